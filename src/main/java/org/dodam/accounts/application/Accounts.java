@@ -1,0 +1,172 @@
+package org.dodam.accounts.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.ClassMembership;
+import org.dodam.accounts.domain.Role;
+import org.dodam.accounts.domain.School;
+import org.dodam.accounts.domain.SchoolClass;
+import org.dodam.platform.DodamException;
+
+/**
+ * Creating and looking after accounts: school admins manage teachers and counsellors, teachers manage
+ * their students, students join with a class code. Every method checks that the acting person may touch
+ * the account: a teacher only students in their own classes, an admin only staff of their own school.
+ */
+@ApplicationScoped
+@Transactional
+public class Accounts {
+
+    public static final List<String> LOCALES = List.of("ko", "en");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    Clock clock;
+
+    public Optional<Account> byUsername(String username) {
+        return em.createNamedQuery("Account.byUsername", Account.class)
+                .setParameter("username", AccountRules.normalizeUsername(username))
+                .getResultStream().findFirst();
+    }
+
+    /** The account that may sign in with this username: it exists and is active. */
+    public Optional<Account> findForSignIn(String username) {
+        return byUsername(username).filter(Account::active);
+    }
+
+    public School createSchool(String name, String country) {
+        School school = new School(name, country, clock.instant());
+        em.persist(school);
+        return school;
+    }
+
+    /** Used when a school is set up (and by the demo school); not reachable from any page. */
+    public Account createSchoolAdmin(School school, String displayName, String username, String email, String password) {
+        return create(em.merge(school), displayName, username, email, Role.SCHOOL_ADMIN, password, "ko");
+    }
+
+    public Account createStaff(Account admin, String displayName, String username, String email, Role role, String password) {
+        requireRole(admin, Role.SCHOOL_ADMIN);
+        if (!role.isStaff()) {
+            throw new DodamException("accounts.roleNotAllowed");
+        }
+        return create(em.find(School.class, admin.school().id()), displayName, username, email, role, password, admin.locale());
+    }
+
+    public Account createStudent(Account teacher, long classId, String displayName, String username, String password) {
+        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, teacher.locale());
+        em.persist(new ClassMembership(schoolClass, student, clock.instant()));
+        return student;
+    }
+
+    /** A student creates their own account with the join code a teacher gave the class. */
+    public Account joinClass(String joinCode, String displayName, String username, String password) {
+        SchoolClass schoolClass = classes.byJoinCode(joinCode).orElseThrow(() -> new DodamException("accounts.joinCodeUnknown"));
+        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, "ko");
+        em.persist(new ClassMembership(schoolClass, student, clock.instant()));
+        return student;
+    }
+
+    /** Gives the account a new temporary password, returned once so the actor can pass it on. */
+    public String resetPassword(Account actor, long accountId) {
+        Account target = manageable(actor, accountId);
+        String temporary = passwords.temporary();
+        target.changePassword(passwords.hash(temporary));
+        return temporary;
+    }
+
+    public void setActive(Account admin, long accountId, boolean active) {
+        requireRole(admin, Role.SCHOOL_ADMIN);
+        Account target = manageable(admin, accountId);
+        if (active) {
+            target.reactivate();
+        } else {
+            target.deactivate();
+        }
+    }
+
+    public void preferLocale(String username, String locale) {
+        if (!LOCALES.contains(locale)) {
+            throw new DodamException("error.invalidLocale");
+        }
+        byUsername(username).ifPresent(account -> account.preferLocale(locale));
+    }
+
+    public List<Account> staffOf(Account admin) {
+        requireRole(admin, Role.SCHOOL_ADMIN);
+        return em.createNamedQuery("Account.staffOfSchool", Account.class)
+                .setParameter("school", em.find(School.class, admin.school().id()))
+                .setParameter("roles", List.of(Role.TEACHER, Role.COUNSELLOR))
+                .getResultList();
+    }
+
+    /** An account the actor may look after, or not-found: staff for their school's admin, students for their teachers. */
+    private Account manageable(Account actor, long accountId) {
+        Account target = em.find(Account.class, accountId);
+        if (target == null || !target.school().id().equals(actor.school().id())) {
+            throw DodamException.notFound();
+        }
+        boolean allowed = switch (actor.role()) {
+            case SCHOOL_ADMIN -> target.role().isStaff();
+            case TEACHER -> target.role() == Role.STUDENT && classes.teaches(actor, target);
+            default -> false;
+        };
+        if (!allowed) {
+            throw DodamException.notFound();
+        }
+        return target;
+    }
+
+    private Account create(School school, String displayName, String username, String email, Role role,
+                           String password, String locale) {
+        if (!AccountRules.validName(displayName)) {
+            throw new DodamException("accounts.nameInvalid");
+        }
+        String normalized = AccountRules.normalizeUsername(username);
+        if (!AccountRules.validUsername(normalized)) {
+            throw new DodamException("accounts.usernameInvalid");
+        }
+        requirePassword(password);
+        if (email != null && !email.isBlank() && (email.length() > 254 || !email.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+"))) {
+            throw new DodamException("accounts.emailInvalid");
+        }
+        Long taken = em.createNamedQuery("Account.countByUsername", Long.class)
+                .setParameter("username", normalized).getSingleResult();
+        if (taken > 0) {
+            throw new DodamException("accounts.usernameTaken", normalized);
+        }
+        Account account = new Account(school, normalized, passwords.hash(password), role, displayName.strip(),
+                email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT), locale, clock.instant());
+        em.persist(account);
+        return account;
+    }
+
+    private static void requirePassword(String password) {
+        if (!AccountRules.validPassword(password)) {
+            throw new DodamException("accounts.passwordInvalid", Passwords.MIN_LENGTH, Passwords.MAX_LENGTH);
+        }
+    }
+
+    private static void requireRole(Account actor, Role role) {
+        if (actor == null || actor.role() != role) {
+            throw DodamException.notFound();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.dodam.accounts.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.Role;
+import org.dodam.accounts.domain.SchoolClass;
+import org.dodam.platform.DodamException;
+
+/** A teacher's classes and who is in them. A teacher reaches only their own classes; others are "not found". */
+@ApplicationScoped
+@Transactional
+public class Classes {
+
+    /** Join codes avoid look-alike characters (0/O, 1/I/L) so they can be read out in class. */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 8;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecureRandom random;
+
+    public SchoolClass create(Account teacher, String name) {
+        if (teacher == null || teacher.role() != Role.TEACHER) {
+            throw DodamException.notFound();
+        }
+        if (!AccountRules.validName(name)) {
+            throw new DodamException("classes.nameInvalid");
+        }
+        SchoolClass schoolClass = new SchoolClass(em.find(Account.class, teacher.id()), name.strip(), newJoinCode(), clock.instant());
+        em.persist(schoolClass);
+        return schoolClass;
+    }
+
+    public List<ClassSummary> of(Account teacher) {
+        List<SchoolClass> owned = em.createNamedQuery("SchoolClass.ofTeacher", SchoolClass.class)
+                .setParameter("teacher", em.find(Account.class, teacher.id()))
+                .getResultList();
+        if (owned.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        em.createNamedQuery("ClassMembership.countActive", Object[].class)
+                .setParameter("classes", owned)
+                .getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return owned.stream()
+                .map(c -> new ClassSummary(c.id(), c.name(), c.joinCode(), counts.getOrDefault(c.id(), 0L)))
+                .toList();
+    }
+
+    public Optional<SchoolClass> ownedBy(Account teacher, long classId) {
+        SchoolClass schoolClass = em.find(SchoolClass.class, classId);
+        if (schoolClass == null || teacher == null || teacher.role() != Role.TEACHER || !schoolClass.isRunBy(teacher)) {
+            return Optional.empty();
+        }
+        return Optional.of(schoolClass);
+    }
+
+    public Optional<SchoolClass> byJoinCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String normalized = code.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        if (normalized.length() != CODE_LENGTH) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("SchoolClass.byJoinCode", SchoolClass.class)
+                .setParameter("code", normalized).getResultStream().findFirst();
+    }
+
+    public List<Account> students(Account teacher, long classId) {
+        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        return em.createNamedQuery("ClassMembership.activeStudents", Account.class)
+                .setParameter("schoolClass", schoolClass)
+                .getResultList();
+    }
+
+    public List<SchoolClass> classesOf(Account student) {
+        return em.createNamedQuery("ClassMembership.classesOf", SchoolClass.class)
+                .setParameter("student", em.find(Account.class, student.id()))
+                .getResultList();
+    }
+
+    /** Whether the student is (still) in one of the teacher's classes. */
+    public boolean teaches(Account teacher, Account student) {
+        return classesOf(student).stream().anyMatch(c -> c.isRunBy(teacher));
+    }
+
+    private String newJoinCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** A class as the teacher's list shows it. */
+    public record ClassSummary(long id, String name, String joinCode, long students) {
+    }
+}

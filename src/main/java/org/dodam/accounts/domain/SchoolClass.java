@@ -1,0 +1,89 @@
+package org.dodam.accounts.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A class run by one teacher; students join it with its join code or are added by the teacher. */
+@Entity
+@Table(name = "school_class")
+@NamedQuery(name = "SchoolClass.ofTeacher",
+        query = "select c from SchoolClass c where c.teacher = :teacher and c.archived = false order by c.name")
+@NamedQuery(name = "SchoolClass.byJoinCode", query = "select c from SchoolClass c where c.joinCode = :code and c.archived = false")
+public class SchoolClass {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "school_id")
+    private School school;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "teacher_id")
+    private Account teacher;
+
+    @Column(nullable = false, length = 80)
+    private String name;
+
+    @Column(name = "join_code", nullable = false, length = 12)
+    private String joinCode;
+
+    @Column(nullable = false)
+    private boolean archived;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected SchoolClass() {
+    }
+
+    public SchoolClass(Account teacher, String name, String joinCode, Instant createdAt) {
+        this.teacher = Objects.requireNonNull(teacher, "teacher");
+        if (teacher.role() != Role.TEACHER) {
+            throw new IllegalArgumentException("A class is run by a teacher");
+        }
+        this.school = teacher.school();
+        this.name = Objects.requireNonNull(name, "name");
+        this.joinCode = Objects.requireNonNull(joinCode, "joinCode");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public boolean isRunBy(Account account) {
+        return teacher.id().equals(account.id());
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public School school() {
+        return school;
+    }
+
+    public Account teacher() {
+        return teacher;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String joinCode() {
+        return joinCode;
+    }
+
+    public boolean archived() {
+        return archived;
+    }
+}

@@ -1,0 +1,154 @@
+package org.dodam.accounts.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.util.List;
+import org.dodam.accounts.application.AccountRules;
+import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.Classes;
+import org.dodam.accounts.application.CurrentUser;
+import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.SchoolClass;
+import org.dodam.platform.DodamException;
+import org.dodam.platform.web.Texts;
+import org.omnifaces.util.Faces;
+
+/**
+ * One of the teacher's classes: its students, adding a student and resetting a student's password.
+ * Another teacher's class id answers 404.
+ */
+@Named
+@ViewScoped
+public class ClassRosterBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Classes classes;
+
+    @Inject
+    transient Accounts accounts;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    private Long classId;
+    private String className;
+    private String joinCode;
+    private List<StudentRow> students;
+
+    @NotBlank
+    @Pattern(regexp = AccountRules.NAME_PATTERN, message = "{dodam.name.invalid}")
+    private String displayName;
+
+    @NotBlank
+    @Pattern(regexp = AccountRules.USERNAME_PATTERN, message = "{dodam.username.invalid}")
+    private String username;
+
+    @NotBlank
+    @Size(min = 8, max = 128, message = "{dodam.password.size}")
+    private String password;
+
+    private String resetFor;
+    private String temporaryPassword;
+
+    public void load() {
+        SchoolClass schoolClass = classId == null ? null : classes.ownedBy(currentUser.require(), classId).orElse(null);
+        if (schoolClass == null) {
+            Faces.responseSendError(404, "");
+            return;
+        }
+        className = schoolClass.name();
+        joinCode = schoolClass.joinCode();
+        refresh();
+    }
+
+    private void refresh() {
+        students = classes.students(currentUser.require(), classId).stream()
+                .map(s -> new StudentRow(s.id(), s.displayName(), s.username()))
+                .toList();
+    }
+
+    public void addStudent() {
+        try {
+            Account student = accounts.createStudent(currentUser.require(), classId, displayName, username, password);
+            Texts.info("roster.studentAdded", student.displayName(), student.username());
+            displayName = null;
+            username = null;
+            password = null;
+            refresh();
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+    }
+
+    public void resetPassword(StudentRow student) {
+        try {
+            temporaryPassword = accounts.resetPassword(currentUser.require(), student.id());
+            resetFor = student.displayName();
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+    }
+
+    /** A student as the roster shows them. */
+    public record StudentRow(long id, String displayName, String username) implements Serializable {
+    }
+
+    public Long getClassId() {
+        return classId;
+    }
+
+    public void setClassId(Long classId) {
+        this.classId = classId;
+    }
+
+    public String getClassName() {
+        return className;
+    }
+
+    public String getJoinCode() {
+        return joinCode;
+    }
+
+    public List<StudentRow> getStudents() {
+        return students;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getResetFor() {
+        return resetFor;
+    }
+
+    public String getTemporaryPassword() {
+        return temporaryPassword;
+    }
+}

@@ -1,0 +1,124 @@
+package org.dodam.accounts.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.SignInThrottle;
+import org.dodam.accounts.domain.Account;
+import org.dodam.platform.web.LocaleBacking;
+import org.dodam.platform.web.Texts;
+
+/**
+ * The sign-in form. A successful sign-in gets a new session id and lands on the role's home page (or
+ * the page the person was sent away from); repeated failures for one username are throttled.
+ */
+@Named
+@RequestScoped
+public class SignInBacking {
+
+    @NotBlank
+    @Size(max = 40)
+    private String username;
+
+    @NotBlank
+    @Size(max = 128)
+    private String password;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    LocaleBacking localeBacking;
+
+    /** Someone who is already signed in goes straight home. */
+    public void redirectIfSignedIn() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (external.getUserPrincipal() != null) {
+            accounts.findForSignIn(external.getUserPrincipal().getName())
+                    .ifPresent(account -> redirect(external, account.role().homePath()));
+        }
+    }
+
+    public void signIn() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        if (throttle.locked(username)) {
+            Texts.error("signin.throttled");
+            return;
+        }
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username, new Password(password)))
+                        .newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> {
+                throttle.succeeded(username);
+                request.changeSessionId();
+                rememberLanguage();
+                context.responseComplete();
+            }
+            case SUCCESS -> {
+                throttle.succeeded(username);
+                request.changeSessionId();
+                Account account = rememberLanguage();
+                redirect(external, account == null ? "/index.xhtml" : account.role().homePath());
+            }
+            default -> {
+                throttle.failed(username);
+                Texts.error(throttle.locked(username) ? "signin.throttled" : "signin.failed");
+            }
+        }
+    }
+
+    private Account rememberLanguage() {
+        Account account = accounts.findForSignIn(username).orElse(null);
+        if (account != null) {
+            localeBacking.use(account.locale());
+        }
+        return account;
+    }
+
+    private static void redirect(ExternalContext external, String path) {
+        try {
+            external.redirect(external.getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,113 @@
+package org.dodam.demo;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.Classes;
+import org.dodam.accounts.application.Passwords;
+import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.Role;
+import org.dodam.accounts.domain.School;
+import org.dodam.accounts.domain.SchoolClass;
+import org.dodam.platform.ApplicationStartup.DatabaseReady;
+import org.dodam.platform.DodamConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates a demo school on first start with an empty embedded database, so that every screen has
+ * something to show, and prints its sign-in details once. It never runs against a production
+ * database: asking for it there is refused with a message.
+ */
+@ApplicationScoped
+public class DemoSchool {
+
+    private static final Logger LOG = Logger.getLogger(DemoSchool.class.getName());
+
+    static final List<String> CLASS_A = List.of("김민지", "이준호", "박서연", "최다미", "정하준", "강지우", "조은서",
+            "윤도윤", "장서윤", "임시우", "한지호", "오하은", "서예준");
+    static final List<String> CLASS_B = List.of("신유나", "권민준", "황수아", "안건우", "송지아", "전현우", "홍채원",
+            "유지훈", "고나연", "문태윤", "양소율", "배은우");
+
+    @Inject
+    DodamConfig config;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    Passwords passwords;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "dodam.demo.password")
+    java.util.Optional<String> configuredPassword;
+
+    @Transactional
+    void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO) DatabaseReady event) {
+        DodamConfig.DemoMode mode = config.demoMode();
+        if (mode == DodamConfig.DemoMode.FALSE || (mode == DodamConfig.DemoMode.AUTO && !config.embeddedDatabase())) {
+            return;
+        }
+        if (!config.embeddedDatabase()) {
+            LOG.severe("DODAM_DEMO is set, but a production database is configured: the demo school is refused.");
+            return;
+        }
+        if (em.createNamedQuery("School.count", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        String password = configuredPassword.filter(p -> p.length() >= Passwords.MIN_LENGTH).orElseGet(passwords::temporary);
+        create(password);
+    }
+
+    private void create(String password) {
+        School school = accounts.createSchool("도담중학교 (Dodam Middle School)", "KR");
+        Account admin = accounts.createSchoolAdmin(school, "교감 김도담", "demo-admin", "admin@dodam.example", password);
+        Account teacher1 = accounts.createStaff(admin, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, password);
+        Account teacher2 = accounts.createStaff(admin, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, password);
+        accounts.createStaff(admin, "정은혜 상담 선생님", "demo-counsellor", "counsellor@dodam.example", Role.COUNSELLOR, password);
+        SchoolClass classA = classes.create(teacher1, "2학년 3반");
+        SchoolClass classB = classes.create(teacher2, "2학년 5반");
+        List<String> students = new ArrayList<>();
+        addStudents(teacher1, classA, CLASS_A, 1, password, students);
+        addStudents(teacher2, classB, CLASS_B, CLASS_A.size() + 1, password, students);
+        System.out.println(banner(password, classA.joinCode()));
+    }
+
+    private void addStudents(Account teacher, SchoolClass schoolClass, List<String> names, int firstNumber,
+                             String password, List<String> usernames) {
+        for (int i = 0; i < names.size(); i++) {
+            String username = String.format("demo-student%02d", firstNumber + i);
+            accounts.createStudent(teacher, schoolClass.id(), names.get(i), username, password);
+            usernames.add(username);
+        }
+    }
+
+    private static String banner(String password, String joinCode) {
+        return """
+
+                ==================================================================
+                 Dodam demo school created. Sign in at http://localhost:8080/
+                   school admin  demo-admin
+                   teachers      demo-teacher, demo-teacher2
+                   counsellor    demo-counsellor
+                   students      demo-student01 ... demo-student25
+                   password      %s   (the same for every demo account)
+                   class code    %s   (to try joining as a new student)
+                 This is shown once. Delete the data directory to start again.
+                ==================================================================
+                """.formatted(password, joinCode);
+    }
+}
