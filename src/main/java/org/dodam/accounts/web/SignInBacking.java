@@ -85,7 +85,7 @@ public class SignInBacking {
             }
             default -> {
                 throttle.failed(username);
-                Texts.error(throttle.locked(username) ? "signin.throttled" : "signin.failed");
+                Texts.error("signin.failed");
             }
         }
     }

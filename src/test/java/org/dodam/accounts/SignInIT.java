@@ -1,0 +1,146 @@
+package org.dodam.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.dodam.testing.Browser;
+import org.dodam.testing.DodamServer;
+import org.dodam.testing.Pages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Signing in, role homes, 404 for other roles' folders, throttling, language and signing out, in Chromium. */
+class SignInIT {
+
+    static DodamServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = DodamServer.embedded();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "demo-admin, /admin/index.xhtml, 학교 관리",
+            "demo-teacher, /teacher/index.xhtml, 나의 학급",
+            "demo-counsellor, /counsellor/index.xhtml, 상담 교사",
+            "demo-student01, /student/index.xhtml, 나의 학습"})
+    void eachRoleLandsOnItsHomePage(String username, String home, String heading) {
+        for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
+            Page page = browser.open("ko", width);
+            Pages.signIn(page, server, username, DodamServer.DEMO_PASSWORD);
+            assertThat(page.url()).endsWith(home);
+            assertThat(Pages.heading(page)).isEqualTo(heading);
+            assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            Browser.screenshot(page, "home-" + username + "-" + width);
+            page.context().close();
+        }
+    }
+
+    @Test
+    void anotherRolesPageAnswers404() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(page, server, "demo-student02", DodamServer.DEMO_PASSWORD);
+        for (String path : new String[] {"teacher/index.xhtml", "admin/index.xhtml", "counsellor/index.xhtml", "teacher/class.xhtml?id=1"}) {
+            Response response = page.navigate(server.uri(path).toString());
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(page.content()).doesNotContain("Exception").doesNotContain("at org.");
+        }
+        page.context().close();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        page.navigate(server.uri("teacher/index.xhtml").toString());
+        assertThat(page.url()).contains("/login.xhtml");
+        assertThat(Pages.heading(page)).isEqualTo("Sign in");
+        page.context().close();
+    }
+
+    @Test
+    void wrongPasswordIsExplainedAndTheSixthQuickFailureIsThrottled() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Pages.signIn(page, server, "demo-student24", "wrong-password-" + attempt);
+            assertThat(Pages.messages(page)).as("attempt " + attempt)
+                    .contains("The username or password is not right");
+        }
+        Pages.signIn(page, server, "demo-student24", "wrong-password-6");
+        assertThat(Pages.messages(page)).contains("Too many attempts");
+        Pages.signIn(page, server, "demo-student24", DodamServer.DEMO_PASSWORD);
+        assertThat(page.url()).as("even the right password waits out the lock").contains("/login.xhtml");
+        assertThat(Pages.messages(page)).contains("Too many attempts");
+        page.context().close();
+    }
+
+    @Test
+    void languageSwitchChangesThePageAndIsRememberedForTheUser() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        page.navigate(server.uri("login.xhtml").toString());
+        assertThat(Pages.heading(page)).isEqualTo("Sign in");
+        page.waitForNavigation(() -> page.click("[id='language:ko']"));
+        assertThat(Pages.heading(page)).isEqualTo("로그인");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("ko");
+
+        Pages.signIn(page, server, "demo-student03", DodamServer.DEMO_PASSWORD);
+        assertThat(Pages.heading(page)).isEqualTo("나의 학습");
+        page.waitForNavigation(() -> page.click("[id='language:en']"));
+        assertThat(Pages.heading(page)).isEqualTo("My learning");
+        page.context().close();
+
+        Page again = browser.open("ko", Browser.DESKTOP_WIDTH);
+        Pages.signIn(again, server, "demo-student03", DodamServer.DEMO_PASSWORD);
+        assertThat(Pages.heading(again)).as("the saved language wins over the browser's").isEqualTo("My learning");
+        again.waitForNavigation(() -> again.click("[id='language:ko']"));
+        assertThat(Pages.heading(again)).isEqualTo("나의 학습");
+        again.context().close();
+    }
+
+    @Test
+    void signOutEndsTheSessionAndTheBackButtonShowsNothingPrivate() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(page, server, "demo-student04", DodamServer.DEMO_PASSWORD);
+        String sessionBefore = sessionCookie(page);
+        assertThat(page.content()).contains("최다미");
+        page.waitForNavigation(() -> page.click("[id='signout:signOut']"));
+        assertThat(page.url()).contains("/login.xhtml");
+        assertThat(page.locator("#signedOut").innerText()).contains("You have signed out");
+        page.goBack();
+        page.waitForLoadState();
+        assertThat(page.content()).doesNotContain("최다미");
+        assertThat(page.url()).contains("/login.xhtml");
+        Response direct = page.navigate(server.uri("student/index.xhtml").toString());
+        assertThat(page.url()).contains("/login.xhtml");
+        assertThat(direct.ok()).isTrue();
+        assertThat(sessionCookie(page)).isNotEqualTo(sessionBefore);
+        page.context().close();
+    }
+
+    @Test
+    void signingInGivesANewSessionId() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        page.navigate(server.uri("login.xhtml").toString());
+        String anonymous = sessionCookie(page);
+        Pages.signIn(page, server, "demo-student05", DodamServer.DEMO_PASSWORD);
+        assertThat(page.url()).endsWith("/student/index.xhtml");
+        assertThat(sessionCookie(page)).isNotNull().isNotEqualTo(anonymous);
+        page.context().close();
+    }
+
+    private static String sessionCookie(Page page) {
+        return page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID"))
+                .map(c -> c.value).findFirst().orElse(null);
+    }
+}

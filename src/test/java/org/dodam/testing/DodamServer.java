@@ -1,0 +1,173 @@
+package org.dodam.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The real WAR on a real Payara Micro, started as its own process the way a school runs it, with its
+ * configuration in environment variables. Servers are shared by name for the whole test run, because
+ * each start costs about 20 seconds on two cores, and stopped when the test JVM exits.
+ */
+public final class DodamServer {
+
+    public static final String DEMO_PASSWORD = "it-demo-pass-2026";
+
+    private static final Map<String, DodamServer> SHARED = new ConcurrentHashMap<>();
+
+    private final String name;
+    private final Process process;
+    private final URI base;
+    private final Path directory;
+
+    private DodamServer(String name, Process process, URI base, Path directory) {
+        this.name = name;
+        this.process = process;
+        this.base = base;
+        this.directory = directory;
+    }
+
+    /** The embedded-H2 server with the demo school, shared by every test that needs no special set-up. */
+    public static DodamServer embedded() {
+        return shared("h2", Map.of());
+    }
+
+    public static DodamServer shared(String name, Map<String, String> environment) {
+        return SHARED.computeIfAbsent(name, n -> start(n, environment));
+    }
+
+    private static DodamServer start(String name, Map<String, String> environment) {
+        try {
+            Path directory = Path.of("target", "it-servers", name).toAbsolutePath();
+            deleteRecursively(directory);
+            Files.createDirectories(directory);
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar",
+                    System.getProperty("dodam.micro", "target/payara-micro.jar"),
+                    "--deploy", System.getProperty("dodam.war", "target/dodam.war"),
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("server.log").toFile());
+            builder.environment().put("DODAM_DATA_DIR", directory.resolve("data").toString());
+            builder.environment().put("DODAM_DEMO_PASSWORD", DEMO_PASSWORD);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            DodamServer server = new DodamServer(name, process, URI.create("http://127.0.0.1:" + port + "/"), directory);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server.awaitReady(Duration.ofMinutes(3));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro '" + name + "' exited:\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro '" + name + "' was not ready in time:\n" + logTail());
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public Path log() {
+        return directory.resolve("server.log");
+    }
+
+    public String logText() {
+        try {
+            return new String(Files.readAllBytes(log()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dataDirectory() {
+        return directory.resolve("data");
+    }
+
+    private String logTail() {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(log()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log)";
+        }
+        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

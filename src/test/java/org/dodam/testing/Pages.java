@@ -1,0 +1,26 @@
+package org.dodam.testing;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+
+/** Small steps that many browser tests share: signing in, reading the main heading. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static Response signIn(Page page, DodamServer server, String username, String password) {
+        page.navigate(server.uri("login.xhtml").toString());
+        page.fill("[id='signin:username']", username);
+        page.fill("[id='signin:password']", password);
+        return page.waitForNavigation(() -> page.click("[id='signin:submit']"));
+    }
+
+    public static String heading(Page page) {
+        return page.textContent("h1").strip();
+    }
+
+    public static String messages(Page page) {
+        return page.locator("#messages").innerText();
+    }
+}
