@@ -36,6 +36,7 @@ public class ApplicationStartup {
     /** Fired once the schema is current; observers load or seed data, ordered by {@code @Priority}. */
     public record DatabaseReady() {
         public static final int CONTENT = 100;
+        public static final int SETUP = 150;
         public static final int DEMO = 200;
     }
 }

@@ -1,5 +1,6 @@
 package org.dodam.accounts.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,24 @@ public class SignInThrottle {
     @Inject
     Clock clock;
 
+    private int maxFailures;
+    private Duration lockout;
+
+    /** A throttle outside the container, for tests. */
+    public static SignInThrottle forTesting(Clock clock, int maxFailures, int lockoutSeconds) {
+        SignInThrottle throttle = new SignInThrottle();
+        throttle.clock = clock;
+        throttle.maxFailures = maxFailures;
+        throttle.lockout = Duration.ofSeconds(lockoutSeconds);
+        return throttle;
+    }
+
+    @PostConstruct
+    void configure() {
+        maxFailures = config.signInMaxFailures();
+        lockout = Duration.ofSeconds(config.signInLockoutSeconds());
+    }
+
     public boolean locked(String username) {
         Failures f = failures.get(key(username));
         return f != null && f.lockedUntil != null && clock.instant().isBefore(f.lockedUntil);
@@ -36,11 +55,11 @@ public class SignInThrottle {
 
     public void failed(String username) {
         Instant now = clock.instant();
-        Duration window = Duration.ofSeconds(config.signInLockoutSeconds());
+        Duration window = lockout;
         failures.compute(key(username), (k, f) -> {
             Failures next = f == null || f.expired(now, window) ? new Failures(0, now, null) : f;
             int count = next.count + 1;
-            Instant lockedUntil = count >= config.signInMaxFailures() ? now.plus(window) : null;
+            Instant lockedUntil = count >= maxFailures ? now.plus(window) : null;
             return new Failures(count, now, lockedUntil);
         });
         if (failures.size() > 10_000) {

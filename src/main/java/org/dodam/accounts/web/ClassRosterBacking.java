@@ -37,6 +37,7 @@ public class ClassRosterBacking implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
+    private String idParameter;
     private Long classId;
     private String className;
     private String joinCode;
@@ -58,6 +59,7 @@ public class ClassRosterBacking implements Serializable {
     private String temporaryPassword;
 
     public void load() {
+        classId = parseId(idParameter);
         SchoolClass schoolClass = classId == null ? null : classes.ownedBy(currentUser.require(), classId).orElse(null);
         if (schoolClass == null) {
             Faces.responseSendError(404, "");
@@ -100,12 +102,19 @@ public class ClassRosterBacking implements Serializable {
     public record StudentRow(long id, String displayName, String username) implements Serializable {
     }
 
-    public Long getClassId() {
-        return classId;
+    public String getId() {
+        return idParameter;
     }
 
-    public void setClassId(Long classId) {
-        this.classId = classId;
+    public void setId(String id) {
+        this.idParameter = id;
+    }
+
+    private static Long parseId(String text) {
+        if (text == null || !text.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(text);
     }
 
     public String getClassName() {

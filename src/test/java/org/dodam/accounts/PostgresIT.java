@@ -1,0 +1,93 @@
+package org.dodam.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Page;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.dodam.testing.Browser;
+import org.dodam.testing.DodamServer;
+import org.dodam.testing.Pages;
+import org.dodam.testing.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production set-up: the same WAR against PostgreSQL, configured only by environment variables.
+ * The first school and administrator come from DODAM_SETUP_*, and the demo school is refused.
+ */
+class PostgresIT {
+
+    static final String DATABASE = "dodam_it";
+    static DodamServer server;
+    static Browser browser;
+    static String url;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Postgres.available(), "no PostgreSQL server at 127.0.0.1:5432");
+        url = Postgres.freshDatabase(DATABASE);
+        server = DodamServer.shared("postgres", Map.of(
+                "DODAM_DB_URL", url,
+                "DODAM_DB_USER", "postgres",
+                "DODAM_DEMO", "true",
+                "DODAM_SETUP_SCHOOL", "Hangang High School",
+                "DODAM_SETUP_COUNTRY", "KR",
+                "DODAM_SETUP_ADMIN", "hangang-admin",
+                "DODAM_SETUP_ADMIN_PASSWORD", "first-admin-pass"));
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void migrationsRanOnPostgresAndTheDemoSchoolWasRefused() throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            ResultSet versions = connection.createStatement()
+                    .executeQuery("select count(*) from flyway_schema_history where success");
+            versions.next();
+            assertThat(versions.getInt(1)).isPositive();
+            ResultSet admins = connection.createStatement()
+                    .executeQuery("select username from account where role = 'SCHOOL_ADMIN'");
+            admins.next();
+            assertThat(admins.getString(1)).isEqualTo("hangang-admin");
+            assertThat(admins.next()).as("only the set-up administrator").isFalse();
+            ResultSet demo = connection.createStatement()
+                    .executeQuery("select count(*) from account where username like 'demo-%'");
+            demo.next();
+            assertThat(demo.getInt(1)).as("no demo accounts").isZero();
+        }
+        assertThat(server.logText()).contains("the demo school is refused");
+    }
+
+    @Test
+    void theSetUpAdministratorAddsATeacherWhoCanSignIn() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(page, server, "hangang-admin", "first-admin-pass");
+        assertThat(page.url()).endsWith("/admin/index.xhtml");
+        page.fill("[id='add:name']", "박지훈");
+        page.fill("[id='add:username']", "park-teacher");
+        page.fill("[id='add:email']", "park@hangang.example");
+        page.fill("[id='add:password']", "teacher-pass-1");
+        page.waitForNavigation(() -> page.click("[id='add:submit']"));
+        assertThat(page.locator("[id='staffList'] tbody").innerText()).contains("park-teacher");
+        page.context().close();
+
+        Page teacher = browser.open("ko", Browser.PHONE_WIDTH);
+        Pages.signIn(teacher, server, "park-teacher", "teacher-pass-1");
+        assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
+        teacher.fill("[id='newClassForm:name']", "1학년 2반");
+        teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
+        assertThat(teacher.locator("table").innerText()).contains("1학년 2반");
+        teacher.context().close();
+    }
+}

@@ -1,0 +1,118 @@
+package org.dodam.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dodam.testing.DodamServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Health endpoints, security headers, the session cookie and error handling, over plain HTTP. */
+class OperationsIT {
+
+    static DodamServer server;
+    static HttpClient http;
+
+    @BeforeAll
+    static void start() {
+        server = DodamServer.embedded();
+        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    @Test
+    void livenessAndReadinessAnswerUp() throws Exception {
+        for (String path : List.of("health/live", "health/ready")) {
+            HttpResponse<String> response = get(server.uri(path));
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).contains("\"status\":\"UP\"");
+        }
+        assertThat(get(server.uri("health/ready")).body()).contains("dodam-database");
+    }
+
+    @Test
+    void everyPageCarriesSecurityHeadersAndAStrictSessionCookie() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var headers = response.headers();
+        assertThat(headers.allValues("Content-Security-Policy"))
+                .anySatisfy(v -> assertThat(v).contains("frame-ancestors 'none'").contains("object-src 'none'"))
+                .anySatisfy(v -> assertThat(v).contains("script-src").contains("'nonce-"));
+        assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(headers.firstValue("Referrer-Policy")).isPresent();
+        assertThat(headers.firstValue("Cache-Control")).contains("no-store");
+        assertThat(headers.allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
+    void theThemeIsServedByTheApplication() throws Exception {
+        String page = get(server.uri("login.xhtml")).body();
+        Matcher theme = Pattern.compile("href=\"([^\"]*theme\\.css[^\"]*)\"").matcher(page);
+        assertThat(theme.find()).as("a theme stylesheet link").isTrue();
+        assertThat(theme.group(1)).startsWith("/");
+        assertThat(get(server.uri(theme.group(1).replace("&amp;", "&"))).statusCode()).isEqualTo(200);
+        assertThat(page).doesNotContain("cdn.").doesNotContain("https://");
+    }
+
+    @Test
+    void unknownPagesAnswerOurOwn404() throws Exception {
+        for (String path : List.of("no-such-page.xhtml", "WEB-INF/web.xml", "teacher/", "student/index.xhtml/../../WEB-INF/web.xml")) {
+            HttpResponse<String> response = get(server.uri(path));
+            assertThat(response.statusCode()).as(path).isIn(302, 404);
+            assertThat(response.body()).as(path).doesNotContain("Caused by").doesNotContain(".java:").doesNotContain("Payara Micro");
+        }
+        HttpResponse<String> missing = get(server.uri("no-such-page.xhtml"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).containsAnyOf("Page not found", "페이지를 찾을 수 없어요");
+    }
+
+    @Test
+    void otherHttpMethodsAreRefusedWithoutAServerError() throws Exception {
+        for (String method : List.of("PUT", "DELETE", "TRACE", "OPTIONS")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method).isBetween(400, 499);
+        }
+    }
+
+    @Test
+    void anExpiredFormSendsThePersonBackWithANoticeInsteadOfAnError() throws Exception {
+        get(server.uri("login.xhtml"));
+        String form = "signin=signin&signin%3Ausername=demo-admin&signin%3Apassword=x&signin%3Asubmit=Sign+in"
+                + "&jakarta.faces.ViewState=-1234567890%3A987654321";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        HttpResponse<String> after = get(URI.create(response.headers().firstValue("Location").orElseThrow()).isAbsolute()
+                ? URI.create(response.headers().firstValue("Location").orElseThrow())
+                : server.base().resolve(response.headers().firstValue("Location").orElseThrow()));
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).containsAnyOf("This page had expired", "페이지가 만료되어");
+    }
+
+    @Test
+    void theServerLogHoldsNoPasswordsOrFormInput() throws Exception {
+        get(server.uri("login.xhtml"));
+        String marker = "MarkerPassword" + System.nanoTime();
+        String form = "signin=signin&signin%3Ausername=demo-admin&signin%3Apassword=" + marker + "&signin%3Asubmit=x"
+                + "&jakarta.faces.ViewState=stateless";
+        http.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(server.logText()).doesNotContain(marker);
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
