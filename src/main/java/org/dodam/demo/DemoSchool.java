@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.dodam.accounts.application.Accounts;
@@ -72,26 +71,24 @@ public class DemoSchool {
         create(password);
     }
 
+    /** Every demo account shares one password, so it is hashed once: a first start stays quick. */
     private void create(String password) {
+        String hash = passwords.hash(password);
         School school = accounts.createSchool("도담중학교 (Dodam Middle School)", "KR");
-        Account admin = accounts.createSchoolAdmin(school, "교감 김도담", "demo-admin", "admin@dodam.example", password);
-        Account teacher1 = accounts.createStaff(admin, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, password);
-        Account teacher2 = accounts.createStaff(admin, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, password);
-        accounts.createStaff(admin, "정은혜 상담 선생님", "demo-counsellor", "counsellor@dodam.example", Role.COUNSELLOR, password);
+        accounts.seed(school, "교감 김도담", "demo-admin", "admin@dodam.example", Role.SCHOOL_ADMIN, hash, null);
+        Account teacher1 = accounts.seed(school, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, hash, null);
+        Account teacher2 = accounts.seed(school, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, hash, null);
+        accounts.seed(school, "정은혜 상담 선생님", "demo-counsellor", "counsellor@dodam.example", Role.COUNSELLOR, hash, null);
         SchoolClass classA = classes.create(teacher1, "2학년 3반");
         SchoolClass classB = classes.create(teacher2, "2학년 5반");
-        List<String> students = new ArrayList<>();
-        addStudents(teacher1, classA, CLASS_A, 1, password, students);
-        addStudents(teacher2, classB, CLASS_B, CLASS_A.size() + 1, password, students);
+        addStudents(school, classA, CLASS_A, 1, hash);
+        addStudents(school, classB, CLASS_B, CLASS_A.size() + 1, hash);
         System.out.println(banner(password, classA.joinCode()));
     }
 
-    private void addStudents(Account teacher, SchoolClass schoolClass, List<String> names, int firstNumber,
-                             String password, List<String> usernames) {
+    private void addStudents(School school, SchoolClass schoolClass, List<String> names, int firstNumber, String hash) {
         for (int i = 0; i < names.size(); i++) {
-            String username = String.format("demo-student%02d", firstNumber + i);
-            accounts.createStudent(teacher, schoolClass.id(), names.get(i), username, password);
-            usernames.add(username);
+            accounts.seed(school, names.get(i), String.format("demo-student%02d", firstNumber + i), null, Role.STUDENT, hash, schoolClass);
         }
     }
 

@@ -53,7 +53,7 @@ public final class DodamServer {
             deleteRecursively(directory);
             Files.createDirectories(directory);
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar",
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-jar",
                     System.getProperty("dodam.micro", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("dodam.war", "target/dodam.war"),
                     "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));

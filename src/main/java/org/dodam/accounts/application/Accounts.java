@@ -134,8 +134,27 @@ public class Accounts {
         return target;
     }
 
+    /**
+     * Adds an account whose password hash was made by {@link Passwords} beforehand, without the checks of
+     * who may add whom. Only for seeding data at start-up (the demo school hashes its one password once).
+     */
+    public Account seed(School school, String displayName, String username, String email, Role role,
+                        String passwordHash, SchoolClass joins) {
+        Account account = insert(em.merge(school), displayName, username, email, role, passwordHash, "ko");
+        if (joins != null) {
+            em.persist(new ClassMembership(em.merge(joins), account, clock.instant()));
+        }
+        return account;
+    }
+
     private Account create(School school, String displayName, String username, String email, Role role,
                            String password, String locale) {
+        requirePassword(password);
+        return insert(school, displayName, username, email, role, password == null ? null : passwords.hash(password), locale);
+    }
+
+    private Account insert(School school, String displayName, String username, String email, Role role,
+                           String passwordHash, String locale) {
         if (!AccountRules.validName(displayName)) {
             throw new DodamException("accounts.nameInvalid");
         }
@@ -143,7 +162,6 @@ public class Accounts {
         if (!AccountRules.validUsername(normalized)) {
             throw new DodamException("accounts.usernameInvalid");
         }
-        requirePassword(password);
         if (email != null && !email.isBlank() && (email.length() > 254 || !email.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+"))) {
             throw new DodamException("accounts.emailInvalid");
         }
@@ -152,7 +170,7 @@ public class Accounts {
         if (taken > 0) {
             throw new DodamException("accounts.usernameTaken", normalized);
         }
-        Account account = new Account(school, normalized, passwords.hash(password), role, displayName.strip(),
+        Account account = new Account(school, normalized, passwordHash, role, displayName.strip(),
                 email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT), locale, clock.instant());
         em.persist(account);
         return account;
