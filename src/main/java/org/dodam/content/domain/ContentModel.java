@@ -1,0 +1,64 @@
+package org.dodam.content.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The curriculum as read from course-content/, after validation: immutable values that the loader
+ * writes into the database. Localised text is a map from locale ("en", "ko") to text.
+ */
+public final class ContentModel {
+
+    public static final List<String> LOCALES = List.of("en", "ko");
+    public static final List<String> BANDS = List.of("upper-elementary", "middle", "high", "staff");
+    public static final List<String> COUNTRIES = List.of("KR", "US", "GB", "AU");
+    public static final List<String> SECTION_KINDS = List.of("explainer", "scenario", "discussion", "activity", "law",
+            "help", "summary", "teacher-notes");
+    public static final List<String> REQUIRED_SECTIONS = List.of("explainer", "scenario", "discussion", "teacher-notes");
+
+    private ContentModel() {
+    }
+
+    /** Everything in course-content/, with a version that changes whenever any file changes. */
+    public record ContentSet(String version, List<ModuleDoc> modules, Map<String, CountryHelp> help) {
+    }
+
+    public record ModuleDoc(String id, int order, String audience, List<String> bands, Map<String, String> title,
+                            Map<String, String> summary, List<LessonDoc> lessons) {
+        public boolean forStaff() {
+            return "staff".equals(audience);
+        }
+    }
+
+    public record LessonDoc(String id, List<String> bands, int minutes, List<Reference> references,
+                            Map<String, LessonText> texts, Quiz quiz, String version) {
+    }
+
+    public record Reference(String title, String publisher, String year, String url) {
+    }
+
+    /** One locale's lesson: the Markdown body is split into sections, each of a known kind. */
+    public record LessonText(String title, List<String> objectives, List<Section> sections) {
+    }
+
+    public record Section(String kind, String heading, String markdown) {
+    }
+
+    public record Quiz(int passMark, String feedback, Question decision, List<Question> questions) {
+    }
+
+    /** A question (or the lesson's decision); type is single, multiple, true-false, scenario or decision. */
+    public record Question(String id, String type, Map<String, String> prompt, Map<String, String> scenario,
+                           List<Option> options) {
+    }
+
+    public record Option(String id, boolean correct, Map<String, String> text, Map<String, String> feedback) {
+    }
+
+    public record CountryHelp(Map<String, String> name, List<HelpRoute> routes) {
+    }
+
+    public record HelpRoute(String id, String contact, Map<String, String> name, Map<String, String> description,
+                            String url) {
+    }
+}

@@ -1,0 +1,174 @@
+package org.dodam.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.dodam.content.application.CourseContentReader;
+import org.dodam.content.domain.ContentModel.ContentSet;
+import org.dodam.content.domain.ContentModel.LessonDoc;
+import org.dodam.content.domain.ContentModel.ModuleDoc;
+import org.dodam.content.domain.ContentProblem;
+import org.dodam.content.domain.InvalidContent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real course-content/ is valid, and covers what the curriculum promises; a broken copy is refused
+ * with the file and line of each problem.
+ */
+class CourseContentTest {
+
+    static final Path CONTENT = Path.of("course-content");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theCurriculumIsValid() {
+        ContentSet content = read(CONTENT);
+        List<ModuleDoc> studentModules = content.modules().stream().filter(m -> !m.forStaff()).toList();
+        assertThat(studentModules).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(studentModules.stream().mapToInt(m -> m.lessons().size()).sum()).isGreaterThanOrEqualTo(28);
+        assertThat(content.modules()).anyMatch(ModuleDoc::forStaff);
+        for (ModuleDoc module : studentModules) {
+            assertThat(module.lessons()).as(module.id()).hasSizeBetween(3, 4);
+        }
+        for (String everyAge : List.of("consent-and-respect", "if-it-happens-to-you", "bystanders-and-upstanders")) {
+            ModuleDoc module = content.modules().stream().filter(m -> m.id().equals(everyAge)).findFirst().orElseThrow();
+            assertThat(module.lessons().stream().flatMap(l -> l.bands().stream()).distinct())
+                    .as(everyAge + " has a lesson for every band").contains("upper-elementary", "middle", "high");
+        }
+        assertThat(content.help().keySet()).containsExactlyInAnyOrder("KR", "US", "GB", "AU");
+        assertThat(content.help().get("KR").routes()).extracting(r -> r.contact())
+                .contains("112", "117", "1366", "02-735-8994");
+    }
+
+    @Test
+    void everyLessonHasBothLanguagesObjectivesTeacherNotesReferencesAndAQuiz() {
+        for (ModuleDoc module : read(CONTENT).modules()) {
+            for (LessonDoc lesson : module.lessons()) {
+                assertThat(lesson.texts().keySet()).as(lesson.id()).containsExactly("en", "ko");
+                assertThat(lesson.texts().get("ko").objectives()).as(lesson.id()).isNotEmpty();
+                assertThat(lesson.texts().get("en").sections()).as(lesson.id())
+                        .anyMatch(s -> s.kind().equals("teacher-notes"));
+                assertThat(lesson.references()).as(lesson.id()).isNotEmpty();
+                assertThat(lesson.quiz().questions()).as(lesson.id()).hasSizeBetween(5, 8);
+                assertThat(lesson.minutes()).isBetween(20, 45);
+            }
+        }
+    }
+
+    @Test
+    void aMissingTranslationIsReportedWithFileAndLine() throws IOException {
+        Path copy = copyContent();
+        Path quiz = copy.resolve("consent-and-respect/consent-asking-first.quiz.yaml");
+        List<String> lines = Files.readAllLines(quiz);
+        int index = indexOf(lines, "ko: 친구 사진을 공유하기 전에 언제 물어봐야 할까요?");
+        lines.remove(index - 1);
+        Files.write(quiz, lines);
+        assertThat(problems(copy)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("consent-and-respect/consent-asking-first.quiz.yaml");
+            assertThat(p.line()).as("the line where the prompt's texts start").isEqualTo(index - 1);
+            assertThat(p.message()).contains("'prompt' needs text in ko");
+        });
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws IOException {
+        Path copy = copyContent();
+        edit(copy.resolve("consent-and-respect/module.yaml"), text -> text.replace("order: 1", "order: [1"));
+        assertThat(problems(copy)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("consent-and-respect/module.yaml");
+            assertThat(p.line()).isBetween(2, 4);
+            assertThat(p.message()).startsWith("YAML:");
+        });
+    }
+
+    @Test
+    void structuralMistakesAreEachReported() throws IOException {
+        Path copy = copyContent();
+        edit(copy.resolve("consent-and-respect/consent-asking-first.ko.md"),
+                text -> text.replace("sections: [explainer, scenario, discussion, activity, teacher-notes]",
+                        "sections: [explainer, scenario, discussion, teacher-notes]")
+                        + "\n<script>alert(1)</script>\n[broken](lesson:no-such-lesson)\n");
+        edit(copy.resolve("consent-and-respect/consent-asking-first.quiz.yaml"),
+                text -> text.replaceFirst("best: true", "best: false"));
+        Files.delete(copy.resolve("if-it-happens-to-you/when-a-friend-tells-you.en.md"));
+        List<ContentProblem> problems = problems(copy);
+        assertThat(problems).extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.ko.md:") && p.contains("sections"))
+                .anyMatch(p -> p.contains("raw HTML is not allowed"))
+                .anyMatch(p -> p.contains("link to unknown lesson 'no-such-lesson'"))
+                .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.quiz.yaml:") && p.contains("marked best"))
+                .anyMatch(p -> p.startsWith("if-it-happens-to-you/when-a-friend-tells-you.en.md") && p.contains("missing"));
+    }
+
+    @Test
+    void aCountryBlockForOnlySomeCountriesIsRefused() throws IOException {
+        Path copy = copyContent();
+        Path file = copy.resolve("law-and-consequences/what-the-law-says.en.md");
+        String text = Files.readString(file);
+        int start = text.indexOf(":::country AU");
+        int end = text.indexOf(":::\n", start + 5) + 4;
+        Files.writeString(file, text.substring(0, start) + text.substring(end));
+        assertThat(problems(copy)).extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("law-and-consequences/what-the-law-says.en.md:") && p.contains("for [GB, KR, US] but needs one for each of [KR, US, GB, AU]"));
+    }
+
+    @Test
+    void theVersionChangesWithAnyFileAndOnlyThen() throws IOException {
+        Path copy = copyContent();
+        String first = read(copy).version();
+        assertThat(read(copy).version()).isEqualTo(first);
+        edit(copy.resolve("consent-and-respect/consent-asking-first.en.md"), text -> text.replace("Asking first", "Ask first"));
+        assertThat(read(copy).version()).isNotEqualTo(first);
+    }
+
+    static ContentSet read(Path root) {
+        return CourseContentReader.read(root);
+    }
+
+    static List<ContentProblem> problems(Path root) {
+        try {
+            read(root);
+        } catch (InvalidContent e) {
+            return e.problems();
+        }
+        throw new AssertionError("the broken content was accepted");
+    }
+
+    private Path copyContent() throws IOException {
+        Path target = temp.resolve("course-content");
+        try (Stream<Path> files = Files.walk(CONTENT)) {
+            for (Path source : files.toList()) {
+                Path destination = target.resolve(CONTENT.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(source, destination);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static void edit(Path file, UnaryOperator<String> change) throws IOException {
+        Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(List<String> lines, String fragment) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("not found: " + fragment);
+    }
+}
