@@ -44,13 +44,19 @@ public final class DodamServer {
     }
 
     public static DodamServer shared(String name, Map<String, String> environment) {
-        return SHARED.computeIfAbsent(name, n -> start(n, environment));
+        return SHARED.computeIfAbsent(name, n -> start(n, environment, true));
     }
 
-    private static DodamServer start(String name, Map<String, String> environment) {
+    /**
+     * A server of the test's own, which the test stops. With {@code freshData} false it keeps the data
+     * directory (and the server log) of the previous server of the same name, as a restart does.
+     */
+    public static DodamServer start(String name, Map<String, String> environment, boolean freshData) {
         try {
             Path directory = Path.of("target", "it-servers", name).toAbsolutePath();
-            deleteRecursively(directory);
+            if (freshData) {
+                deleteRecursively(directory);
+            }
             Files.createDirectories(directory);
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-jar",
@@ -59,7 +65,7 @@ public final class DodamServer {
                     "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("server.log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
             builder.environment().put("DODAM_DATA_DIR", directory.resolve("data").toString());
             builder.environment().put("DODAM_DEMO_PASSWORD", DEMO_PASSWORD);
             builder.environment().putAll(environment);

@@ -1,0 +1,84 @@
+package org.dodam.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.dodam.testing.Browser;
+import org.dodam.testing.DodamServer;
+import org.dodam.testing.Pages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** After a fresh start every module is there; students read lessons without teacher notes or answers. */
+class CurriculumPagesIT {
+
+    static DodamServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = DodamServer.embedded();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void studentsSeeEveryStudentModuleAndReadALessonWithoutTheAnswerKey() {
+        for (String language : new String[] {"en", "ko"}) {
+            for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
+                Page page = browser.open(language, width);
+                Pages.signIn(page, server, "demo-student06", DodamServer.DEMO_PASSWORD);
+                page.waitForNavigation(() -> page.click("[id='language:" + language + "']"));
+                assertThat(page.locator("section.module").count()).isEqualTo(8);
+                assertThat(page.content()).doesNotContain("staff-deepfake-abuse");
+
+                page.waitForNavigation(() -> page.click("text=" + ("en".equals(language) ? "Asking first" : "먼저 물어보기")));
+                assertThat(page.url()).contains("/student/lesson.xhtml?id=consent-asking-first");
+                assertThat(page.locator(".lesson__section").count()).isGreaterThanOrEqualTo(3);
+                assertThat(page.locator(".decision__option").count()).isGreaterThanOrEqualTo(2);
+                assertThat(page.locator(".lesson__section--teacher-notes").count()).isZero();
+                assertThat(page.locator("#answerKey").count()).isZero();
+                assertThat(page.locator("#help").innerText()).contains("112").contains("117").contains("02-735-8994");
+                assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+                page.locator(".decision__option summary").first().click();
+                assertThat(page.locator(".decision__option").first().innerText())
+                        .containsAnyOf("Best choice", "가장 좋은 선택", "Think again", "다시 생각해");
+                Browser.screenshot(page, "lesson-student-" + language + "-" + width);
+                page.context().close();
+            }
+        }
+    }
+
+    @Test
+    void aStudentCannotOpenStaffLessonsOrUnknownOnes() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(page, server, "demo-student07", DodamServer.DEMO_PASSWORD);
+        for (String id : new String[] {"staff-responding-to-a-disclosure", "no-such-lesson", "%3Cscript%3E"}) {
+            Response response = page.navigate(server.uri("student/lesson.xhtml?id=" + id).toString());
+            assertThat(response.status()).as(id).isEqualTo(404);
+        }
+        page.context().close();
+    }
+
+    @Test
+    void teachersSeeTheStaffModuleTeacherNotesAndTheAnswerKey() {
+        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(page, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
+        page.waitForNavigation(() -> page.click("[id='language:en']"));
+        page.waitForNavigation(() -> page.click("text=Browse the curriculum"));
+        assertThat(page.locator("section.module").count()).isEqualTo(9);
+        assertThat(page.locator("#module-staff-deepfake-abuse").count()).isEqualTo(1);
+        page.navigate(server.uri("teacher/lesson.xhtml?id=what-the-law-says").toString());
+        assertThat(page.locator(".lesson__section--teacher-notes").count()).isEqualTo(1);
+        assertThat(page.locator("#answerKey li").count()).isGreaterThanOrEqualTo(5);
+        assertThat(page.locator("#answerKey").innerText()).contains("Correct:");
+        Browser.screenshot(page, "lesson-teacher-en-1280");
+        page.context().close();
+    }
+}
