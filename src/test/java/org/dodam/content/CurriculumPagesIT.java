@@ -79,6 +79,17 @@ class CurriculumPagesIT {
         assertThat(page.locator("#answerKey li").count()).isGreaterThanOrEqualTo(5);
         assertThat(page.locator("#answerKey").innerText()).contains("Correct:");
         Browser.screenshot(page, "lesson-teacher-en-1280");
+
+        var export = page.request().get(server.uri("teacher/moodle-export?module=law-and-consequences&lang=ko").toString());
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().get("content-disposition")).contains("dodam-law-and-consequences-ko.xml");
+        assertThat(export.text()).startsWith("<?xml").contains("<quiz>").contains("type=\"multichoice\"");
         page.context().close();
+
+        Page student = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(student, server, "demo-student08", DodamServer.DEMO_PASSWORD);
+        assertThat(student.request().get(server.uri("teacher/moodle-export?module=law-and-consequences").toString()).status())
+                .as("students never get the answer key").isEqualTo(404);
+        student.context().close();
     }
 }
