@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
 import org.dodam.accounts.application.Accounts;
@@ -16,6 +17,11 @@ import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 import org.dodam.accounts.domain.School;
 import org.dodam.accounts.domain.SchoolClass;
+import org.dodam.assignments.application.Assignments;
+import org.dodam.content.application.Curriculum;
+import org.dodam.content.domain.ContentModel.Question;
+import org.dodam.lessons.application.LessonPlayer;
+import org.dodam.quizzes.application.QuizTaking;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.dodam.platform.DodamConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +57,25 @@ public class DemoSchool {
     EntityManager em;
 
     @Inject
+    Curriculum curriculum;
+
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    LessonPlayer player;
+
+    @Inject
+    QuizTaking quizTaking;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** Lessons the demo classes have assigned: due next week, overdue, and one for the second class. */
+    static final List<String> DEMO_LESSONS = List.of("consent-group-photos-and-screenshots", "if-a-fake-of-you-spreads",
+            "forwarding-to-warn");
+
+    @Inject
     @ConfigProperty(name = "dodam.demo.password")
     java.util.Optional<String> configuredPassword;
 
@@ -81,15 +106,56 @@ public class DemoSchool {
         accounts.seed(school, "정은혜 상담 선생님", "demo-counsellor", "counsellor@dodam.example", Role.COUNSELLOR, hash, null);
         SchoolClass classA = classes.create(teacher1, "2학년 3반");
         SchoolClass classB = classes.create(teacher2, "2학년 5반");
-        addStudents(school, classA, CLASS_A, 1, hash);
+        List<Account> studentsA = addStudents(school, classA, CLASS_A, 1, hash);
         addStudents(school, classB, CLASS_B, CLASS_A.size() + 1, hash);
+        if (DEMO_LESSONS.stream().allMatch(id -> curriculum.lesson(id).isPresent())) {
+            assignAndPractise(teacher1, classA, teacher2, classB, studentsA);
+        }
         System.out.println(banner(password, classA.joinCode()));
     }
 
-    private void addStudents(School school, SchoolClass schoolClass, List<String> names, int firstNumber, String hash) {
+    private List<Account> addStudents(School school, SchoolClass schoolClass, List<String> names, int firstNumber, String hash) {
+        List<Account> students = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            accounts.seed(school, names.get(i), String.format("demo-student%02d", firstNumber + i), null, Role.STUDENT, hash, schoolClass);
+            students.add(accounts.seed(school, names.get(i), String.format("demo-student%02d", firstNumber + i), null,
+                    Role.STUDENT, hash, schoolClass));
         }
+        return students;
+    }
+
+    /**
+     * Assigns lessons (one already past its due date) and lets some students work through them, some
+     * passing and some choosing a common wrong answer, so the home pages and the dashboard have something to show.
+     */
+    private void assignAndPractise(Account teacher1, SchoolClass classA, Account teacher2, SchoolClass classB,
+                                   List<Account> studentsA) {
+        LocalDate today = LocalDate.now(clock);
+        assignments.assign(teacher1, classA.id(), List.of(DEMO_LESSONS.get(0)), today.plusDays(7));
+        assignments.assign(teacher1, classA.id(), List.of(DEMO_LESSONS.get(1)), today.minusDays(2));
+        assignments.assign(teacher2, classB.id(), List.of(DEMO_LESSONS.get(2)), today.plusDays(5));
+        String lessonId = DEMO_LESSONS.get(0);
+        var lesson = curriculum.lesson(lessonId).orElseThrow();
+        int sections = LessonPlayer.studentSections(lesson);
+        for (int i = 0; i < 8; i++) {
+            Account student = studentsA.get(i);
+            int read = i < 6 ? sections : 2;
+            for (int section = 0; section < read; section++) {
+                player.open(student, lessonId, section);
+            }
+            if (i < 6) {
+                boolean misconception = i >= 4;
+                for (Question question : lesson.document().questions()) {
+                    quizTaking.answer(student, lessonId, quizTaking.state(student, lessonId).attempt(), question.id(),
+                            pick(question, misconception && question == lesson.document().questions().get(0)));
+                }
+            }
+        }
+    }
+
+    /** All the right options, or the first wrong one. */
+    private static List<String> pick(Question question, boolean wrong) {
+        var options = question.options().stream().filter(o -> o.correct() != wrong).map(o -> o.id()).toList();
+        return wrong ? options.subList(0, 1) : options;
     }
 
     private static String banner(String password, String joinCode) {

@@ -6,8 +6,12 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.content.application.Curriculum;
+import org.dodam.platform.web.LocaleBacking;
+import org.dodam.progress.application.ClassProgress;
+import org.dodam.progress.application.ClassProgress.StudentOverview;
 
-/** What the student's home shows about their classes. */
+/** The student's home: their classes, what is assigned to them (due first) and how far they are. */
 @Named
 @RequestScoped
 public class StudentHomeBacking {
@@ -18,12 +22,33 @@ public class StudentHomeBacking {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ClassProgress progress;
+
+    @Inject
+    Curriculum curriculum;
+
+    @Inject
+    LocaleBacking localeBacking;
+
     private List<String> classNames;
+    private StudentOverview overview;
 
     public List<String> getClassNames() {
         if (classNames == null) {
             classNames = classes.classesOf(currentUser.require()).stream().map(c -> c.name()).toList();
         }
         return classNames;
+    }
+
+    public StudentOverview getOverview() {
+        if (overview == null) {
+            overview = progress.forStudent(currentUser.require());
+        }
+        return overview;
+    }
+
+    public String title(String lessonId) {
+        return curriculum.lesson(lessonId).map(l -> l.title(localeBacking.getLanguage())).orElse(lessonId);
     }
 }

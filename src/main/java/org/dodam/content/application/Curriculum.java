@@ -40,7 +40,7 @@ public class Curriculum {
         for (Lesson lesson : em.createNamedQuery("Lesson.all", Lesson.class).getResultList()) {
             ModuleEntry module = modules.get(lesson.module().id());
             LessonEntry entry = new LessonEntry(lesson.id(), module.id(), module.forStaff(), lesson.bands(),
-                    lesson.minutes(), lesson.version(), lesson.passMark(), lesson.retired(),
+                    lesson.minutes(), lesson.version(), lesson.passMark(), lesson.feedbackMode(), lesson.retired(),
                     ContentJson.lesson(lesson.document()));
             lessons.put(lesson.id(), entry);
             if (!lesson.retired()) {
@@ -90,7 +90,8 @@ public class Curriculum {
 
     /** A lesson with its whole document. */
     public record LessonEntry(String id, String moduleId, boolean forStaff, List<String> bands, int minutes,
-                              String version, int passMark, boolean retired, LessonDocument document) {
+                              String version, int passMark, String feedbackMode, boolean retired,
+                              LessonDocument document) {
         public String title(String locale) {
             return document.texts().get(locale).title();
         }

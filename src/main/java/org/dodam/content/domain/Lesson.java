@@ -107,6 +107,10 @@ public class Lesson {
         return passMark;
     }
 
+    public String feedbackMode() {
+        return feedbackMode;
+    }
+
     public String document() {
         return document;
     }

@@ -1,6 +1,7 @@
 package org.dodam.content.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
+import java.io.Serializable;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.dodam.content.domain.ContentModel.CountryHelp;
 import org.dodam.content.domain.ContentModel.LessonText;
 import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.content.domain.ContentModel.Reference;
+import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.platform.web.LocaleBacking;
 import org.omnifaces.util.Faces;
 
@@ -22,23 +24,30 @@ import org.omnifaces.util.Faces;
  * key are rendered for staff only; a student asking for a staff lesson gets 404.
  */
 @Named
-@RequestScoped
-public class LessonBacking {
+@ViewScoped
+public class LessonBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    Curriculum curriculum;
+    transient Curriculum curriculum;
 
     @Inject
-    LessonRenderer renderer;
+    transient LessonRenderer renderer;
 
     @Inject
-    CurrentUser currentUser;
+    transient CurrentUser currentUser;
 
     @Inject
-    LocaleBacking localeBacking;
+    transient LocaleBacking localeBacking;
+
+    @Inject
+    transient LessonPlayer player;
 
     private String id;
-    private LessonEntry lesson;
+    private String section;
+    private LessonPlayer.Position position;
+    private transient LessonEntry lesson;
     private boolean staff;
     private String country;
 
@@ -51,14 +60,51 @@ public class LessonBacking {
             return;
         }
         country = viewer.school().country();
+        if (!staff) {
+            position = player.open(viewer, id, parseSection(section));
+        }
+    }
+
+    private static Integer parseSection(String text) {
+        return text != null && text.matches("\\d{1,3}") ? Integer.valueOf(text) - 1 : null;
+    }
+
+    /** For students: the one section on screen (0-based), the sections in all, and what is left. */
+    public LessonPlayer.Position getPosition() {
+        return position;
+    }
+
+    public RenderedSection getCurrent() {
+        return getSections().get(position.section());
+    }
+
+    public int getProgressPercent() {
+        return (position.section() + 1) * 100 / position.total();
+    }
+
+    public int getMinutesLeft() {
+        int remaining = position.total() - position.section() - 1;
+        return (int) Math.ceil((double) lesson().minutes() * remaining / position.total());
+    }
+
+    public boolean isDecisionHere() {
+        return getDecisionAfter() == position.section();
     }
 
     private String locale() {
         return localeBacking.getLanguage();
     }
 
+    /** The lesson, looked up again after the view was restored (it is not kept in the view state). */
+    private LessonEntry lesson() {
+        if (lesson == null && id != null) {
+            lesson = curriculum.lesson(id).orElse(null);
+        }
+        return lesson;
+    }
+
     private LessonText text() {
-        return lesson.document().texts().get(locale());
+        return lesson().document().texts().get(locale());
     }
 
     public String getTitle() {
@@ -66,11 +112,11 @@ public class LessonBacking {
     }
 
     public int getMinutes() {
-        return lesson.minutes();
+        return lesson().minutes();
     }
 
     public boolean isRetired() {
-        return lesson.retired();
+        return lesson().retired();
     }
 
     public boolean isStaff() {
@@ -78,15 +124,18 @@ public class LessonBacking {
     }
 
     public String getModuleTitle() {
-        return curriculum.module(lesson.moduleId()).map(m -> m.title().get(locale())).orElse("");
+        return curriculum.module(lesson().moduleId()).map(m -> m.title().get(locale())).orElse("");
     }
 
     public List<String> getObjectives() {
-        return text().objectives();
+        return lesson() == null ? List.of() : text().objectives();
     }
 
     public List<RenderedSection> getSections() {
-        return renderer.render(lesson, locale(), country).stream().filter(s -> staff || !s.teacherNotes()).toList();
+        if (lesson() == null) {
+            return List.of();
+        }
+        return renderer.render(lesson(), locale(), country).stream().filter(s -> staff || !s.teacherNotes()).toList();
     }
 
     /** The index of the first scenario section, after which the decision is shown. */
@@ -101,16 +150,16 @@ public class LessonBacking {
     }
 
     public Question getDecision() {
-        return lesson.document().decision();
+        return lesson().document().decision();
     }
 
     /** The quiz with its answers, for staff only: students must never receive the answer key. */
     public List<Question> getAnswerKey() {
-        return staff ? lesson.document().questions() : List.of();
+        return staff && lesson() != null ? lesson().document().questions() : List.of();
     }
 
     public List<Reference> getReferences() {
-        return lesson.document().references();
+        return lesson() == null ? List.of() : lesson().document().references();
     }
 
     public CountryHelp getHelp() {
@@ -123,6 +172,14 @@ public class LessonBacking {
 
     public String getId() {
         return id;
+    }
+
+    public String getSection() {
+        return section;
+    }
+
+    public void setSection(String section) {
+        this.section = section;
     }
 
     public void setId(String id) {

@@ -1,0 +1,120 @@
+package org.dodam.lessons.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.Role;
+import org.dodam.content.application.Curriculum;
+import org.dodam.content.application.Curriculum.LessonEntry;
+import org.dodam.lessons.domain.LessonProgress;
+import org.dodam.platform.DodamException;
+
+/**
+ * A student working through a lesson one section at a time: every section opened is recorded, so the
+ * student comes back exactly where they stopped, and the progress row exists from the first visit.
+ */
+@ApplicationScoped
+@Transactional
+public class LessonPlayer {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Curriculum curriculum;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Opens section {@code requested} (or, when null, the section the student last read) and records it.
+     * Staff lessons and unknown ids are "not found" for students.
+     */
+    public Position open(Account student, String lessonId, Integer requested) {
+        LessonEntry lesson = studentLesson(student, lessonId);
+        int total = studentSections(lesson);
+        LessonProgress progress = progress(student, lesson, total);
+        int index = requested != null ? requested : progress.currentSection();
+        progress.view(index, total, clock.instant());
+        return new Position(progress.currentSection(), total, progress.sectionsSeen(), progress.passed(),
+                progress.bestScore(), progress.completed());
+    }
+
+    /** Records a finished quiz attempt on the student's progress (the best score counts). */
+    public void quizFinished(Account student, String lessonId, int score, boolean passed) {
+        LessonEntry lesson = studentLesson(student, lessonId);
+        progress(student, lesson, studentSections(lesson)).quizFinished(score, passed, clock.instant());
+    }
+
+    /** Creates progress rows for students who have none for these lessons yet (used when a lesson is assigned). */
+    public void ensureProgress(List<Long> studentIds, List<String> lessonIds) {
+        if (studentIds.isEmpty() || lessonIds.isEmpty()) {
+            return;
+        }
+        var existing = em.createNamedQuery("LessonProgress.ofStudents", LessonProgress.class)
+                .setParameter("students", studentIds).setParameter("lessons", lessonIds).getResultList().stream()
+                .map(p -> p.studentId() + "|" + p.lessonId()).collect(java.util.stream.Collectors.toSet());
+        for (String lessonId : lessonIds) {
+            int total = curriculum.lesson(lessonId).map(LessonPlayer::studentSections).orElse(1);
+            for (Long student : studentIds) {
+                if (!existing.contains(student + "|" + lessonId)) {
+                    em.persist(new LessonProgress(student, lessonId, total, clock.instant()));
+                }
+            }
+        }
+    }
+
+    /** Progress of these students in these lessons, as read-only values (students without a row are absent). */
+    public List<ProgressSnapshot> progressOf(List<Long> studentIds, List<String> lessonIds) {
+        if (studentIds.isEmpty() || lessonIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("LessonProgress.ofStudents", LessonProgress.class)
+                .setParameter("students", studentIds).setParameter("lessons", lessonIds).getResultList().stream()
+                .map(p -> new ProgressSnapshot(p.studentId(), p.lessonId(), p.started(), p.completedAt(), p.bestScore(),
+                        p.sectionsSeen(), p.sectionsTotal()))
+                .toList();
+    }
+
+    /** A student's progress in a lesson as other features read it. */
+    public record ProgressSnapshot(long studentId, String lessonId, boolean started, java.time.Instant completedAt,
+                                   Integer bestScore, int sectionsSeen, int sectionsTotal) {
+    }
+
+    LessonProgress progress(Account student, LessonEntry lesson, int total) {
+        return em.createNamedQuery("LessonProgress.find", LessonProgress.class)
+                .setParameter("student", student.id()).setParameter("lesson", lesson.id())
+                .getResultStream().findFirst().orElseGet(() -> {
+                    LessonProgress created = new LessonProgress(student.id(), lesson.id(), total, clock.instant());
+                    em.persist(created);
+                    return created;
+                });
+    }
+
+    /** A lesson a student may open: it exists and is not a staff lesson. */
+    public LessonEntry studentLesson(Account student, String lessonId) {
+        if (student == null || student.role() != Role.STUDENT) {
+            throw DodamException.notFound();
+        }
+        return curriculum.lesson(lessonId).filter(l -> !l.forStaff()).orElseThrow(DodamException::notFound);
+    }
+
+    /** Sections a student reads: all but the teacher notes. */
+    public static int studentSections(LessonEntry lesson) {
+        return (int) Math.max(1, lesson.document().texts().get("en").sections().stream()
+                .filter(s -> !"teacher-notes".equals(s.kind())).count());
+    }
+
+    /** Where the student is in a lesson after opening a section. */
+    public record Position(int section, int total, int seen, boolean quizPassed, Integer bestScore, boolean completed)
+            implements java.io.Serializable {
+        public boolean allSeen() {
+            return seen >= total;
+        }
+    }
+}

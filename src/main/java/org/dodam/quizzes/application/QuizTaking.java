@@ -1,0 +1,147 @@
+package org.dodam.quizzes.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dodam.accounts.domain.Account;
+import org.dodam.content.application.Curriculum.LessonEntry;
+import org.dodam.content.domain.ContentModel.Option;
+import org.dodam.content.domain.ContentModel.Question;
+import org.dodam.content.domain.QuizQuestion;
+import org.dodam.lessons.application.LessonPlayer;
+import org.dodam.platform.DodamException;
+import org.dodam.quizzes.domain.AttemptAnswer;
+import org.dodam.quizzes.domain.QuizAttempt;
+
+/**
+ * Taking a lesson's quiz. Answers are scored here on the server, saved one question at a time to the
+ * student's open attempt, and an attempt is only ever addressed through the signed-in student and the
+ * lesson, so nobody can read or write another student's attempt. Answering a question twice (double
+ * submit, back button, a second tab) changes nothing. Practice is unlimited; the best score counts.
+ */
+@ApplicationScoped
+@Transactional
+public class QuizTaking {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    LessonPlayer player;
+
+    @Inject
+    Clock clock;
+
+    /** The student's latest attempt (open or finished), or none yet. */
+    public QuizState state(Account student, String lessonId) {
+        LessonEntry lesson = player.studentLesson(student, lessonId);
+        return stateOf(lesson, latest(student, lessonId));
+    }
+
+    /**
+     * Saves the answer to one question of attempt {@code attemptNumber} (0 starts the first attempt). A stale
+     * attempt number or an already answered question is ignored, and the current state is returned.
+     */
+    public QuizState answer(Account student, String lessonId, int attemptNumber, String questionId, List<String> chosen) {
+        LessonEntry lesson = player.studentLesson(student, lessonId);
+        Question question = lesson.document().questions().stream().filter(q -> q.id().equals(questionId)).findFirst()
+                .orElseThrow(() -> new DodamException("quiz.unknownQuestion"));
+        Set<String> optionIds = question.options().stream().map(Option::id).collect(Collectors.toSet());
+        Set<String> picked = new HashSet<>(chosen);
+        if (picked.isEmpty()) {
+            throw new DodamException("quiz.chooseAnswer");
+        }
+        if (!optionIds.containsAll(picked) || (!"multiple".equals(question.type()) && picked.size() != 1)) {
+            throw new DodamException("quiz.invalidAnswer");
+        }
+        Optional<QuizAttempt> latest = latest(student, lessonId);
+        QuizAttempt attempt;
+        if (latest.isEmpty() && attemptNumber == 0) {
+            attempt = new QuizAttempt(student.id(), lessonId, 1, clock.instant());
+            em.persist(attempt);
+        } else if (latest.isPresent() && latest.get().open() && latest.get().number() == attemptNumber) {
+            attempt = latest.get();
+        } else {
+            return stateOf(lesson, latest);
+        }
+        Map<String, AttemptAnswer> answers = answers(attempt);
+        String key = QuizQuestion.key(lessonId, questionId);
+        if (answers.containsKey(key)) {
+            return stateOf(lesson, Optional.of(attempt));
+        }
+        Set<String> correct = question.options().stream().filter(Option::correct).map(Option::id).collect(Collectors.toSet());
+        AttemptAnswer answer = new AttemptAnswer(attempt, key,
+                question.options().stream().map(Option::id).filter(picked::contains).toList(),
+                picked.equals(correct), clock.instant());
+        em.persist(answer);
+        answers.put(key, answer);
+        if (answers.size() == lesson.document().questions().size()) {
+            long right = answers.values().stream().filter(AttemptAnswer::correct).count();
+            int score = (int) (right * 100 / answers.size());
+            boolean passed = score >= lesson.passMark();
+            attempt.submit(score, passed, clock.instant());
+            player.quizFinished(student, lessonId, score, passed);
+        }
+        return stateOf(lesson, Optional.of(attempt));
+    }
+
+    /** Starts another practice attempt after a finished one; an open attempt is simply continued. */
+    public QuizState retake(Account student, String lessonId) {
+        LessonEntry lesson = player.studentLesson(student, lessonId);
+        Optional<QuizAttempt> latest = latest(student, lessonId);
+        if (latest.isPresent() && !latest.get().open()) {
+            QuizAttempt next = new QuizAttempt(student.id(), lessonId, latest.get().number() + 1, clock.instant());
+            em.persist(next);
+            return stateOf(lesson, Optional.of(next));
+        }
+        return stateOf(lesson, latest);
+    }
+
+    private Optional<QuizAttempt> latest(Account student, String lessonId) {
+        return em.createNamedQuery("QuizAttempt.latest", QuizAttempt.class)
+                .setParameter("student", student.id()).setParameter("lesson", lessonId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private Map<String, AttemptAnswer> answers(QuizAttempt attempt) {
+        Map<String, AttemptAnswer> answers = new LinkedHashMap<>();
+        em.createNamedQuery("AttemptAnswer.ofAttempt", AttemptAnswer.class).setParameter("attempt", attempt)
+                .getResultList().forEach(a -> answers.put(a.questionKey(), a));
+        return answers;
+    }
+
+    private QuizState stateOf(LessonEntry lesson, Optional<QuizAttempt> attempt) {
+        Map<String, Answered> answered = new LinkedHashMap<>();
+        attempt.ifPresent(a -> answers(a).forEach((key, answer) -> answered.put(key.substring(key.indexOf('/') + 1),
+                new Answered(answer.chosen(), answer.correct()))));
+        return new QuizState(lesson.id(), lesson.passMark(), lesson.document().questions().size(),
+                attempt.map(QuizAttempt::number).orElse(0), attempt.map(QuizAttempt::open).orElse(true),
+                attempt.map(QuizAttempt::score).orElse(null), attempt.map(QuizAttempt::passed).orElse(false),
+                Map.copyOf(answered));
+    }
+
+    /** What a student has chosen for one question and whether it was right. */
+    public record Answered(List<String> chosen, boolean correct) implements java.io.Serializable {
+    }
+
+    /**
+     * The state of the student's latest attempt: attempt 0 means none yet. While {@code open}, the next
+     * question is the first unanswered one.
+     */
+    public record QuizState(String lessonId, int passMark, int questionCount, int attempt, boolean open, Integer score,
+                            boolean passed, Map<String, Answered> answered) implements java.io.Serializable {
+        public boolean finished() {
+            return !open;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.dodam.quizzes.web;
+
+import jakarta.faces.view.ViewScoped;
+import java.io.Serializable;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.dodam.accounts.application.CurrentUser;
+import org.dodam.content.application.Curriculum;
+import org.dodam.content.application.Curriculum.LessonEntry;
+import org.dodam.content.domain.ContentModel.Option;
+import org.dodam.content.domain.ContentModel.Question;
+import org.dodam.platform.DodamException;
+import org.dodam.platform.web.LocaleBacking;
+import org.dodam.platform.web.Texts;
+import org.dodam.quizzes.application.QuizTaking;
+import org.dodam.quizzes.application.QuizTaking.Answered;
+import org.dodam.quizzes.application.QuizTaking.QuizState;
+import org.omnifaces.util.Faces;
+
+/**
+ * The quiz page: one question at a time with native radio buttons or check boxes. The page only ever
+ * receives the feedback of questions already answered; after each answer it redirects (PRG), so
+ * refreshing or going back never submits twice.
+ */
+@Named
+@ViewScoped
+public class QuizBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient QuizTaking quizTaking;
+
+    @Inject
+    transient Curriculum curriculum;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    @Inject
+    transient LocaleBacking localeBacking;
+
+    private String id;
+    private String checked;
+    private QuizState state;
+    private transient LessonEntry lesson;
+
+    public void load() {
+        try {
+            state = quizTaking.state(currentUser.require(), id);
+        } catch (DodamException.NotFound e) {
+            Faces.responseSendError(404, "");
+        }
+    }
+
+    /** The lesson, looked up again after the view was restored (it is not kept in the view state). */
+    private LessonEntry lesson() {
+        if (lesson == null && id != null) {
+            lesson = curriculum.lesson(id).orElse(null);
+        }
+        return lesson;
+    }
+
+    /** Nothing to show: the lesson was not found, or the view is being restored for an action. */
+    private boolean empty() {
+        return state == null || lesson() == null;
+    }
+
+    public void answer() throws IOException {
+        String questionId = Faces.getRequestParameter("question");
+        int attempt = parseInt(Faces.getRequestParameter("attempt"));
+        String[] chosen = Faces.getRequestParameterValues("choice");
+        try {
+            QuizState after = quizTaking.answer(currentUser.require(), id, attempt, questionId,
+                    chosen == null ? List.of() : Arrays.asList(chosen));
+            boolean showNow = "each".equals(feedbackMode()) || after.finished();
+            Faces.redirect("student/quiz.xhtml?id=%s" + (showNow && !after.finished() ? "&checked=%s" : ""), id, questionId);
+        } catch (DodamException.NotFound e) {
+            Faces.responseSendError(404, "");
+        } catch (DodamException e) {
+            Texts.error(e);
+            Faces.redirect("student/quiz.xhtml?id=%s", id);
+        }
+    }
+
+    public void retake() throws IOException {
+        try {
+            quizTaking.retake(currentUser.require(), id);
+            Faces.redirect("student/quiz.xhtml?id=%s", id);
+        } catch (DodamException.NotFound e) {
+            Faces.responseSendError(404, "");
+        }
+    }
+
+    private static int parseInt(String text) {
+        return text != null && text.matches("\\d{1,6}") ? Integer.parseInt(text) : -1;
+    }
+
+    private String feedbackMode() {
+        return curriculum.lesson(id).map(LessonEntry::feedbackMode).orElse("each");
+    }
+
+    private String lang() {
+        return localeBacking.getLanguage();
+    }
+
+    public QuizState getState() {
+        return state;
+    }
+
+    public String getLessonTitle() {
+        return lesson() == null ? "" : lesson().title(lang());
+    }
+
+    /** The first unanswered question of an open attempt, or null when the attempt is finished. */
+    public QuestionView getCurrent() {
+        if (empty() || state.finished()) {
+            return null;
+        }
+        List<Question> questions = lesson().document().questions();
+        for (int i = 0; i < questions.size(); i++) {
+            if (!state.answered().containsKey(questions.get(i).id())) {
+                return view(questions.get(i), i);
+            }
+        }
+        return null;
+    }
+
+    /** The question just answered, when its feedback is to be shown now ("each" mode). */
+    public QuestionView getCheckedQuestion() {
+        if (empty() || checked == null || state.finished() || !state.answered().containsKey(checked)) {
+            return null;
+        }
+        List<Question> questions = lesson().document().questions();
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).id().equals(checked)) {
+                return view(questions.get(i), i);
+            }
+        }
+        return null;
+    }
+
+    /** Every question with the student's answers and feedback, once the attempt is finished. */
+    public List<QuestionView> getResults() {
+        if (empty() || !state.finished()) {
+            return List.of();
+        }
+        List<Question> questions = lesson().document().questions();
+        return java.util.stream.IntStream.range(0, questions.size()).mapToObj(i -> view(questions.get(i), i)).toList();
+    }
+
+    public int getAnsweredCount() {
+        return state == null ? 0 : state.answered().size();
+    }
+
+    public int getProgressPercent() {
+        return state == null || state.questionCount() == 0 ? 0 : state.answered().size() * 100 / state.questionCount();
+    }
+
+    private QuestionView view(Question question, int index) {
+        Answered answered = state.answered().get(question.id());
+        List<OptionView> options = question.options().stream().map(o -> option(o, answered)).toList();
+        return new QuestionView(question.id(), index + 1, "multiple".equals(question.type()),
+                question.scenario().getOrDefault(lang(), ""), question.prompt().get(lang()), options,
+                answered != null, answered != null && answered.correct());
+    }
+
+    private OptionView option(Option option, Answered answered) {
+        boolean chosen = answered != null && answered.chosen().contains(option.id());
+        // Feedback and correctness leave the server only for questions already answered.
+        return new OptionView(option.id(), option.text().get(lang()), chosen,
+                answered != null && option.correct(), answered != null && (chosen || option.correct())
+                        ? option.feedback().get(lang()) : null);
+    }
+
+    /** A question as the page shows it. */
+    public record QuestionView(String id, int number, boolean multiple, String scenario, String prompt,
+                               List<OptionView> options, boolean answered, boolean correct) {
+    }
+
+    /** An option; {@code correct} and {@code feedback} are only filled in after the question is answered. */
+    public record OptionView(String id, String text, boolean chosen, boolean correct, String feedback) {
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getCheckedId() {
+        return checked;
+    }
+
+    public void setCheckedId(String checked) {
+        this.checked = checked;
+    }
+}
