@@ -58,6 +58,20 @@ public class ClassRosterBacking implements Serializable {
     private String resetFor;
     private String temporaryPassword;
 
+    private String toAssign;
+    private java.time.LocalDate dueOn;
+
+    @Inject
+    transient org.dodam.assignments.application.Assignments assignments;
+
+    @Inject
+    transient org.dodam.content.application.Curriculum curriculum;
+
+    @Inject
+    transient org.dodam.platform.web.LocaleBacking localeBacking;
+
+    private List<AssignedRow> assigned;
+
     public void load() {
         classId = parseId(idParameter);
         SchoolClass schoolClass = classId == null ? null : classes.ownedBy(currentUser.require(), classId).orElse(null);
@@ -74,6 +88,78 @@ public class ClassRosterBacking implements Serializable {
         students = classes.students(currentUser.require(), classId).stream()
                 .map(s -> new StudentRow(s.id(), s.displayName(), s.username()))
                 .toList();
+        String lang = localeBacking.getLanguage();
+        assigned = assignments.ofClass(currentUser.require(), classId).stream()
+                .map(a -> new AssignedRow(a.lessonId(), curriculum.lesson(a.lessonId()).map(l -> l.title(lang)).orElse(a.lessonId()),
+                        a.dueOn()))
+                .toList();
+    }
+
+    /** What can be assigned: each student module as a whole, then its lessons one by one. */
+    public List<jakarta.faces.model.SelectItem> getAssignable() {
+        String lang = localeBacking.getLanguage();
+        return curriculum.modules(false).stream().map(module -> {
+            List<jakarta.faces.model.SelectItem> items = new java.util.ArrayList<>();
+            items.add(new jakarta.faces.model.SelectItem("module:" + module.id(),
+                    org.dodam.platform.web.Texts.text("assign.wholeModule", module.title().get(lang))));
+            module.lessons().forEach(l -> items.add(new jakarta.faces.model.SelectItem("lesson:" + l.id(), l.title(lang))));
+            var group = new jakarta.faces.model.SelectItemGroup(module.title().get(lang));
+            group.setSelectItems(items.toArray(jakarta.faces.model.SelectItem[]::new));
+            return (jakarta.faces.model.SelectItem) group;
+        }).toList();
+    }
+
+    public void assign() {
+        List<String> lessonIds;
+        if (toAssign != null && toAssign.startsWith("module:")) {
+            lessonIds = curriculum.module(toAssign.substring(7)).map(m -> m.lessons().stream().map(l -> l.id()).toList())
+                    .orElse(List.of());
+        } else if (toAssign != null && toAssign.startsWith("lesson:")) {
+            lessonIds = List.of(toAssign.substring(7));
+        } else {
+            lessonIds = List.of();
+        }
+        try {
+            assignments.assign(currentUser.require(), classId, lessonIds, dueOn);
+            Texts.info("assign.done", lessonIds.size());
+            refresh();
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+    }
+
+    public void withdraw(AssignedRow row) {
+        try {
+            assignments.withdraw(currentUser.require(), classId, row.lessonId());
+            Texts.info("assign.withdrawn", row.title());
+            refresh();
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+    }
+
+    /** An assigned lesson as the class page lists it. */
+    public record AssignedRow(String lessonId, String title, java.time.LocalDate dueOn) implements Serializable {
+    }
+
+    public List<AssignedRow> getAssigned() {
+        return assigned;
+    }
+
+    public String getToAssign() {
+        return toAssign;
+    }
+
+    public void setToAssign(String toAssign) {
+        this.toAssign = toAssign;
+    }
+
+    public java.time.LocalDate getDueOn() {
+        return dueOn;
+    }
+
+    public void setDueOn(java.time.LocalDate dueOn) {
+        this.dueOn = dueOn;
     }
 
     public void addStudent() {
@@ -115,6 +201,10 @@ public class ClassRosterBacking implements Serializable {
             return null;
         }
         return Long.valueOf(text);
+    }
+
+    public Long getClassNumber() {
+        return classId;
     }
 
     public String getClassName() {

@@ -5,15 +5,22 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.assignments.application.Assignments;
 import org.dodam.assignments.application.Assignments.Assigned;
 import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.lessons.application.LessonPlayer.ProgressSnapshot;
+import org.dodam.platform.DodamException;
+import org.dodam.quizzes.application.QuizTaking;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * class dashboard alike, so the two can never disagree.
  */
 @ApplicationScoped
+@jakarta.transaction.Transactional
 public class ClassProgress {
 
     @Inject
@@ -31,6 +39,12 @@ public class ClassProgress {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    QuizTaking quizTaking;
 
     @Inject
     @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
@@ -45,6 +59,72 @@ public class ClassProgress {
                 .map(a -> status(a.lessonId(), a.dueOn(), progress.get(a.lessonId())))
                 .toList();
         return new StudentOverview(lessons);
+    }
+
+    /**
+     * The class dashboard for a teacher's own class, in a fixed number of queries whatever the class size:
+     * students, assignments, progress and first-attempt answers, one query each.
+     */
+    public ClassDashboard forClass(Account teacher, long classId) {
+        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        List<Account> students = classes.students(teacher, classId);
+        List<Assigned> assigned = assignments.ofClass(teacher, classId);
+        List<String> lessonIds = assigned.stream().map(Assigned::lessonId).toList();
+        List<Long> studentIds = students.stream().map(Account::id).toList();
+        Map<String, ProgressSnapshot> progress = player.progressOf(studentIds, lessonIds).stream()
+                .collect(Collectors.toMap(p -> p.studentId() + "|" + p.lessonId(), Function.identity()));
+        List<ClassDashboard.StudentRow> rows = new ArrayList<>();
+        long cells = 0;
+        long done = 0;
+        List<Integer> bestScores = new ArrayList<>();
+        for (Account student : students) {
+            Map<String, LessonStatus> lessons = new LinkedHashMap<>();
+            for (Assigned a : assigned) {
+                LessonStatus status = status(a.lessonId(), a.dueOn(), progress.get(student.id() + "|" + a.lessonId()));
+                lessons.put(a.lessonId(), status);
+                cells++;
+                done += status.state().completed() ? 1 : 0;
+                if (status.bestScore() != null) {
+                    bestScores.add(status.bestScore());
+                }
+            }
+            rows.add(new ClassDashboard.StudentRow(student.id(), student.displayName(), student.username(), lessons));
+        }
+        return new ClassDashboard(schoolClass.name(), lessonIds, rows, cells == 0 ? 0 : (int) (done * 100 / cells),
+                scoreBands(bestScores), mostMissed(quizTaking.firstAttemptAnswers(studentIds, lessonIds)));
+    }
+
+    private static List<ClassDashboard.ScoreBand> scoreBands(List<Integer> scores) {
+        int[][] bands = {{0, 49}, {50, 69}, {70, 89}, {90, 100}};
+        List<ClassDashboard.ScoreBand> result = new ArrayList<>();
+        for (int[] band : bands) {
+            result.add(new ClassDashboard.ScoreBand(band[0], band[1],
+                    scores.stream().filter(s -> s >= band[0] && s <= band[1]).count()));
+        }
+        return result;
+    }
+
+    /** Questions missed by at least one student, most missed first, at most ten. */
+    private static List<ClassDashboard.MissedQuestion> mostMissed(List<QuizTaking.AnswerCount> counts) {
+        Map<String, List<QuizTaking.AnswerCount>> byQuestion = counts.stream()
+                .collect(Collectors.groupingBy(QuizTaking.AnswerCount::questionKey, LinkedHashMap::new, Collectors.toList()));
+        List<ClassDashboard.MissedQuestion> missed = new ArrayList<>();
+        byQuestion.forEach((key, answers) -> {
+            long answered = answers.stream().mapToLong(QuizTaking.AnswerCount::count).sum();
+            long wrong = answers.stream().filter(a -> !a.correct()).mapToLong(QuizTaking.AnswerCount::count).sum();
+            if (wrong == 0) {
+                return;
+            }
+            QuizTaking.AnswerCount common = answers.stream().filter(a -> !a.correct())
+                    .max(Comparator.comparingLong(QuizTaking.AnswerCount::count)).orElseThrow();
+            int slash = key.indexOf('/');
+            missed.add(new ClassDashboard.MissedQuestion(key.substring(0, slash), key.substring(slash + 1), answered, wrong,
+                    List.of(common.chosen().split(",")), common.count()));
+        });
+        return missed.stream()
+                .sorted(Comparator.comparingInt(ClassDashboard.MissedQuestion::missedPercent).reversed()
+                        .thenComparing(Comparator.comparingLong(ClassDashboard.MissedQuestion::missed).reversed()))
+                .limit(10).toList();
     }
 
     /** The state of one student in one assigned lesson. */

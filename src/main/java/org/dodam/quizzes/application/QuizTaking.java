@@ -107,6 +107,24 @@ public class QuizTaking {
         return stateOf(lesson, latest);
     }
 
+    /**
+     * How often each answer was given to each question on students' first attempts (first attempts show
+     * what a class believed before the feedback taught them otherwise). One query, whatever the class size.
+     */
+    public List<AnswerCount> firstAttemptAnswers(List<Long> studentIds, List<String> lessonIds) {
+        if (studentIds.isEmpty() || lessonIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("AttemptAnswer.firstAttemptCounts", Object[].class)
+                .setParameter("students", studentIds).setParameter("lessons", lessonIds).getResultList().stream()
+                .map(row -> new AnswerCount((String) row[0], (String) row[1], (Boolean) row[2], ((Number) row[3]).longValue()))
+                .toList();
+    }
+
+    /** The number of first attempts that gave {@code chosen} (comma-separated option ids) to a question. */
+    public record AnswerCount(String questionKey, String chosen, boolean correct, long count) {
+    }
+
     private Optional<QuizAttempt> latest(Account student, String lessonId) {
         return em.createNamedQuery("QuizAttempt.latest", QuizAttempt.class)
                 .setParameter("student", student.id()).setParameter("lesson", lessonId)

@@ -19,6 +19,10 @@ import java.util.Objects;
 @Entity
 @Table(name = "attempt_answer")
 @NamedQuery(name = "AttemptAnswer.ofAttempt", query = "select a from AttemptAnswer a where a.attempt = :attempt")
+@NamedQuery(name = "AttemptAnswer.firstAttemptCounts",
+        query = "select a.questionKey, a.chosen, a.correct, count(a) from AttemptAnswer a"
+                + " where a.attempt.number = 1 and a.attempt.studentId in :students and a.attempt.lessonId in :lessons"
+                + " group by a.questionKey, a.chosen, a.correct")
 public class AttemptAnswer {
 
     @Id

@@ -73,6 +73,14 @@ public class QuizAttempt {
         submittedAt = now;
     }
 
+    public Long studentId() {
+        return studentId;
+    }
+
+    public String lessonId() {
+        return lessonId;
+    }
+
     public Long id() {
         return id;
     }

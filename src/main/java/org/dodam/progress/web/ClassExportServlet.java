@@ -1,0 +1,89 @@
+package org.dodam.progress.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.dodam.accounts.application.CurrentUser;
+import org.dodam.accounts.domain.Account;
+import org.dodam.content.application.Curriculum;
+import org.dodam.platform.DodamException;
+import org.dodam.platform.web.Texts;
+import org.dodam.progress.application.ClassDashboard;
+import org.dodam.progress.application.ClassProgress;
+import org.dodam.progress.application.ClassProgress.LessonStatus;
+
+/**
+ * The class matrix as CSV (UTF-8 with a byte-order mark so that spreadsheet programs read Korean), from
+ * the same progress service as the page. Cells that a spreadsheet would run as a formula are defused.
+ */
+@WebServlet("/teacher/class-export")
+public class ClassExportServlet extends HttpServlet {
+
+    @Inject
+    ClassProgress progress;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Curriculum curriculum;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getParameter("id");
+        Account teacher = currentUser.account().orElse(null);
+        ClassDashboard dashboard;
+        try {
+            if (teacher == null || id == null || !id.matches("\\d{1,18}")) {
+                throw DodamException.notFound();
+            }
+            dashboard = progress.forClass(teacher, Long.parseLong(id));
+        } catch (DodamException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String lang = "ko".equals(teacher.locale()) ? "ko" : "en";
+        ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, java.util.Locale.forLanguageTag(lang));
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"dodam-class-" + id + ".csv\"");
+        PrintWriter out = response.getWriter();
+        out.write('\uFEFF');
+        List<String> header = new ArrayList<>(List.of(texts.getString("field.displayName"), texts.getString("field.username")));
+        for (String lessonId : dashboard.lessonIds()) {
+            String title = curriculum.lesson(lessonId).map(l -> l.title(lang)).orElse(lessonId);
+            header.add(title);
+            header.add(title + " (" + texts.getString("student.home.score") + ")");
+        }
+        out.write(line(header));
+        for (ClassDashboard.StudentRow row : dashboard.students()) {
+            List<String> cells = new ArrayList<>(List.of(row.name(), row.username()));
+            for (String lessonId : dashboard.lessonIds()) {
+                LessonStatus status = row.status(lessonId);
+                cells.add(texts.getString("progress.teacher." + status.state().key()));
+                cells.add(status.bestScore() == null ? "" : String.valueOf(status.bestScore()));
+            }
+            out.write(line(cells));
+        }
+    }
+
+    static String line(List<String> cells) {
+        List<String> escaped = new ArrayList<>();
+        for (String cell : cells) {
+            String value = cell == null ? "" : cell;
+            if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+                value = "'" + value;
+            }
+            escaped.add("\"" + value.replace("\"", "\"\"") + "\"");
+        }
+        return String.join(",", escaped) + "\r\n";
+    }
+}

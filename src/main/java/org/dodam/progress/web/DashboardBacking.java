@@ -1,0 +1,113 @@
+package org.dodam.progress.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.dodam.accounts.application.CurrentUser;
+import org.dodam.content.application.Curriculum;
+import org.dodam.content.domain.ContentModel.Question;
+import org.dodam.platform.DodamException;
+import org.dodam.platform.web.LocaleBacking;
+import org.dodam.progress.application.ClassDashboard;
+import org.dodam.progress.application.ClassProgress;
+import org.omnifaces.util.Faces;
+
+/** The class dashboard page (and one student's view of it); another teacher's class answers 404. */
+@Named
+@RequestScoped
+public class DashboardBacking {
+
+    @Inject
+    ClassProgress progress;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Curriculum curriculum;
+
+    @Inject
+    LocaleBacking localeBacking;
+
+    private String id;
+    private String student;
+    private long classId;
+    private ClassDashboard dashboard;
+
+    public void load() {
+        if (id == null || !id.matches("\\d{1,18}")) {
+            Faces.responseSendError(404, "");
+            return;
+        }
+        classId = Long.parseLong(id);
+        try {
+            dashboard = progress.forClass(currentUser.require(), classId);
+        } catch (DodamException.NotFound e) {
+            Faces.responseSendError(404, "");
+            return;
+        }
+        if (student != null && getSelectedStudent() == null) {
+            Faces.responseSendError(404, "");
+        }
+    }
+
+    public ClassDashboard getDashboard() {
+        return dashboard;
+    }
+
+    public long getClassId() {
+        return classId;
+    }
+
+    public ClassDashboard.StudentRow getSelectedStudent() {
+        if (student == null || dashboard == null) {
+            return null;
+        }
+        return dashboard.students().stream().filter(s -> String.valueOf(s.studentId()).equals(student)).findFirst().orElse(null);
+    }
+
+    public String title(String lessonId) {
+        return curriculum.lesson(lessonId).map(l -> l.title(localeBacking.getLanguage())).orElse(lessonId);
+    }
+
+    public long getMaxBand() {
+        return Math.max(1, dashboard.scoreBands().stream().mapToLong(ClassDashboard.ScoreBand::students).max().orElse(1));
+    }
+
+    /** The question's prompt and the text of the options most students chose wrongly, in the page's language. */
+    public String prompt(ClassDashboard.MissedQuestion missed) {
+        return question(missed).map(q -> q.prompt().get(localeBacking.getLanguage())).orElse(missed.questionId());
+    }
+
+    public String wrongAnswer(ClassDashboard.MissedQuestion missed) {
+        String lang = localeBacking.getLanguage();
+        return question(missed).map(q -> String.join(" + ", q.options().stream()
+                .filter(o -> missed.commonWrongAnswer().contains(o.id())).map(o -> o.text().get(lang)).toList())).orElse("");
+    }
+
+    private java.util.Optional<Question> question(ClassDashboard.MissedQuestion missed) {
+        return curriculum.lesson(missed.lessonId()).flatMap(l -> l.document().questions().stream()
+                .filter(q -> q.id().equals(missed.questionId())).findFirst());
+    }
+
+    public List<String> getLessonIds() {
+        return dashboard.lessonIds();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getStudent() {
+        return student;
+    }
+
+    public void setStudent(String student) {
+        this.student = student;
+    }
+}
