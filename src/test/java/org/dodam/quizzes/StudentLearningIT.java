@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dodam.content.application.CourseContentReader;
 import org.dodam.content.domain.ContentModel.LessonDoc;
-import org.dodam.content.domain.ContentModel.Option;
 import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.Learner;
 import org.dodam.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,23 +209,11 @@ class StudentLearningIT {
     }
 
     private void answerAll(Page page, boolean right, String lang) {
-        for (Question question : lesson.quiz().questions()) {
-            choose(page, question, right, lang);
-            page.waitForNavigation(() -> page.click("[id='quiz:submit']"));
-            if (page.locator("#nextQuestion").count() > 0) {
-                assertThat(page.locator("#feedbackTitle").innerText()).isEqualTo(right
-                        ? ("en".equals(lang) ? "Right." : "맞아요.") : ("en".equals(lang) ? "Not quite." : "아쉬워요."));
-                page.waitForNavigation(() -> page.click("#nextQuestion"));
-            }
-        }
+        Learner.answerAll(page, server, LESSON, right, lang);
     }
 
-    /** Ticks the right options (all of them for multiple choice) or one wrong one, by their visible text. */
     private static void choose(Page page, Question question, boolean right, String lang) {
-        List<Option> options = question.options().stream().filter(o -> o.correct() == right).toList();
-        for (Option option : right ? options : options.subList(0, 1)) {
-            page.getByLabel(option.text().get(lang), new Page.GetByLabelOptions().setExact(true)).check();
-        }
+        Learner.choose(page, question, right, lang);
     }
 
     private static int answered(Page page) {

@@ -72,6 +72,12 @@ public class ClassRosterBacking implements Serializable {
 
     private List<AssignedRow> assigned;
 
+    @Inject
+    transient org.dodam.accounts.application.RosterImport rosterImport;
+
+    private transient jakarta.servlet.http.Part csvFile;
+    private List<org.dodam.accounts.application.RosterImport.Imported> imported;
+
     public void load() {
         classId = parseId(idParameter);
         SchoolClass schoolClass = classId == null ? null : classes.ownedBy(currentUser.require(), classId).orElse(null);
@@ -182,6 +188,49 @@ public class ClassRosterBacking implements Serializable {
         } catch (DodamException e) {
             Texts.error(e);
         }
+    }
+
+    /** Imports a class list; a file with any problem is refused whole, each problem listed with its line. */
+    public void importCsv() {
+        if (csvFile == null || csvFile.getSize() == 0) {
+            Texts.error("import.empty");
+            return;
+        }
+        try (var reader = new java.io.InputStreamReader(csvFile.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            imported = rosterImport.importStudents(currentUser.require(), classId, withoutByteOrderMark(reader));
+            Texts.info("import.done", imported.size());
+            refresh();
+        } catch (org.dodam.accounts.application.RosterImport.ImportRejected e) {
+            Texts.error(e);
+            for (var problem : e.problems()) {
+                Texts.error("import.line", problem.line(), Texts.text(problem.messageKey()));
+            }
+        } catch (DodamException e) {
+            Texts.error(e);
+        } catch (java.io.IOException e) {
+            Texts.error("import.unreadable");
+        }
+    }
+
+    private static java.io.Reader withoutByteOrderMark(java.io.Reader reader) throws java.io.IOException {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    public jakarta.servlet.http.Part getCsvFile() {
+        return csvFile;
+    }
+
+    public void setCsvFile(jakarta.servlet.http.Part csvFile) {
+        this.csvFile = csvFile;
+    }
+
+    public List<org.dodam.accounts.application.RosterImport.Imported> getImported() {
+        return imported;
     }
 
     /** A student as the roster shows them. */

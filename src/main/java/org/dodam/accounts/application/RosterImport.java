@@ -1,0 +1,115 @@
+package org.dodam.accounts.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dodam.accounts.domain.Account;
+import org.dodam.platform.DodamException;
+
+/**
+ * Adds a class list from CSV (columns name, username and, optionally, password). Every row is checked
+ * first; if any row has a problem, nothing is imported and every problem is reported with its row
+ * number. Rows without a password get a temporary one, shown once to the teacher.
+ */
+@ApplicationScoped
+public class RosterImport {
+
+    static final int MAX_ROWS = 500;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Passwords passwords;
+
+    @Transactional
+    public List<Imported> importStudents(Account teacher, long classId, Reader csv) {
+        List<Row> rows = parse(csv);
+        List<Imported> imported = new ArrayList<>();
+        for (Row row : rows) {
+            String password = row.password().isBlank() ? passwords.temporary() : row.password();
+            Account student = accounts.createStudent(teacher, classId, row.name(), row.username(), password);
+            imported.add(new Imported(student.displayName(), student.username(), row.password().isBlank() ? password : null));
+        }
+        return imported;
+    }
+
+    private List<Row> parse(Reader csv) {
+        List<RowProblem> problems = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        Set<String> usernames = new HashSet<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).setIgnoreHeaderCase(true).get().parse(csv)) {
+            if (!parser.getHeaderMap().containsKey("name") || !parser.getHeaderMap().containsKey("username")) {
+                throw new ImportRejected(List.of(new RowProblem(1, "import.header")));
+            }
+            for (CSVRecord record : parser) {
+                int line = (int) record.getRecordNumber() + 1;
+                if (rows.size() >= MAX_ROWS) {
+                    problems.add(new RowProblem(line, "import.tooMany"));
+                    break;
+                }
+                String name = record.isMapped("name") && record.isSet("name") ? record.get("name") : "";
+                String username = record.isSet("username") ? AccountRules.normalizeUsername(record.get("username")) : "";
+                String password = record.isMapped("password") && record.isSet("password") ? record.get("password") : "";
+                if (!AccountRules.validName(name)) {
+                    problems.add(new RowProblem(line, "accounts.nameInvalid"));
+                }
+                if (!AccountRules.validUsername(username)) {
+                    problems.add(new RowProblem(line, "accounts.usernameInvalid"));
+                } else if (!usernames.add(username)) {
+                    problems.add(new RowProblem(line, "import.duplicate"));
+                } else if (accounts.byUsername(username).isPresent()) {
+                    problems.add(new RowProblem(line, "import.taken"));
+                }
+                if (!password.isBlank() && !AccountRules.validPassword(password)) {
+                    problems.add(new RowProblem(line, "import.password"));
+                }
+                rows.add(new Row(name.strip(), username, password));
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new ImportRejected(List.of(new RowProblem(0, "import.unreadable")));
+        }
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add(new RowProblem(0, "import.empty"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportRejected(problems);
+        }
+        return rows;
+    }
+
+    private record Row(String name, String username, String password) {
+    }
+
+    /** A student added by the import; {@code temporaryPassword} is set when the file had none for them. */
+    public record Imported(String name, String username, String temporaryPassword) {
+    }
+
+    /** One problem in the file: its line (1 is the header) and a message key. */
+    public record RowProblem(int line, String messageKey) {
+    }
+
+    /** The file was refused as a whole. */
+    public static class ImportRejected extends DodamException {
+        private final transient List<RowProblem> problems;
+
+        public ImportRejected(List<RowProblem> problems) {
+            super("import.rejected", problems.size());
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<RowProblem> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.dodam.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.SelectOption;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.dodam.testing.Accessibility;
+import org.dodam.testing.Browser;
+import org.dodam.testing.DodamServer;
+import org.dodam.testing.Learner;
+import org.dodam.testing.Pages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A teacher sets up a class from a CSV file, assigns a module, and sees a student's work on the class
+ * dashboard and in its CSV export; other teachers get 404 for all of it.
+ */
+class TeacherClassIT {
+
+    static final String MODULE = "bystanders-and-upstanders";
+    static final String LESSON = "dont-pass-it-on";
+
+    static DodamServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = DodamServer.embedded();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void aTeacherImportsAssignsAndFollowsTheClass() {
+        Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(teacher, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
+        teacher.waitForNavigation(() -> teacher.click("[id='language:en']"));
+        teacher.fill("[id='newClassForm:name']", "Year 8 Upstanders");
+        teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
+        teacher.waitForNavigation(() -> teacher.click("table a:has-text('Year 8 Upstanders')"));
+        String classUrl = teacher.url();
+
+        upload(teacher, "name,username,password\nHana Lee,csv-hana,hana-pass-1\n<b>bad</b>,csv-bad,\nJin Choi,csv-hana,\n");
+        String errors = Pages.messages(teacher);
+        assertThat(errors).contains("Nothing was added").contains("Line 3:").contains("Line 4: This username appears twice");
+        assertThat(teacher.locator("[id='roster'] tbody tr").count()).as("nothing half-imported").isZero();
+
+        upload(teacher, "\uFEFFname,username,password\nHana Lee,csv-hana,hana-pass-1\nJin Choi,csv-jin,\n\"Park, Minseo\",csv-minseo,\n");
+        assertThat(Pages.messages(teacher)).contains("3 students added");
+        assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(3);
+        assertThat(teacher.locator("#imported").innerText()).contains("csv-jin").contains("(from the file)");
+
+        teacher.selectOption("[id='assign:what']", new SelectOption().setValue("module:" + MODULE));
+        teacher.fill("[id='assign:due']", LocalDate.now().plusDays(3).toString());
+        teacher.waitForNavigation(() -> teacher.click("[id='assign:submit']"));
+        assertThat(Pages.messages(teacher)).contains("4 lesson(s) assigned");
+        assertThat(teacher.locator("[id='assigned'] tbody tr").count()).isEqualTo(4);
+
+        teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
+        String dashboardUrl = teacher.url();
+        assertThat(teacher.locator("#matrix tbody tr").count()).isEqualTo(3);
+        assertThat(teacher.locator("#matrix tbody").innerText()).contains("Not started").doesNotContain("Completed");
+
+        Page student = browser.open("en", Browser.PHONE_WIDTH);
+        Pages.signIn(student, server, "csv-hana", "hana-pass-1");
+        student.waitForNavigation(() -> student.click("[id='language:en']"));
+        assertThat(student.locator("#assignedTable tbody tr").count()).isEqualTo(4);
+        Learner.readAll(student, server, LESSON);
+        Learner.answerAll(student, server, LESSON, true, "en");
+        student.context().close();
+
+        teacher.navigate(dashboardUrl);
+        assertThat(teacher.locator("#matrix tr:has-text('Hana Lee')").innerText()).contains("Completed · 100%");
+        assertThat(teacher.locator("label[for=completionBar]").innerText()).contains("8%");
+        Browser.screenshot(teacher, "teacher-dashboard-en-1280");
+        assertThat(Accessibility.seriousViolations(teacher)).as("dashboard").isEmpty();
+
+        var csv = teacher.request().get(server.uri("teacher/class-export?id=" + dashboardUrl.replaceAll(".*id=(\\d+).*", "$1")).toString());
+        assertThat(csv.status()).isEqualTo(200);
+        List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("\uFEFF\"Name\",\"Username\"");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"Hana Lee\",\"csv-hana\",\"Completed\",\"100\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"Park, Minseo\",\"csv-minseo\",\"Not started\""));
+
+        teacher.waitForNavigation(() -> teacher.click("#matrix a:has-text('Hana Lee')"));
+        assertThat(teacher.locator("#studentView").innerText()).contains("csv-hana").contains("Completed");
+        teacher.context().close();
+
+        Page other = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(other, server, "demo-teacher2", DodamServer.DEMO_PASSWORD);
+        assertThat(other.navigate(classUrl).status()).isEqualTo(404);
+        assertThat(other.navigate(dashboardUrl).status()).isEqualTo(404);
+        assertThat(other.request().get(csv.url()).status()).isEqualTo(404);
+        other.context().close();
+    }
+
+    @Test
+    void theDashboardShowsTheMisconceptionOfTheDemoClass() {
+        Page teacher = browser.open("en", Browser.PHONE_WIDTH);
+        Pages.signIn(teacher, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
+        teacher.waitForNavigation(() -> teacher.click("[id='language:en']"));
+        teacher.waitForNavigation(() -> teacher.click("table a:has-text('2학년 3반')"));
+        teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
+        assertThat(teacher.locator("#missedList li").count()).isGreaterThanOrEqualTo(1);
+        assertThat(teacher.locator("#missedList li").first().innerText()).contains("2 of 6 missed it")
+                .contains("Most chosen wrong answer:");
+        assertThat(teacher.locator("#matrix tbody").innerText()).contains("Missing");
+        Browser.screenshot(teacher, "teacher-dashboard-en-360");
+        teacher.waitForNavigation(() -> teacher.click("#missedList a"));
+        assertThat(teacher.locator(".lesson__section--teacher-notes").count()).isEqualTo(1);
+        teacher.context().close();
+    }
+
+    private static void upload(Page page, String csv) {
+        page.setInputFiles("[id='import:file']", new FilePayload("class.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        page.waitForNavigation(() -> page.click("[id='import:submit']"));
+    }
+}
