@@ -79,6 +79,11 @@ public class DemoSchool {
     @ConfigProperty(name = "dodam.demo.password")
     java.util.Optional<String> configuredPassword;
 
+    /** Extra students for load benchmarks (bench-student001, ...), in the first class; none by default. */
+    @Inject
+    @ConfigProperty(name = "dodam.demo.extra-students", defaultValue = "0")
+    int extraStudents;
+
     @Transactional
     void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO) DatabaseReady event) {
         DodamConfig.DemoMode mode = config.demoMode();
@@ -108,6 +113,9 @@ public class DemoSchool {
         SchoolClass classB = classes.create(teacher2, "2학년 5반");
         List<Account> studentsA = addStudents(school, classA, CLASS_A, 1, hash);
         addStudents(school, classB, CLASS_B, CLASS_A.size() + 1, hash);
+        for (int i = 1; i <= Math.min(extraStudents, 5000); i++) {
+            accounts.seed(school, "Bench Student " + i, String.format("bench-student%03d", i), null, Role.STUDENT, hash, classA);
+        }
         if (DEMO_LESSONS.stream().allMatch(id -> curriculum.lesson(id).isPresent())) {
             assignAndPractise(teacher1, classA, teacher2, classB, studentsA);
         }

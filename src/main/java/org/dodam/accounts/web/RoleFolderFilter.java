@@ -1,5 +1,6 @@
 package org.dodam.accounts.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,30 +8,31 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Role;
 
 /**
  * Deny by default for the role folders: a signed-in person who opens another role's folder gets 404,
  * so restricted pages do not even reveal that they exist. (web.xml has already sent anonymous visitors
- * to the sign-in page.)
+ * to the sign-in page.) The role is read from the account itself, which the page then reuses, so a
+ * suspended account loses access at once; the container's isUserInRole answered false now and then
+ * under concurrent sign-ins on Payara Micro, which made signed-in students see 404.
  */
 @WebFilter(urlPatterns = {"/student/*", "/teacher/*", "/counsellor/*", "/admin/*"})
 public class RoleFolderFilter extends HttpFilter {
+
+    @Inject
+    CurrentUser currentUser;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath();
-        for (Role role : Role.values()) {
-            if (path.startsWith("/" + role.folder() + "/")) {
-                if (request.isUserInRole(role.name())) {
-                    chain.doFilter(request, response);
-                } else {
-                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                }
-                return;
-            }
+        Role role = currentUser.account().map(a -> a.role()).orElse(null);
+        if (role != null && path.startsWith("/" + role.folder() + "/")) {
+            chain.doFilter(request, response);
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
 }

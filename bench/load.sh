@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Load benchmark: 200 students for two minutes against the embedded database, with Gatling.
+# Starts its own server on port 8089 with 200 extra demo students, runs StudentLoad, prints the
+# per-request table (throughput, p50/p95/p99, errors) and stops the server.
+# Usage: bench/load.sh [students] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+students=${1:-200}
+seconds=${2:-120}
+port=${DODAM_BENCH_PORT:-8089}
+[ -f target/dodam.war ] && [ -f target/payara-micro.jar ] || mvn -q -DskipTests package
+data=$(mktemp -d)
+DODAM_DATA_DIR="$data" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS="$students" \
+DODAM_SIGNIN_MAX_FAILURES=1000 \
+  java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
+  --deploy target/dodam.war --contextroot / --port "$port" --nocluster > "$data/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cp "$data/server.log" target/bench-load-server.log; rm -rf "$data"' EXIT
+for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.2; done
+mvn -q -Pbench-load gatling:test -Ddodam.url="http://127.0.0.1:$port" -Ddodam.students="$students" \
+  -Ddodam.seconds="$seconds" 2>&1 | tee target/bench-load.log | sed -n '/Global Information/,/====/p;/---- Requests/,$p' | head -80
+echo "Full report: $(ls -d target/gatling/*/ | tail -1)index.html"
