@@ -18,5 +18,11 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cp "$data/server.log" target/bench-load-server.log; rm -rf "$data"' EXIT
 for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.2; done
 mvn -q -Pbench-load gatling:test -Ddodam.url="http://127.0.0.1:$port" -Ddodam.students="$students" \
-  -Ddodam.seconds="$seconds" 2>&1 | tee target/bench-load.log | sed -n '/Global Information/,/====/p;/---- Requests/,$p' | head -80
-echo "Full report: $(ls -d target/gatling/*/ | tail -1)index.html"
+  -Ddodam.seconds="$seconds" > target/bench-load.log 2>&1
+report=$(ls -d target/gatling/*/ | tail -1)
+echo "Full report: ${report}index.html"
+# The report's statistics table, as text (count, OK, KO, req/s, min, p50, p75, p95, p99, max, mean).
+if command -v chromium >/dev/null; then
+  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --dump-dom "file://$PWD/${report}index.html" 2>/dev/null \
+    | python3 bench/gatling-table.py | tee target/bench-load-table.txt
+fi
