@@ -69,8 +69,11 @@ public class LessonProgress {
 
     /** The student is reading section {@code index} (0-based) of a lesson that now has {@code total} sections. */
     public void view(int index, int total, Instant now) {
-        sectionsTotal = total;
         int bounded = Math.max(0, Math.min(index, total - 1));
+        if (startedAt != null && bounded == currentSection && total == sectionsTotal) {
+            return; // reading the same part again changes nothing, so nothing is written
+        }
+        sectionsTotal = total;
         currentSection = bounded;
         sectionsSeen = Math.max(sectionsSeen, bounded + 1);
         if (startedAt == null) {
