@@ -117,6 +117,30 @@ public class Accounts {
                 .getResultList();
     }
 
+    public Optional<School> school(long schoolId) {
+        return Optional.ofNullable(em.find(School.class, schoolId));
+    }
+
+    public List<Long> schoolIds() {
+        return em.createQuery("select s.id from School s order by s.id", Long.class).getResultList();
+    }
+
+    /** The active accounts of one role in a school, e.g. the counsellors to tell about a new report. */
+    public List<Account> activeInSchool(long schoolId, Role role) {
+        return em.createNamedQuery("Account.byRoleInSchool", Account.class)
+                .setParameter("schoolId", schoolId).setParameter("role", role).getResultList();
+    }
+
+    /** Display names of a school's accounts by id, for pages that show who did what. */
+    public java.util.Map<Long, String> namesInSchool(long schoolId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select a from Account a where a.school.id = :school and a.id in :ids", Account.class)
+                .setParameter("school", schoolId).setParameter("ids", ids).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(Account::id, Account::displayName));
+    }
+
     /** An account the actor may look after, or not-found: staff for their school's admin, students for their teachers. */
     private Account manageable(Account actor, long accountId) {
         Account target = em.find(Account.class, accountId);

@@ -25,7 +25,12 @@ public class SecurityHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
+        boolean reportPage = request.getServletPath().startsWith("/report/");
+        // The report pages send no referrer at all, so a link a reporter follows does not reveal the school's report link.
+        response.setHeader("Referrer-Policy", reportPage ? "no-referrer" : "same-origin");
+        if (reportPage) {
+            response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        }
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         response.addHeader("Content-Security-Policy", POLICY);
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {

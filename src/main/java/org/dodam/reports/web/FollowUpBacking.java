@@ -1,0 +1,102 @@
+package org.dodam.reports.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.dodam.platform.DodamException;
+import org.dodam.platform.web.Texts;
+import org.dodam.reports.application.ClientThrottle;
+import org.dodam.reports.application.IncidentReporting;
+import org.dodam.reports.application.IncidentReporting.ReporterThread;
+import org.dodam.reports.application.IncidentReporting.SchoolChannel;
+
+/**
+ * Coming back with a receipt code: the reporter reads the counsellors' replies and answers them. Like the
+ * report form it is a stateless view: the code travels with each post in the form and is checked again
+ * every time; wrong codes are limited per client (in memory, hashed).
+ */
+@Named
+@RequestScoped
+public class FollowUpBacking {
+
+    @Inject
+    IncidentReporting reporting;
+
+    @Inject
+    ClientThrottle throttle;
+
+    private String s;
+    private SchoolChannel channel;
+    private String code;
+    private String answer;
+    private ReporterThread thread;
+
+    public void load() {
+        channel = reporting.school(s).orElseThrow(DodamException::notFound);
+    }
+
+    public void open() {
+        String client = client();
+        if (!throttle.allowed(ClientThrottle.Kind.WRONG_CODE, client)) {
+            Texts.error("report.error.tooManyCodes");
+            return;
+        }
+        thread = reporting.thread(channel.linkKey(), code).orElse(null);
+        if (thread == null) {
+            throttle.count(ClientThrottle.Kind.WRONG_CODE, client);
+            Texts.error("report.error.code");
+        }
+    }
+
+    public void send() {
+        open();
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread = reporting.answer(channel.linkKey(), code, answer);
+            answer = null;
+            Texts.info("report.answer.sent");
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+    }
+
+    private static String client() {
+        return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
+    }
+
+    public SchoolChannel getChannel() {
+        return channel;
+    }
+
+    public ReporterThread getThread() {
+        return thread;
+    }
+
+    public String getS() {
+        return s;
+    }
+
+    public void setS(String s) {
+        this.s = s;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getAnswer() {
+        return answer;
+    }
+
+    public void setAnswer(String answer) {
+        this.answer = answer;
+    }
+}

@@ -1,0 +1,75 @@
+package org.dodam.reports.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.dodam.accounts.application.CurrentUser;
+import org.dodam.platform.web.Texts;
+import org.dodam.reports.application.CaseWork;
+import org.dodam.reports.application.CaseWork.AuditRow;
+import org.dodam.reports.application.CaseWork.CaseRow;
+import org.dodam.reports.application.CaseWork.Statistics;
+import org.dodam.reports.application.ReportChannels;
+
+/**
+ * The counsellor's inbox and the school's report statistics and audit log. Each getter asks
+ * {@link CaseWork}, which answers "not found" to anyone who may not see it.
+ */
+@Named
+@RequestScoped
+public class ReportsOverviewBacking {
+
+    private static final int AUDIT_ROWS = 500;
+
+    @Inject
+    CaseWork caseWork;
+
+    @Inject
+    ReportChannels channels;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private List<CaseRow> inbox;
+    private Statistics statistics;
+    private List<AuditRow> audit;
+
+    public List<CaseRow> getInbox() {
+        if (inbox == null) {
+            inbox = caseWork.inbox(currentUser.require());
+        }
+        return inbox;
+    }
+
+    public Statistics getStatistics() {
+        if (statistics == null) {
+            statistics = caseWork.statistics(currentUser.require());
+        }
+        return statistics;
+    }
+
+    public List<AuditRow> getAudit() {
+        if (audit == null) {
+            audit = caseWork.auditLog(currentUser.require(), AUDIT_ROWS);
+        }
+        return audit;
+    }
+
+    /** An audit line in the reader's language: the action, and the status, outcome or service it names. */
+    public String describe(AuditRow row) {
+        String action = Texts.text("reports.audit.action." + row.action().name());
+        String detailKey = switch (row.action()) {
+            case STATUS_CHANGED -> "cases.status.";
+            case CLOSED -> "cases.outcome.";
+            case REFERRED, REFERRAL_COMPLETED, MANDATORY_REPORTED -> "cases.target.";
+            default -> null;
+        };
+        return detailKey == null || row.detail() == null ? action : action + " · " + Texts.text(detailKey + row.detail());
+    }
+
+    /** The school's public report link, relative to the application, for staff to share and for students' pages. */
+    public String getReportPath() {
+        return currentUser.account().map(a -> "/report/index.xhtml?s=" + channels.channel(a.school().id()).linkKey()).orElse(null);
+    }
+}
