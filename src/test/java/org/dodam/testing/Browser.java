@@ -37,6 +37,17 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A fresh context with its own user agent and extra request headers, for tests of what the server keeps. */
+    public BrowserContext context(String language, int width, String userAgent, java.util.Map<String, String> headers) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Accept-Language", language);
+        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(language).setUserAgent(userAgent).setExtraHTTPHeaders(all)
+                .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));

@@ -148,6 +148,16 @@ public final class DodamServer {
         }
     }
 
+    /** Kills the server process at once (SIGKILL), as a crash or a pulled plug would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

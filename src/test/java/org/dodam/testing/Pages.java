@@ -16,6 +16,13 @@ public final class Pages {
         return page.waitForNavigation(() -> page.click("[id='signin:submit']"));
     }
 
+    /** Switches the signed-in person's language unless the page is already in it. */
+    public static void useLanguage(Page page, String language) {
+        if (!language.equals(page.getAttribute("html", "lang"))) {
+            page.waitForNavigation(() -> page.click("[id='language:" + language + "']"));
+        }
+    }
+
     public static String heading(Page page) {
         return page.textContent("h1").strip();
     }

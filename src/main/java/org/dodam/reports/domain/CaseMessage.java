@@ -60,6 +60,7 @@ public class CaseMessage {
         this.counsellorId = counsellorId;
         this.sentOn = Objects.requireNonNull(sentOn, "sentOn");
         this.sentAt = sentAt;
+        this.sealedBody = "";
     }
 
     public static CaseMessage fromReporter(long reportId, LocalDate day) {

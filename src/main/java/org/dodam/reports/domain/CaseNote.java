@@ -43,6 +43,7 @@ public class CaseNote {
         this.reportId = reportId;
         this.counsellorId = counsellorId;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.sealedBody = "";
     }
 
     public void seal(String sealed) {

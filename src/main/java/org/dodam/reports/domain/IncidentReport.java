@@ -109,6 +109,9 @@ public class IncidentReport {
         this.urgent = urgent;
         this.submittedOn = Objects.requireNonNull(submittedOn, "submittedOn");
         this.status = CaseStatus.NEW;
+        this.sealedPlace = "";
+        this.sealedHappenedOn = "";
+        this.sealedDescription = "";
     }
 
     /** The sealed texts, set once right after the id is known (the id is part of their associated data). */

@@ -10,6 +10,7 @@ import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
+import org.omnifaces.util.Faces;
 import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.application.CaseWork.CaseView;
 import org.dodam.reports.domain.CaseStatus;
@@ -33,7 +34,8 @@ public class CaseBacking implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
-    private Long id;
+    private String id;
+    private long caseId;
     private CaseView view;
     private CaseStatus status;
     private Long assignee;
@@ -45,56 +47,63 @@ public class CaseBacking implements Serializable {
     private Outcome outcome;
 
     public void load() {
-        if (id == null) {
-            throw DodamException.notFound();
+        if (id == null || !id.matches("\\d{1,18}")) {
+            Faces.responseSendError(404, "");
+            return;
         }
-        view = caseWork.open(currentUser.require(), id);
-        assignee = view.assigneeId();
+        caseId = Long.parseLong(id);
+        try {
+            view = caseWork.open(currentUser.require(), caseId);
+            assignee = view.assigneeId();
+        } catch (DodamException.NotFound e) {
+            Faces.responseSendError(404, "");
+        }
     }
 
     public String moveTo() {
-        return act(c -> caseWork.moveTo(c, id, status), "cases.done.status");
+        return act(c -> caseWork.moveTo(c, caseId, status), "cases.done.status");
     }
 
     public String assign() {
-        return act(c -> caseWork.assign(c, id, assignee), "cases.done.assigned");
+        return act(c -> caseWork.assign(c, caseId, assignee), "cases.done.assigned");
     }
 
     public String addNote() {
-        return act(c -> caseWork.addNote(c, id, note), "cases.done.note");
+        return act(c -> caseWork.addNote(c, caseId, note), "cases.done.note");
     }
 
     public String sendReply() {
-        return act(c -> caseWork.reply(c, id, reply), "cases.done.reply");
+        return act(c -> caseWork.reply(c, caseId, reply), "cases.done.reply");
     }
 
     public String refer() {
-        return act(c -> caseWork.refer(c, id, target, reference), "cases.done.referred");
+        return act(c -> caseWork.refer(c, caseId, target, reference), "cases.done.referred");
     }
 
     public String completeReferral(long referralId) {
-        return act(c -> caseWork.completeReferral(c, id, referralId), "cases.done.referralCompleted");
+        return act(c -> caseWork.completeReferral(c, caseId, referralId), "cases.done.referralCompleted");
     }
 
     public String flagMandatory() {
-        return act(c -> caseWork.flagMandatoryReport(c, id), "cases.done.mandatoryFlagged");
+        return act(c -> caseWork.flagMandatoryReport(c, caseId), "cases.done.mandatoryFlagged");
     }
 
     public String recordMandatory() {
-        return act(c -> caseWork.recordMandatoryReport(c, id, agency), "cases.done.mandatoryReported");
+        return act(c -> caseWork.recordMandatoryReport(c, caseId, agency), "cases.done.mandatoryReported");
     }
 
     public String close() {
-        return act(c -> caseWork.close(c, id, outcome), "cases.done.closed");
+        return act(c -> caseWork.close(c, caseId, outcome), "cases.done.closed");
     }
 
     private String act(Consumer<Account> action, String doneKey) {
         try {
             action.accept(currentUser.require());
             Texts.info(doneKey);
-            return "/counsellor/case?faces-redirect=true&id=" + id;
+            return "/counsellor/case?faces-redirect=true&id=" + caseId;
         } catch (DodamException.NotFound e) {
-            throw e;
+            Faces.responseSendError(404, "");
+            return null;
         } catch (DodamException e) {
             Texts.error(e);
             return null;
@@ -121,11 +130,11 @@ public class CaseBacking implements Serializable {
         return view;
     }
 
-    public Long getId() {
+    public String getId() {
         return id;
     }
 
-    public void setId(Long id) {
+    public void setId(String id) {
         this.id = id;
     }
 

@@ -1,5 +1,6 @@
 package org.dodam.reports.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
+import org.omnifaces.util.Faces;
 import org.dodam.reports.application.ClientThrottle;
 import org.dodam.reports.application.IncidentReporting;
 import org.dodam.reports.application.IncidentReporting.ReporterThread;
@@ -33,8 +35,21 @@ public class FollowUpBacking {
     private String answer;
     private ReporterThread thread;
 
+    /**
+     * The school of the link, from the request parameter {@code s}: the query string of the link, and a
+     * hidden field of the same name in the page's forms, since a stateless view keeps nothing across a post.
+     */
+    @PostConstruct
+    void findSchool() {
+        s = Faces.getRequestParameter("s");
+        channel = reporting.school(s).orElse(null);
+    }
+
+    /** Answers 404 for a link that is not a school's. */
     public void load() {
-        channel = reporting.school(s).orElseThrow(DodamException::notFound);
+        if (channel == null) {
+            Faces.responseSendError(404, "");
+        }
     }
 
     public void open() {
@@ -78,10 +93,6 @@ public class FollowUpBacking {
 
     public String getS() {
         return s;
-    }
-
-    public void setS(String s) {
-        this.s = s;
     }
 
     public String getCode() {

@@ -1,5 +1,6 @@
 package org.dodam.reports.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.CountryHelp;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
+import org.omnifaces.util.Faces;
 import org.dodam.reports.application.ClientThrottle;
 import org.dodam.reports.application.IncidentReporting;
 import org.dodam.reports.application.IncidentReporting.NewReport;
@@ -61,9 +63,21 @@ public class ReportBacking {
     private String receipt;
     private boolean receiptUrgent;
 
+    /**
+     * The school of the link, from the request parameter {@code s}: the query string of the link, and a
+     * hidden field of the same name in the page's forms, since a stateless view keeps nothing across a post.
+     */
+    @PostConstruct
+    void findSchool() {
+        s = Faces.getRequestParameter("s");
+        channel = reporting.school(s).orElse(null);
+    }
+
     /** Answers 404 for a link that is not a school's. */
     public void load() {
-        channel = reporting.school(s).orElseThrow(DodamException::notFound);
+        if (channel == null) {
+            Faces.responseSendError(404, "");
+        }
     }
 
     public void submit() {
@@ -122,10 +136,6 @@ public class ReportBacking {
 
     public String getS() {
         return s;
-    }
-
-    public void setS(String s) {
-        this.s = s;
     }
 
     public ReporterRole getRole() {
