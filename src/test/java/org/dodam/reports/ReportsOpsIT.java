@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -93,7 +92,7 @@ class ReportsOpsIT {
         reporter.navigate(link);
         String code = Reporting.send(reporter, 0, 4, false, "group chat " + reportText, reportText);
         assertThat(code).matches(Reporting.RECEIPT);
-        List<String> cookies = context.cookies().stream().map(Cookie::value).toList();
+        List<String> cookies = context.cookies().stream().map(c -> c.value).toList();
 
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
