@@ -41,6 +41,8 @@ public class DemoSchool {
     static final List<String> CLASS_B = List.of("신유나", "권민준", "황수아", "안건우", "송지아", "전현우", "홍채원",
             "유지훈", "고나연", "문태윤", "양소율", "배은우");
 
+    private volatile boolean createdThisStart;
+
     @Inject
     DodamConfig config;
 
@@ -99,6 +101,12 @@ public class DemoSchool {
         }
         String password = configuredPassword.filter(p -> p.length() >= Passwords.MIN_LENGTH).orElseGet(passwords::temporary);
         create(password);
+        createdThisStart = true;
+    }
+
+    /** Whether this start created the demo school, so that other features can add their demo data. */
+    public boolean createdThisStart() {
+        return createdThisStart;
     }
 
     /** Every demo account shares one password, so it is hashed once: a first start stays quick. */

@@ -50,6 +50,8 @@ class ReportsIT {
                 "DODAM_PUBLIC_URL", "https://dodam.school.example/"));
         browser = new Browser();
         schoolLink = Reporting.schoolLink(browser, server);
+        // The demo school's two fictional reports are announced at start-up; the tests count mail after them.
+        mail.waitForIncomingEmail(20_000, 2);
     }
 
     @AfterAll

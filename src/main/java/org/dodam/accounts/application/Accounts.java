@@ -131,14 +131,15 @@ public class Accounts {
                 .setParameter("schoolId", schoolId).setParameter("role", role).getResultList();
     }
 
-    /** Display names of a school's accounts by id, for pages that show who did what. */
+    /** Display names of a school's accounts by id, for pages that show who did what; asking for null gives null. */
     public java.util.Map<Long, String> namesInSchool(long schoolId, java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select a from Account a where a.school.id = :school and a.id in :ids", Account.class)
+                    .setParameter("school", schoolId).setParameter("ids", ids).getResultStream()
+                    .forEach(a -> names.put(a.id(), a.displayName()));
         }
-        return em.createQuery("select a from Account a where a.school.id = :school and a.id in :ids", Account.class)
-                .setParameter("school", schoolId).setParameter("ids", ids).getResultStream()
-                .collect(java.util.stream.Collectors.toMap(Account::id, Account::displayName));
+        return names;
     }
 
     /** An account the actor may look after, or not-found: staff for their school's admin, students for their teachers. */
