@@ -143,6 +143,7 @@ class ReportsIT {
 
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
         String audit = admin.textContent("#auditTable");
         assertThat(audit).contains("Opened the case").contains("Replied to the reporter").contains("Take It Down")
@@ -157,8 +158,11 @@ class ReportsIT {
     void anAnonymousReportInDangerShowsHelpAtOnceAndComesFirst() {
         String marker = "marker-" + UUID.randomUUID();
         Page reporter = browser.open("en", Browser.PHONE_WIDTH);
-        reporter.navigate(schoolLink);
+        var response = reporter.navigate(schoolLink);
         assertThat(Pages.heading(reporter)).isEqualTo("Tell someone");
+        assertThat(response.headerValue("cache-control")).isEqualTo("no-store");
+        assertThat(response.headerValue("referrer-policy")).isEqualTo("no-referrer");
+        assertThat(response.headerValue("content-security-policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
         assertThat(reporter.locator("#signedInNotice").count()).isZero();
         assertThat(reporter.locator("[id='report:dangerHelp']").isVisible()).isFalse();
         reporter.check("[id='report:danger:0']");

@@ -7,6 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -112,6 +115,9 @@ class ReportsOpsIT {
         context.close();
 
         server.stop();
+        assertThat(Files.getPosixFilePermissions(server.dataDirectory().resolve("master.key")))
+                .as("the master key is readable by its owner only")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         String dump = dump(server.dataDirectory());
         assertThat(dump).as("the dump holds the sealed report").contains("INSERT INTO \"PUBLIC\".\"INCIDENT_REPORT\"").contains("'v1.");
         List<String> secrets = new ArrayList<>(List.of(agent, address, "127.0.0.1", reportText, answerText, noteText, replyText,
@@ -164,10 +170,12 @@ class ReportsOpsIT {
         assertThat(failed.get()).as("submissions cut off by the kill").isPositive();
 
         server = DodamServer.start("reports-ops", ENVIRONMENT, false);
+        URI old = URI.create(link);
+        String followUp = server.uri(old.getRawPath().replace("index.xhtml", "follow-up.xhtml") + "?" + old.getRawQuery()).toString();
         int opened = 0;
         List<String> lost = new ArrayList<>();
         for (String code : shown) {
-            if (opens(link.replace("index.xhtml", "follow-up.xhtml"), code)) {
+            if (opens(followUp, code)) {
                 opened++;
             } else {
                 lost.add(code);
@@ -199,6 +207,7 @@ class ReportsOpsIT {
         assertThat(status).as("the closed case is deleted (retention 0 days)").isEqualTo(404);
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
         assertThat(admin.locator("#auditTable tr", new Page.LocatorOptions().setHasText("#" + caseNumber)).allTextContents())
                 .anySatisfy(row -> assertThat(row).contains("Deleted after the retention period").contains("Dodam (automatic)"))
@@ -206,17 +215,46 @@ class ReportsOpsIT {
     }
 
     @Test
-    void wrongReceiptCodesAreLimited() {
-        Page guesser = browser.open("en", Browser.DESKTOP_WIDTH);
-        guesser.navigate(Reporting.schoolLink(browser, server).replace("index.xhtml", "follow-up.xhtml"));
+    void wrongReceiptCodesAreLimitedPerClient() throws Exception {
+        URI followUp = URI.create(Reporting.schoolLink(browser, server).replace("index.xhtml", "follow-up.xhtml"));
+        // From a loopback address of its own, so that this client's lock-out does not touch the other tests.
         List<String> answers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            guesser.fill("[id='followUp:code']", "ABCD-EFGH-JKLM-NP" + "QRST".charAt(i) + "2");
-            guesser.waitForNavigation(() -> guesser.click("[id='followUp:open']"));
-            answers.add(Pages.messages(guesser));
+            answers.add(openFrom("127.0.0.77", followUp, "ABCD-EFGH-JKLM-NP" + "QRST".charAt(i) + "2"));
         }
         assertThat(answers.subList(0, 3)).allSatisfy(a -> assertThat(a).contains("does not open a report"));
         assertThat(answers.get(3)).contains("Too many wrong codes");
+        assertThat(openFrom("127.0.0.78", followUp, "ABCD-EFGH-JKLM-NPQ2")).as("another client is not locked out")
+                .contains("does not open a report");
+    }
+
+    /** Opens the follow-up form and posts a code over a socket bound to the given source address; returns the page. */
+    static String openFrom(String sourceAddress, URI followUp, String code) throws IOException {
+        String page = exchange(sourceAddress, followUp, "GET " + followUp.getRawPath() + "?" + followUp.getRawQuery()
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: en\r\nConnection: close\r\n\r\n");
+        String cookie = group(page, "(?i)Set-Cookie: (JSESSIONID=[^;]+)");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("followUp", "followUp");
+        fields.put("s", followUp.getRawQuery().substring(2));
+        fields.put("primefaces.nonce", group(page, "'nonce-([^']+)'"));
+        fields.put("followUp:code", code);
+        fields.put("followUp:open", "Open");
+        fields.put("jakarta.faces.ViewState", "stateless");
+        String body = form(fields);
+        return exchange(sourceAddress, followUp, "POST " + followUp.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Accept-Language: en\r\nCookie: " + cookie + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
+    }
+
+    static String exchange(String sourceAddress, URI server, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(sourceAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Sends one report the way a browser does: open the form, post it with its token; returns the code shown. */
@@ -255,11 +293,15 @@ class ReportsOpsIT {
     }
 
     static HttpRequest post(URI uri, Map<String, String> fields) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
+    }
+
+    static String form(Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return body.toString();
     }
 
     static String group(String text, String regex) {
