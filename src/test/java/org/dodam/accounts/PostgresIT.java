@@ -12,6 +12,7 @@ import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
 import org.dodam.testing.Postgres;
+import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,54 @@ class PostgresIT {
         teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
         assertThat(teacher.locator("table").innerText()).contains("1학년 2반");
         teacher.context().close();
+    }
+
+    @Test
+    void anAnonymousReportIsSealedInPostgresAndReachesTheSchoolsCounsellor() throws Exception {
+        String marker = "pg-report-" + java.util.UUID.randomUUID();
+        String linkKey;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            ResultSet channel = connection.createStatement().executeQuery("select link_key from report_channel");
+            channel.next();
+            linkKey = channel.getString(1);
+        }
+        Page reporter = browser.open("en", Browser.PHONE_WIDTH);
+        reporter.navigate(server.uri("report/index.xhtml?s=" + linkKey).toString());
+        String code = Reporting.send(reporter, 1, 4, false, "school forum thread", marker);
+        assertThat(code).matches(Reporting.RECEIPT);
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            ResultSet rows = connection.createStatement().executeQuery("select * from incident_report");
+            int reports = 0;
+            while (rows.next()) {
+                reports++;
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= rows.getMetaData().getColumnCount(); c++) {
+                    row.append(rows.getString(c)).append('|');
+                }
+                assertThat(row.toString()).doesNotContain(marker).doesNotContain("school forum").doesNotContain(code.replace("-", ""));
+                assertThat(rows.getString("sealed_description")).startsWith("v1.");
+            }
+            assertThat(reports).isPositive();
+        }
+
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "hangang-admin", "first-admin-pass");
+        admin.fill("[id='add:name']", "Seo Counsellor");
+        admin.fill("[id='add:username']", "pg-counsellor");
+        admin.selectOption("[id='add:role']", new com.microsoft.playwright.options.SelectOption().setValue("COUNSELLOR"));
+        admin.fill("[id='add:password']", "counsellor-pass-1");
+        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        admin.context().close();
+        Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "pg-counsellor", "counsellor-pass-1");
+        Pages.useLanguage(counsellor, "en");
+        Reporting.openCase(counsellor, server, marker);
+        counsellor.fill("[id='reply:text']", "Thank you. We are looking into it.");
+        counsellor.waitForNavigation(() -> counsellor.click("[id='reply:send']"));
+
+        reporter.navigate(server.uri("report/follow-up.xhtml?s=" + linkKey).toString());
+        reporter.fill("[id='followUp:code']", code);
+        reporter.waitForNavigation(() -> reporter.click("[id='followUp:open']"));
+        assertThat(reporter.textContent("#messagesList")).contains("We are looking into it.");
     }
 }

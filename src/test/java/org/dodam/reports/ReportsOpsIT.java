@@ -110,6 +110,7 @@ class ReportsOpsIT {
         assertThat(reporter.textContent("#messagesList")).contains(replyText);
         reporter.fill("[id='followUp:answer']", answerText);
         reporter.waitForNavigation(() -> reporter.click("[id='followUp:send']"));
+        assertThat(Pages.messages(reporter)).contains("Your message was sent");
         counsellor.navigate(caseUrl);
         assertThat(counsellor.textContent("#conversation")).contains(answerText);
         context.close();

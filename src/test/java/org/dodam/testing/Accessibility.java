@@ -20,7 +20,7 @@ public final class Accessibility {
         page.evaluate("() => { " + source() + "\n}");
         Object result = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
                 + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | ')); }");
+                + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ') + ' ' + n.html.substring(0, 300)).join(' | ')); }");
         return (List<String>) result;
     }
 
