@@ -13,7 +13,7 @@ import org.dodam.progress.application.ClassDashboard;
 import org.dodam.progress.application.ClassProgress;
 import org.omnifaces.util.Faces;
 
-/** The class dashboard page (and one student's view of it); another teacher's class answers 404. */
+/** The class dashboard page; another teacher's class answers 404. One student's view is {@link StudentProgressBacking}. */
 @Named
 @RequestScoped
 public class DashboardBacking {
@@ -31,7 +31,6 @@ public class DashboardBacking {
     LocaleBacking localeBacking;
 
     private String id;
-    private String student;
     private long classId;
     private ClassDashboard dashboard;
 
@@ -45,10 +44,6 @@ public class DashboardBacking {
             dashboard = progress.forClass(currentUser.require(), classId);
         } catch (DodamException.NotFound e) {
             Faces.responseSendError(404, "");
-            return;
-        }
-        if (student != null && getSelectedStudent() == null) {
-            Faces.responseSendError(404, "");
         }
     }
 
@@ -58,13 +53,6 @@ public class DashboardBacking {
 
     public long getClassId() {
         return classId;
-    }
-
-    public ClassDashboard.StudentRow getSelectedStudent() {
-        if (student == null || dashboard == null) {
-            return null;
-        }
-        return dashboard.students().stream().filter(s -> String.valueOf(s.studentId()).equals(student)).findFirst().orElse(null);
     }
 
     public String title(String lessonId) {
@@ -101,13 +89,5 @@ public class DashboardBacking {
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getStudent() {
-        return student;
-    }
-
-    public void setStudent(String student) {
-        this.student = student;
     }
 }
