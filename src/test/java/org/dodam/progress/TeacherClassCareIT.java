@@ -200,8 +200,8 @@ class TeacherClassCareIT {
         assertThat(Accessibility.seriousViolations(teacher)).as("student view").isEmpty();
 
         teacher.navigate(dashboardUrl);
-        assertThat(teacher.locator("#matrix tr:has-text('Dami Seo')").innerText()).contains("Missing");
-        assertThat(teacher.locator("#matrix tr:has-text('Eun Cho')").innerText()).contains("Not started");
+        assertThat(teacher.locator("#matrix tr:has-text('Dami Seo')").innerText()).contains("Missing").contains("(own date)");
+        assertThat(teacher.locator("#matrix tr:has-text('Eun Cho')").innerText()).contains("Not started").doesNotContain("(own date)");
 
         Page dami = signIn("care-dami", "en", Browser.PHONE_WIDTH);
         assertThat(dami.locator("#assignedTable tbody tr").innerText()).contains(today.minusDays(1).toString()).contains("Overdue");
@@ -228,7 +228,10 @@ class TeacherClassCareIT {
                 .isEqualTo(true);
         phone.navigate(classUrl);
         Browser.screenshot(phone, "teacher-class-ko-360");
-        assertThat(phone.locator("main").innerText()).contains("학급 보관하기").contains("마감일 바꾸기");
+        assertThat(phone.locator("main").innerText()).contains("학급 설정");
+        assertThat(phone.locator("[id='archive:ask']").getAttribute("value")).isEqualTo("학급 보관하기");
+        assertThat(phone.locator("[id='assigned'] input[id$=':change']").getAttribute("value")).isEqualTo("마감일 바꾸기");
+        assertThat(phone.locator("[aria-label='학급에서 빼기: Dami Seo']").count()).isEqualTo(1);
         phone.context().close();
         teacher.context().close();
     }
@@ -243,6 +246,19 @@ class TeacherClassCareIT {
         assertThat(bands.stream().mapToInt(b -> Integer.parseInt(b.replaceAll("(?s).*\\s(\\d+)\\s*$", "$1"))).sum())
                 .as("six demo students took the quiz").isEqualTo(6);
         assertThat(bands.get(3)).startsWith("90–100%");
+        List<Integer> counts = bands.stream().map(b -> Integer.parseInt(b.replaceAll("(?s).*\\s(\\d+)\\s*$", "$1"))).toList();
+        int most = counts.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        for (int i = 0; i < counts.size(); i++) {
+            assertThat(teacher.locator("#scoreBands tbody tr").nth(i).locator(".bar__fill").getAttribute("class"))
+                    .as("bar of band " + i).endsWith("--" + Math.round(counts.get(i) * 20.0 / most) * 5);
+        }
+        Browser.screenshot(teacher, "teacher-dashboard-scores-en-1280");
+        String notesLink = teacher.locator("#missedList a").first().getAttribute("href");
+        assertThat(notesLink).contains("/teacher/lesson.xhtml?id=").endsWith("#teacher-notes");
+        String dashboard = teacher.url();
+        teacher.waitForNavigation(() -> teacher.click("#missedList a"));
+        assertThat(teacher.locator("#teacher-notes + section").getAttribute("class")).contains("lesson__section--teacher-notes");
+        teacher.navigate(dashboard);
 
         APIResponse pdf = teacher.request().get(teacher.locator("#pdfExport").evaluate("a => a.href").toString());
         assertThat(pdf.status()).isEqualTo(200);

@@ -27,8 +27,10 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum;
@@ -49,6 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClassPdfServlet extends HttpServlet {
 
     private static final String FONT = "/org/dodam/progress/fonts/NanumSquareR.ttf";
+    private static final int LESSONS_PER_TABLE = 8;
 
     private static volatile byte[] fontBytes;
 
@@ -83,7 +86,8 @@ public class ClassPdfServlet extends HttpServlet {
             return;
         }
         String lang = "ko".equals(teacher.locale()) ? "ko" : "en";
-        byte[] pdf = render(dashboard, lang, LocalDate.now(clock.withZone(ZoneId.of(timeZone))));
+        byte[] pdf = render(dashboard, lessonId -> curriculum.lesson(lessonId).map(l -> l.title(lang)).orElse(lessonId), lang,
+                LocalDate.now(clock.withZone(ZoneId.of(timeZone))));
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"dodam-class-" + id + ".pdf\"");
         response.setContentLength(pdf.length);
@@ -91,7 +95,8 @@ public class ClassPdfServlet extends HttpServlet {
     }
 
     /** Renders the whole document in memory first, so a failure answers an error page instead of half a file. */
-    private byte[] render(ClassDashboard dashboard, String lang, LocalDate today) throws IOException {
+    static byte[] render(ClassDashboard dashboard, Function<String, String> lessonTitle, String lang, LocalDate today)
+            throws IOException {
         ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(lang));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
@@ -106,30 +111,45 @@ public class ClassPdfServlet extends HttpServlet {
             document.add(new Paragraph(text(format(texts, "pdf.made", lang, today.toString()) + " · "
                     + format(texts, "dashboard.completionText", lang, dashboard.completionPercent()), hangul, latin, 10)));
             document.add(new Paragraph(" "));
-            PdfPTable table = new PdfPTable(2 + dashboard.lessonIds().size());
-            table.setWidthPercentage(100);
-            table.setHeaderRows(1);
-            header(table, texts.getString("field.displayName"), hangul, latin);
-            header(table, texts.getString("field.username"), hangul, latin);
-            for (String lessonId : dashboard.lessonIds()) {
-                header(table, curriculum.lesson(lessonId).map(l -> l.title(lang)).orElse(lessonId), hangul, latin);
+            List<String> lessonIds = dashboard.lessonIds();
+            for (int from = 0; from == 0 || from < lessonIds.size(); from += LESSONS_PER_TABLE) {
+                document.add(table(dashboard, lessonIds.subList(from, Math.min(lessonIds.size(), from + LESSONS_PER_TABLE)),
+                        lessonTitle, texts, hangul, latin));
             }
-            for (ClassDashboard.StudentRow row : dashboard.students()) {
-                table.addCell(new PdfPCell(text(row.name(), hangul, latin, 8)));
-                table.addCell(new PdfPCell(text(row.username(), hangul, latin, 8)));
-                for (String lessonId : dashboard.lessonIds()) {
-                    LessonStatus status = row.status(lessonId);
-                    String cell = texts.getString("progress.teacher." + status.state().key())
-                            + (status.bestScore() == null ? "" : " · " + status.bestScore() + "%");
-                    table.addCell(new PdfPCell(text(cell, hangul, latin, 8)));
-                }
-            }
-            document.add(table);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("The class PDF could not be written", e);
         }
         return out.toByteArray();
+    }
+
+    /** The students by some of the lessons: wide classes get several tables, each legible, names repeated. */
+    private static PdfPTable table(ClassDashboard dashboard, List<String> lessonIds, Function<String, String> lessonTitle,
+                                   ResourceBundle texts, BaseFont hangul, BaseFont latin) {
+        float[] widths = new float[2 + lessonIds.size()];
+        java.util.Arrays.fill(widths, 1.4f);
+        widths[0] = 2f;
+        widths[1] = 1.6f;
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setSpacingAfter(12);
+        header(table, texts.getString("field.displayName"), hangul, latin);
+        header(table, texts.getString("field.username"), hangul, latin);
+        for (String lessonId : lessonIds) {
+            header(table, lessonTitle.apply(lessonId), hangul, latin);
+        }
+        for (ClassDashboard.StudentRow row : dashboard.students()) {
+            table.addCell(new PdfPCell(text(row.name(), hangul, latin, 8)));
+            table.addCell(new PdfPCell(text(row.username(), hangul, latin, 8)));
+            for (String lessonId : lessonIds) {
+                LessonStatus status = row.status(lessonId);
+                String cell = texts.getString("progress.teacher." + status.state().key())
+                        + (status.bestScore() == null ? "" : " · " + status.bestScore() + "%");
+                table.addCell(new PdfPCell(text(cell, hangul, latin, 8)));
+            }
+        }
+        return table;
     }
 
     private static void header(PdfPTable table, String value, BaseFont hangul, BaseFont latin) {
