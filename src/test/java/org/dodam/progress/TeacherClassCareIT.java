@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
@@ -81,6 +82,7 @@ class TeacherClassCareIT {
         assertThat(Pages.messages(teacher)).contains("\"Care 7B\" was archived.");
         assertThat(teacher.locator("section:has(#classes) table").innerText()).doesNotContain("Care 7B");
         assertThat(teacher.locator("#archivedClasses").innerText()).contains("Care 7B");
+        assertThat(Accessibility.seriousViolations(teacher)).as("home with archived classes").isEmpty();
 
         student.reload();
         assertThat(student.locator("#assignedTable tbody tr").count()).as("an archived class's assignments are not due").isZero();
@@ -91,6 +93,7 @@ class TeacherClassCareIT {
         assertThat(teacher.locator("[id='assign:what']").count()).isZero();
         assertThat(teacher.locator("[id='add:submit']").count()).isZero();
         Browser.screenshot(teacher, "teacher-class-archived-en-1280");
+        assertThat(Accessibility.seriousViolations(teacher)).as("archived class").isEmpty();
         teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
         assertThat(teacher.locator("#matrix").innerText()).as("the records stay readable").contains("Ara Kim");
 
@@ -127,6 +130,7 @@ class TeacherClassCareIT {
         chul.context().close();
 
         teacher.navigate(classUrl);
+        String boraView = teacher.locator("[id='roster'] a:has-text('Bora Han')").getAttribute("href");
         teacher.waitForNavigation(() -> teacher.click("[aria-label='Remove from class: Bora Han']"));
         assertThat(teacher.locator("#removeConfirm").innerText()).contains("Remove Bora Han from this class?");
         assertThat(Accessibility.seriousViolations(teacher)).as("class page with a confirmation").isEmpty();
@@ -141,6 +145,9 @@ class TeacherClassCareIT {
         teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
         assertThat(teacher.locator("#matrix tbody tr").count()).isEqualTo(1);
         assertThat(teacher.locator("#matrix").innerText()).doesNotContain("Bora Han");
+        assertThat(teacher.request().get(server.uri(boraView).toString()).status()).as("a removed student's view").isEqualTo(404);
+        APIResponse csv = teacher.request().get(teacher.locator("#csvExport").evaluate("a => a.href").toString());
+        assertThat(csv.text()).contains("care-chul").doesNotContain("care-bora");
 
         assertThat(ServerDatabase.count(jdbcUrl, "select count(*) from progress p join account a on a.id = p.student_id"
                 + " where a.username = 'care-bora' and p.completed_at is not null")).as("progress kept").isEqualTo(1);
@@ -239,6 +246,13 @@ class TeacherClassCareIT {
     @Test
     void theMatrixDownloadsAsAPdfWithTheStudentsNamesAndTheDashboardShowsTheScoreSpread() throws Exception {
         Page teacher = signIn("demo-teacher", "en", Browser.DESKTOP_WIDTH);
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        teacher.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refused.add(message.text());
+            }
+        });
+        teacher.onPageError(refused::add);
         teacher.waitForNavigation(() -> teacher.click("table a:has-text('2학년 3반')"));
         teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
         List<String> bands = teacher.locator("#scoreBands tbody tr").allInnerTexts();
@@ -267,10 +281,13 @@ class TeacherClassCareIT {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("2학년 3반").contains("김민지").contains("서예준").contains("demo-student01")
                     .contains("Completed · 100%").contains("Missing");
+            javax.imageio.ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 72), "png",
+                    Path.of("target", "screenshots", "teacher-class-pdf-page1.png").toFile());
         }
 
         teacher.waitForNavigation(() -> teacher.click("#matrix a:has-text('김민지')"));
         assertThat(teacher.locator("#studentLessonsTable").innerText()).contains("Attempt 1: 100% (passed)");
+        assertThat(refused).as("no script refused by the Content-Security-Policy, no script error").isEmpty();
         teacher.context().close();
     }
 
