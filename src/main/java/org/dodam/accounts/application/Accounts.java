@@ -70,7 +70,7 @@ public class Accounts {
     }
 
     public Account createStudent(Account teacher, long classId, String displayName, String username, String password) {
-        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        SchoolClass schoolClass = classes.activeOwnedBy(teacher, classId);
         Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, teacher.locale());
         em.persist(new ClassMembership(schoolClass, student, clock.instant()));
         return student;

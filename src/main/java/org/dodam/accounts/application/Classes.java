@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.ClassMembership;
 import org.dodam.accounts.domain.Role;
 import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.DodamException;
 
-/** A teacher's classes and who is in them. A teacher reaches only their own classes; others are "not found". */
+/**
+ * A teacher's classes and who is in them. A teacher reaches only their own classes; others are "not found".
+ * An archived class can still be opened by its teacher (to read its records or restore it), but nothing
+ * can be added to it: {@link #activeOwnedBy} refuses it with a message.
+ */
 @ApplicationScoped
 @Transactional
 public class Classes {
@@ -46,10 +51,66 @@ public class Classes {
         return schoolClass;
     }
 
+    public void rename(Account teacher, long classId, String newName) {
+        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        if (!AccountRules.validName(newName)) {
+            throw new DodamException("classes.nameInvalid");
+        }
+        schoolClass.rename(newName.strip());
+    }
+
+    /** Takes the class off the teacher's list and its assignments off its students' lists; progress is kept. */
+    public void archive(Account teacher, long classId) {
+        ownedBy(teacher, classId).orElseThrow(DodamException::notFound).archive();
+    }
+
+    public void restore(Account teacher, long classId) {
+        ownedBy(teacher, classId).orElseThrow(DodamException::notFound).restore();
+    }
+
+    /**
+     * Ends the student's membership of the class. Their account, progress and attempts stay for the school's
+     * records; the class's roster and dashboard no longer show them. Removing someone already removed is
+     * "not found", so a second click changes nothing.
+     */
+    public void removeStudent(Account teacher, long classId, long studentId) {
+        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        em.createNamedQuery("ClassMembership.findActive", ClassMembership.class)
+                .setParameter("schoolClass", schoolClass).setParameter("studentId", studentId)
+                .getResultStream().findFirst().orElseThrow(DodamException::notFound)
+                .remove(clock.instant());
+    }
+
+    /** The teacher's class when it may still change: another teacher's is not found, an archived one is refused. */
+    public SchoolClass activeOwnedBy(Account teacher, long classId) {
+        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        if (schoolClass.archived()) {
+            throw new DodamException("classes.archivedReadOnly");
+        }
+        return schoolClass;
+    }
+
+    /** Whether the student is in this class of the teacher's now (not removed). */
+    public boolean hasStudent(Account teacher, long classId, long studentId) {
+        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        return em.createNamedQuery("ClassMembership.findActive", ClassMembership.class)
+                .setParameter("schoolClass", schoolClass).setParameter("studentId", studentId)
+                .getResultStream().findFirst().isPresent();
+    }
+
     public List<ClassSummary> of(Account teacher) {
-        List<SchoolClass> owned = em.createNamedQuery("SchoolClass.ofTeacher", SchoolClass.class)
+        return summaries(em.createNamedQuery("SchoolClass.ofTeacher", SchoolClass.class)
                 .setParameter("teacher", em.find(Account.class, teacher.id()))
-                .getResultList();
+                .getResultList());
+    }
+
+    public List<ClassSummary> archivedOf(Account teacher) {
+        return summaries(em.createNamedQuery("SchoolClass.archivedOfTeacher", SchoolClass.class)
+                .setParameter("teacher", em.find(Account.class, teacher.id()))
+                .getResultList());
+    }
+
+    private List<ClassSummary> summaries(List<SchoolClass> owned) {
         if (owned.isEmpty()) {
             return List.of();
         }

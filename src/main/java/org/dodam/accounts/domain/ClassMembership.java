@@ -24,6 +24,9 @@ import java.util.Objects;
                 + " order by m.student.displayName")
 @NamedQuery(name = "ClassMembership.find",
         query = "select m from ClassMembership m where m.schoolClass = :schoolClass and m.student = :student")
+@NamedQuery(name = "ClassMembership.findActive",
+        query = "select m from ClassMembership m where m.schoolClass = :schoolClass and m.student.id = :studentId"
+                + " and m.removedAt is null")
 @NamedQuery(name = "ClassMembership.classesOf",
         query = "select m.schoolClass from ClassMembership m where m.student = :student and m.removedAt is null"
                 + " and m.schoolClass.archived = false order by m.schoolClass.name")

@@ -13,11 +13,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A class run by one teacher; students join it with its join code or are added by the teacher. */
+/**
+ * A class run by one teacher; students join it with its join code or are added by the teacher. Archiving
+ * keeps the class and everything done in it for the school's records, but takes it off the teacher's
+ * list and its assignments off its students' lists; it can be restored.
+ */
 @Entity
 @Table(name = "school_class")
 @NamedQuery(name = "SchoolClass.ofTeacher",
         query = "select c from SchoolClass c where c.teacher = :teacher and c.archived = false order by c.name")
+@NamedQuery(name = "SchoolClass.archivedOfTeacher",
+        query = "select c from SchoolClass c where c.teacher = :teacher and c.archived = true order by c.name")
 @NamedQuery(name = "SchoolClass.byJoinCode", query = "select c from SchoolClass c where c.joinCode = :code and c.archived = false")
 public class SchoolClass {
 
@@ -57,6 +63,18 @@ public class SchoolClass {
         this.name = Objects.requireNonNull(name, "name");
         this.joinCode = Objects.requireNonNull(joinCode, "joinCode");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public void rename(String newName) {
+        name = Objects.requireNonNull(newName, "newName");
+    }
+
+    public void archive() {
+        archived = true;
+    }
+
+    public void restore() {
+        archived = false;
     }
 
     public boolean isRunBy(Account account) {

@@ -19,8 +19,10 @@ import org.dodam.platform.web.Texts;
 import org.omnifaces.util.Faces;
 
 /**
- * One of the teacher's classes: its students, adding a student and resetting a student's password.
- * Another teacher's class id answers 404.
+ * One of the teacher's classes: renaming and archiving it, its students (adding, importing, resetting a
+ * password, removing from the class) and its assignments (assigning, moving a due date, withdrawing).
+ * Another teacher's class id answers 404. Asking before archiving or removing needs no script: the first
+ * click only remembers what to confirm, and a repeated confirmation finds nothing left to do.
  */
 @Named
 @ViewScoped
@@ -58,6 +60,16 @@ public class ClassRosterBacking implements Serializable {
     private String resetFor;
     private String temporaryPassword;
 
+    private boolean archived;
+
+    @NotBlank
+    @Pattern(regexp = AccountRules.NAME_PATTERN, message = "{dodam.name.invalid}")
+    private String newName;
+
+    private boolean confirmingArchive;
+    private StudentRow removing;
+    private final java.util.Map<String, java.time.LocalDate> newDue = new java.util.HashMap<>();
+
     private String toAssign;
     private java.time.LocalDate dueOn;
 
@@ -87,7 +99,87 @@ public class ClassRosterBacking implements Serializable {
         }
         className = schoolClass.name();
         joinCode = schoolClass.joinCode();
+        archived = schoolClass.archived();
+        newName = className;
         refresh();
+    }
+
+    public void rename() {
+        try {
+            classes.rename(currentUser.require(), classId, newName);
+            className = newName.strip();
+            newName = className;
+            Texts.info("class.renamed", className);
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+    }
+
+    public void askToArchive() {
+        confirmingArchive = true;
+    }
+
+    public void cancel() {
+        confirmingArchive = false;
+        removing = null;
+    }
+
+    /** Archives the class and goes back to the class list, where it no longer shows. */
+    public String archive() {
+        try {
+            classes.archive(currentUser.require(), classId);
+            Texts.info("class.archived", className);
+            return "/teacher/index?faces-redirect=true";
+        } catch (DodamException e) {
+            Texts.error(e);
+            return null;
+        }
+    }
+
+    public void restore() {
+        try {
+            classes.restore(currentUser.require(), classId);
+            archived = false;
+            confirmingArchive = false;
+            Texts.info("class.restored", className);
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+    }
+
+    public void askToRemove(StudentRow student) {
+        removing = student;
+    }
+
+    /** Removes the student asked about; a second submit of the same confirmation has nobody left to remove. */
+    public void removeStudent() {
+        StudentRow student = removing;
+        removing = null;
+        if (student == null) {
+            return;
+        }
+        try {
+            classes.removeStudent(currentUser.require(), classId, student.id());
+            Texts.info("roster.removed", student.displayName());
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
+        refresh();
+    }
+
+    public void changeDue(AssignedRow row) {
+        java.time.LocalDate due = newDue.get(row.lessonId());
+        try {
+            assignments.changeDue(currentUser.require(), classId, row.lessonId(), due);
+            if (due == null) {
+                Texts.info("assign.dueRemoved", row.title());
+            } else {
+                Texts.info("assign.dueChanged", row.title(), due.toString());
+            }
+            refresh();
+        } catch (DodamException e) {
+            Texts.error(e);
+        }
     }
 
     private void refresh() {
@@ -99,6 +191,8 @@ public class ClassRosterBacking implements Serializable {
                 .map(a -> new AssignedRow(a.lessonId(), curriculum.lesson(a.lessonId()).map(l -> l.title(lang)).orElse(a.lessonId()),
                         a.dueOn()))
                 .toList();
+        newDue.clear();
+        assigned.forEach(a -> newDue.put(a.lessonId(), a.dueOn()));
     }
 
     /** What can be assigned: each student module as a whole, then its lessons one by one. */
@@ -298,5 +392,29 @@ public class ClassRosterBacking implements Serializable {
 
     public String getTemporaryPassword() {
         return temporaryPassword;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public boolean isConfirmingArchive() {
+        return confirmingArchive;
+    }
+
+    public StudentRow getRemoving() {
+        return removing;
+    }
+
+    public java.util.Map<String, java.time.LocalDate> getNewDue() {
+        return newDue;
     }
 }

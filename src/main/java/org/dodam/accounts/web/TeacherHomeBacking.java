@@ -13,7 +13,7 @@ import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
 
-/** The teacher's home: their classes, with join codes, and a form to start a new class. */
+/** The teacher's home: their classes, with join codes, a form to start a new class, and the archived classes. */
 @Named
 @ViewScoped
 public class TeacherHomeBacking implements Serializable {
@@ -31,12 +31,20 @@ public class TeacherHomeBacking implements Serializable {
     private String newClassName;
 
     private List<Classes.ClassSummary> myClasses;
+    private List<Classes.ClassSummary> archivedClasses;
 
     public List<Classes.ClassSummary> getMyClasses() {
         if (myClasses == null) {
             myClasses = classes.of(currentUser.require());
         }
         return myClasses;
+    }
+
+    public List<Classes.ClassSummary> getArchivedClasses() {
+        if (archivedClasses == null) {
+            archivedClasses = classes.archivedOf(currentUser.require());
+        }
+        return archivedClasses;
     }
 
     public void createClass() {

@@ -52,6 +52,15 @@ public class Assignment {
         withdrawn = false;
     }
 
+    /** Moves the class's due date (or removes it with {@code null}); students' own dates stay. */
+    public void moveDue(LocalDate newDueOn) {
+        dueOn = newDueOn;
+    }
+
+    public boolean withdrawn() {
+        return withdrawn;
+    }
+
     public void withdraw() {
         withdrawn = true;
     }

@@ -138,6 +138,17 @@ public class LessonBacking implements Serializable {
         return renderer.render(lesson(), locale(), country).stream().filter(s -> staff || !s.teacherNotes()).toList();
     }
 
+    /** The index of the first teacher-notes section (the dashboard links straight to it), or -1. */
+    public int getTeacherNotesAt() {
+        List<RenderedSection> sections = getSections();
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).teacherNotes()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The index of the first scenario section, after which the decision is shown. */
     public int getDecisionAfter() {
         List<RenderedSection> sections = getSections();

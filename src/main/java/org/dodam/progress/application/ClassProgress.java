@@ -63,12 +63,14 @@ public class ClassProgress {
 
     /**
      * The class dashboard for a teacher's own class, in a fixed number of queries whatever the class size:
-     * students, assignments, progress and first-attempt answers, one query each.
+     * students, assignments, students' own due dates, progress and first-attempt answers, one query each.
+     * Removed students are not in it; their progress stays in the database.
      */
     public ClassDashboard forClass(Account teacher, long classId) {
         SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
         List<Account> students = classes.students(teacher, classId);
         List<Assigned> assigned = assignments.ofClass(teacher, classId);
+        Map<String, LocalDate> personalDue = personalDueDates(teacher, classId);
         List<String> lessonIds = assigned.stream().map(Assigned::lessonId).toList();
         List<Long> studentIds = students.stream().map(Account::id).toList();
         Map<String, ProgressSnapshot> progress = player.progressOf(studentIds, lessonIds).stream()
@@ -80,7 +82,9 @@ public class ClassProgress {
         for (Account student : students) {
             Map<String, LessonStatus> lessons = new LinkedHashMap<>();
             for (Assigned a : assigned) {
-                LessonStatus status = status(a.lessonId(), a.dueOn(), progress.get(student.id() + "|" + a.lessonId()));
+                String key = student.id() + "|" + a.lessonId();
+                LessonStatus status = status(a.lessonId(), personalDue.getOrDefault(key, a.dueOn()),
+                        personalDue.containsKey(key), progress.get(key));
                 lessons.put(a.lessonId(), status);
                 cells++;
                 done += status.state().completed() ? 1 : 0;
@@ -92,6 +96,35 @@ public class ClassProgress {
         }
         return new ClassDashboard(schoolClass.name(), lessonIds, rows, cells == 0 ? 0 : (int) (done * 100 / cells),
                 scoreBands(bestScores), mostMissed(quizTaking.firstAttemptAnswers(studentIds, lessonIds)));
+    }
+
+    /**
+     * One student of the teacher's class: each assigned lesson with the due date that applies to them, its
+     * state, best score and reading, and every quiz attempt. Another class's student is not found.
+     */
+    public StudentReport forStudentInClass(Account teacher, long classId, long studentId) {
+        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        Account student = classes.students(teacher, classId).stream().filter(s -> s.id() == studentId).findFirst()
+                .orElseThrow(DodamException::notFound);
+        List<Assigned> assigned = assignments.ofClass(teacher, classId);
+        Map<String, LocalDate> personalDue = personalDueDates(teacher, classId);
+        List<String> lessonIds = assigned.stream().map(Assigned::lessonId).toList();
+        Map<String, ProgressSnapshot> progress = player.progressOf(List.of(studentId), lessonIds).stream()
+                .collect(Collectors.toMap(ProgressSnapshot::lessonId, Function.identity()));
+        Map<String, List<QuizTaking.AttemptSummary>> attempts = quizTaking.attemptsOf(studentId, lessonIds).stream()
+                .collect(Collectors.groupingBy(QuizTaking.AttemptSummary::lessonId));
+        List<StudentLesson> lessons = assigned.stream().map(a -> {
+            String key = studentId + "|" + a.lessonId();
+            return new StudentLesson(status(a.lessonId(), personalDue.getOrDefault(key, a.dueOn()), personalDue.containsKey(key),
+                    progress.get(a.lessonId())), a.dueOn(), attempts.getOrDefault(a.lessonId(), List.of()));
+        }).toList();
+        return new StudentReport(schoolClass.name(), schoolClass.archived(), student.id(), student.displayName(),
+                student.username(), lessons);
+    }
+
+    private Map<String, LocalDate> personalDueDates(Account teacher, long classId) {
+        return assignments.personalDueDates(teacher, classId).stream()
+                .collect(Collectors.toMap(p -> p.studentId() + "|" + p.lessonId(), Assignments.PersonalDue::dueOn));
     }
 
     private static List<ClassDashboard.ScoreBand> scoreBands(List<Integer> scores) {
@@ -129,11 +162,15 @@ public class ClassProgress {
 
     /** The state of one student in one assigned lesson. */
     public LessonStatus status(String lessonId, LocalDate dueOn, ProgressSnapshot progress) {
+        return status(lessonId, dueOn, false, progress);
+    }
+
+    private LessonStatus status(String lessonId, LocalDate dueOn, boolean personalDue, ProgressSnapshot progress) {
         ZoneId zone = ZoneId.of(timeZone);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         ProgressState state = ProgressState.of(progress != null && progress.started(),
                 progress == null ? null : progress.completedAt(), dueOn, today, zone);
-        return new LessonStatus(lessonId, dueOn, state, progress == null ? null : progress.bestScore(),
+        return new LessonStatus(lessonId, dueOn, personalDue, state, progress == null ? null : progress.bestScore(),
                 progress == null ? 0 : percent(progress.sectionsSeen(), progress.sectionsTotal()));
     }
 
@@ -141,8 +178,24 @@ public class ClassProgress {
         return whole == 0 ? 0 : Math.min(100, part * 100 / whole);
     }
 
-    /** One assigned lesson as the student and the teacher see it. */
-    public record LessonStatus(String lessonId, LocalDate dueOn, ProgressState state, Integer bestScore, int sectionsPercent) {
+    /**
+     * One assigned lesson as the student and the teacher see it. {@code dueOn} is the date that applies to
+     * this student: their own when {@code personalDue}, otherwise the class's.
+     */
+    public record LessonStatus(String lessonId, LocalDate dueOn, boolean personalDue, ProgressState state, Integer bestScore,
+                               int sectionsPercent) {
+    }
+
+    /** One student of a class as the teacher's per-student view shows them. */
+    public record StudentReport(String className, boolean classArchived, long studentId, String name, String username,
+                                List<StudentLesson> lessons) {
+    }
+
+    /** One assigned lesson of that student, with the class's own due date beside theirs, and their attempts. */
+    public record StudentLesson(LessonStatus status, LocalDate classDueOn, List<QuizTaking.AttemptSummary> attempts) {
+        public long submittedAttempts() {
+            return attempts.stream().filter(a -> !a.open()).count();
+        }
     }
 
     /** Everything assigned to one student, in due-date order, with the share completed. */

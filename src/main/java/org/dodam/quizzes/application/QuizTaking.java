@@ -121,6 +121,21 @@ public class QuizTaking {
                 .toList();
     }
 
+    /** Every attempt of one student at these lessons' quizzes, oldest first per lesson; one query. */
+    public List<AttemptSummary> attemptsOf(long studentId, List<String> lessonIds) {
+        if (lessonIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("QuizAttempt.ofStudent", QuizAttempt.class)
+                .setParameter("student", studentId).setParameter("lessons", lessonIds).getResultList().stream()
+                .map(a -> new AttemptSummary(a.lessonId(), a.number(), a.open(), a.score(), a.passed()))
+                .toList();
+    }
+
+    /** One quiz attempt as a teacher reads it: still open, or submitted with its score. */
+    public record AttemptSummary(String lessonId, int number, boolean open, Integer score, boolean passed) {
+    }
+
     /** The number of first attempts that gave {@code chosen} (comma-separated option ids) to a question. */
     public record AnswerCount(String questionKey, String chosen, boolean correct, long count) {
     }

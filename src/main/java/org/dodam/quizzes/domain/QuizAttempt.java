@@ -21,6 +21,8 @@ import java.util.Objects;
 @Table(name = "quiz_attempt")
 @NamedQuery(name = "QuizAttempt.latest",
         query = "select a from QuizAttempt a where a.studentId = :student and a.lessonId = :lesson order by a.number desc")
+@NamedQuery(name = "QuizAttempt.ofStudent",
+        query = "select a from QuizAttempt a where a.studentId = :student and a.lessonId in :lessons order by a.lessonId, a.number")
 public class QuizAttempt {
 
     /** Open while the student answers; submitted once scored. */
