@@ -10,12 +10,12 @@ import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
-import org.omnifaces.util.Faces;
-import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.application.CaseWork.CaseView;
+import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.domain.CaseStatus;
 import org.dodam.reports.domain.Outcome;
 import org.dodam.reports.domain.ReferralTarget;
+import org.omnifaces.util.Faces;
 
 /**
  * One case for a counsellor of its school: read it, move it on, assign it, write notes and replies,

@@ -1,11 +1,9 @@
 package org.dodam.reports.web;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -14,11 +12,9 @@ import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.CountryHelp;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
-import org.omnifaces.util.Faces;
 import org.dodam.reports.application.ClientThrottle;
-import org.dodam.reports.application.IncidentReporting;
 import org.dodam.reports.application.IncidentReporting.NewReport;
-import org.dodam.reports.application.IncidentReporting.SchoolChannel;
+import org.dodam.reports.application.IncidentReporting;
 import org.dodam.reports.application.OnceTokens;
 import org.dodam.reports.domain.Category;
 import org.dodam.reports.domain.ReporterRole;
@@ -37,6 +33,9 @@ public class ReportBacking {
     IncidentReporting reporting;
 
     @Inject
+    SchoolLink link;
+
+    @Inject
     ClientThrottle throttle;
 
     @Inject
@@ -51,8 +50,6 @@ public class ReportBacking {
     @Inject
     Clock clock;
 
-    private String s;
-    private SchoolChannel channel;
     private ReporterRole role;
     private Category category;
     private String place;
@@ -63,27 +60,10 @@ public class ReportBacking {
     private String receipt;
     private boolean receiptUrgent;
 
-    /**
-     * The school of the link, from the request parameter {@code s}: the query string of the link, and a
-     * hidden field of the same name in the page's forms, since a stateless view keeps nothing across a post.
-     */
-    @PostConstruct
-    void findSchool() {
-        s = Faces.getRequestParameter("s");
-        channel = reporting.school(s).orElse(null);
-    }
-
-    /** Answers 404 for a link that is not a school's. */
-    public void load() {
-        if (channel == null) {
-            Faces.responseSendError(404, "");
-        }
-    }
-
     public void submit() {
         FacesContext faces = FacesContext.getCurrentInstance();
         var parameters = faces.getExternalContext().getRequestParameterMap();
-        String client = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
+        String client = link.clientAddress();
         if (!parameters.getOrDefault("website", "").isEmpty()) {
             Texts.error("report.error.notSent");
             return;
@@ -100,7 +80,7 @@ public class ReportBacking {
         }
         try {
             boolean urgent = Boolean.TRUE.equals(danger);
-            receipt = reporting.submit(channel.linkKey(), new NewReport(role, category, place, happenedOn, urgent, description));
+            receipt = reporting.submit(link.getChannel().linkKey(), new NewReport(role, category, place, happenedOn, urgent, description));
             receiptUrgent = urgent;
             throttle.count(ClientThrottle.Kind.REPORT, client);
         } catch (DodamException e) {
@@ -119,7 +99,7 @@ public class ReportBacking {
     }
 
     public CountryHelp getHelp() {
-        return channel == null ? null : curriculum.help(channel.country()).orElse(null);
+        return link.getChannel() == null ? null : curriculum.help(link.getChannel().country()).orElse(null);
     }
 
     public List<ReporterRole> getRoles() {
@@ -128,14 +108,6 @@ public class ReportBacking {
 
     public List<Category> getCategories() {
         return List.of(Category.values());
-    }
-
-    public SchoolChannel getChannel() {
-        return channel;
-    }
-
-    public String getS() {
-        return s;
     }
 
     public ReporterRole getRole() {

@@ -6,10 +6,10 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.web.Texts;
-import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.application.CaseWork.AuditRow;
 import org.dodam.reports.application.CaseWork.CaseRow;
 import org.dodam.reports.application.CaseWork.Statistics;
+import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.application.ReportChannels;
 
 /**
