@@ -1,5 +1,6 @@
 package org.dodam.reports.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +9,7 @@ import org.dodam.platform.web.Texts;
 import org.dodam.reports.application.ClientThrottle;
 import org.dodam.reports.application.IncidentReporting.ReporterThread;
 import org.dodam.reports.application.IncidentReporting;
+import org.omnifaces.util.Faces;
 
 /**
  * Coming back with a receipt code: the reporter reads the counsellors' replies and answers them. Like the
@@ -31,6 +33,19 @@ public class FollowUpBacking {
     private String answer;
     private ReporterThread thread;
 
+    /**
+     * When the reporter sends an answer, the thread must be open before the form is decoded, or the send
+     * button (shown only with an open thread) would not exist in this stateless view and its click would
+     * be lost. The code is checked, and counted when wrong, exactly as when opening.
+     */
+    @PostConstruct
+    void openBeforeAnswering() {
+        if (Faces.getRequestParameter("followUp:send") != null) {
+            code = Faces.getRequestParameter("followUp:code");
+            open();
+        }
+    }
+
     public void open() {
         String client = link.clientAddress();
         if (!throttle.allowed(ClientThrottle.Kind.WRONG_CODE, client)) {
@@ -45,7 +60,6 @@ public class FollowUpBacking {
     }
 
     public void send() {
-        open();
         if (thread == null) {
             return;
         }
