@@ -17,6 +17,7 @@ import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
 import org.dodam.testing.Reporting;
+import org.dodam.testing.ServerDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class ReportsIT {
     static DodamServer server;
     static Browser browser;
     static String schoolLink;
+    static String jdbcUrl;
 
     @BeforeAll
     static void start() throws IOException {
@@ -43,7 +45,11 @@ class ReportsIT {
         }
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        // AUTO_SERVER lets the test open the database beside the server, to add a second school.
+        jdbcUrl = "jdbc:h2:file:" + java.nio.file.Path.of("target", "it-servers", "reports", "data", "dodam").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         server = DodamServer.shared("reports", Map.of(
+                "DODAM_DB_URL", jdbcUrl,
                 "DODAM_SMTP_HOST", "127.0.0.1",
                 "DODAM_SMTP_PORT", String.valueOf(smtpPort),
                 "DODAM_SMTP_FROM", "dodam@school.example",
@@ -228,5 +234,34 @@ class ReportsIT {
         Page anonymous = browser.open("en", Browser.DESKTOP_WIDTH);
         anonymous.navigate(anyCase);
         assertThat(anonymous.url()).contains("login");
+    }
+
+    @Test
+    void aCounsellorOfAnotherSchoolGetsNotFoundAndAnEmptyInbox() throws Exception {
+        String marker = "other-school-" + UUID.randomUUID();
+        Page reporter = browser.open("en", Browser.DESKTOP_WIDTH);
+        reporter.navigate(schoolLink);
+        assertThat(Reporting.send(reporter, 1, 0, false, "", marker)).matches(Reporting.RECEIPT);
+        Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        String caseUrl = Reporting.openCase(counsellor, server, marker);
+
+        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-admin-reports");
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "far-admin-reports", DodamServer.DEMO_PASSWORD);
+        admin.fill("[id='add:name']", "Far Counsellor");
+        admin.fill("[id='add:username']", "far-counsellor");
+        admin.selectOption("[id='add:role']", new SelectOption().setValue("COUNSELLOR"));
+        admin.fill("[id='add:password']", "far-counsellor-1");
+        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        admin.waitForNavigation(() -> admin.click("#reportsLink"));
+        assertThat(admin.textContent("#statTotal").strip()).as("another school's statistics count none of ours").isEqualTo("0");
+
+        Page far = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(far, server, "far-counsellor", "far-counsellor-1");
+        assertThat(far.locator("#inboxTable").count()).as("no other school's cases in the inbox").isZero();
+        assertThat(far.textContent("#reportLink")).as("a link of its own").doesNotContain(schoolLink.substring(schoolLink.indexOf("?s=")));
+        assertThat(far.navigate(caseUrl).status()).isEqualTo(404);
+        assertThat(far.textContent("main")).doesNotContain(marker);
     }
 }
