@@ -42,7 +42,9 @@ class DashboardQueriesIT {
 
     @AfterAll
     static void stop() {
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 
     @Test
