@@ -9,6 +9,7 @@
 # Usage: bench/dashboard.sh [h2] [postgresql]
 #   DODAM_DISTRICT="schools classes students progressRows"  a smaller district (default: the full one)
 #   DODAM_BENCH_SECONDS (default 30), DODAM_BENCH_PORT (default 8089)
+#   DODAM_BENCH_REUSE=1  measure again on the district of the previous run (no new database, no generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${DODAM_BENCH_PORT:-8089}
@@ -46,27 +47,37 @@ summary=()
 for db in $databases; do
   case $db in
     h2)
-      rm -rf target/bench-district-h2
       url="jdbc:h2:file:$PWD/target/bench-district-h2/dodam"; user=dodam; password=dodam ;;
     postgresql)
       if ! psql -h 127.0.0.1 -U postgres -d test -Atqc 'select 1' >/dev/null 2>&1; then
         echo "== postgresql: no server at 127.0.0.1:5432, skipped"; continue
       fi
-      dropdb -h 127.0.0.1 -U postgres --if-exists --force dodam_bench
-      createdb -h 127.0.0.1 -U postgres dodam_bench
       url="jdbc:postgresql://127.0.0.1:5432/dodam_bench"; user=postgres; password= ;;
     *) echo "unknown database $db (h2 or postgresql)"; exit 1 ;;
   esac
-  echo "== $db: migrate and load the curriculum (first start)"
-  start_server "target/bench-dashboard-$db-first.log"
-  stop_server
+  if [ "${DODAM_BENCH_REUSE:-0}" = 1 ] && [ -f "target/bench-district-$db.properties" ]; then
+    echo "== $db: reusing the district of the previous run"
+    wall=$(sed -n 's/^wall_s=//p' "target/bench-district-$db.properties")
+  else
+    rm -f "target/bench-district-$db.properties"
+    if [ "$db" = h2 ]; then
+      rm -rf target/bench-district-h2
+    else
+      dropdb -h 127.0.0.1 -U postgres --if-exists --force dodam_bench
+      createdb -h 127.0.0.1 -U postgres dodam_bench
+    fi
+    echo "== $db: migrate and load the curriculum (first start)"
+    start_server "target/bench-dashboard-$db-first.log"
+    stop_server
 
-  echo "== $db: generate the district"
-  started=$(date +%s.%N)
-  DODAM_DB_URL="$url" DODAM_DB_USER="$user" DODAM_DB_PASSWORD="$password" \
-    mvn -q -Pdistrict exec:java -Dexec.args="${DODAM_DISTRICT:-}" -Ddistrict.out="target/bench-district-$db.properties" \
-    | tee "target/bench-district-$db.log"
-  wall=$(echo "$(date +%s.%N) - $started" | bc)
+    echo "== $db: generate the district"
+    started=$(date +%s.%N)
+    DODAM_DB_URL="$url" DODAM_DB_USER="$user" DODAM_DB_PASSWORD="$password" \
+      mvn -q -Pdistrict exec:java -Dexec.args="${DODAM_DISTRICT:-}" -Ddistrict.out="target/bench-district-$db.properties" \
+      | tee "target/bench-district-$db.log"
+    wall=$(echo "$(date +%s.%N) - $started" | bc)
+    echo "wall_s=$wall" >> "target/bench-district-$db.properties"
+  fi
   generator_s=$(sed -n 's/^generator_s=//p' "target/bench-district-$db.properties")
   teacher=$(sed -n 's/^teacher=//p' "target/bench-district-$db.properties")
   pass=$(sed -n 's/^password=//p' "target/bench-district-$db.properties")
