@@ -14,7 +14,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The data source class named by the data source in web.xml: reads the JDBC URL and credentials from
  * MicroProfile Config (so from DODAM_DB_URL, DODAM_DB_USER and DODAM_DB_PASSWORD when they are set) and
- * picks H2's or PostgreSQL's driver from the URL, so that one WAR runs on either database.
+ * picks H2's or PostgreSQL's driver from the URL, so that one WAR runs on either database. With
+ * DODAM_SQL_COUNT=true its connections count the statements of each request ({@link SqlStatementCount}).
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -22,6 +23,7 @@ public class ConfiguredDataSource implements DataSource {
     private String user;
     private String password;
     private volatile DataSource delegate;
+    private volatile boolean countStatements;
 
     public void setUrl(String url) {
         this.url = url;
@@ -50,6 +52,7 @@ public class ConfiguredDataSource implements DataSource {
 
     private DataSource create() throws SQLException {
         Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
+        countStatements = config.getOptionalValue(SqlStatementCount.SETTING, Boolean.class).orElse(false);
         if (url == null || url.isBlank()) {
             url = config.getValue("dodam.db.url", String.class);
             user = config.getOptionalValue("dodam.db.user", String.class).orElse(null);
@@ -77,12 +80,17 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return delegate().getConnection();
+        return counted(delegate().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return delegate().getConnection(username, pass);
+        return counted(delegate().getConnection(username, pass));
+    }
+
+    /** Counting connections only when DODAM_SQL_COUNT asks for them (see {@link SqlStatementCount}). */
+    private Connection counted(Connection connection) {
+        return countStatements ? SqlStatementCount.counting(connection) : connection;
     }
 
     @Override

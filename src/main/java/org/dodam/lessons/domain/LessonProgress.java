@@ -22,6 +22,9 @@ import java.util.Objects;
 @NamedQuery(name = "LessonProgress.ofStudent", query = "select p from LessonProgress p where p.studentId = :student")
 @NamedQuery(name = "LessonProgress.ofStudents",
         query = "select p from LessonProgress p where p.studentId in :students and p.lessonId in :lessons")
+@NamedQuery(name = "LessonProgress.snapshotsOf",
+        query = "select p.studentId, p.lessonId, p.startedAt, p.completedAt, p.bestScore, p.sectionsSeen, p.sectionsTotal"
+                + " from LessonProgress p where p.studentId in :students and p.lessonId in :lessons")
 public class LessonProgress {
 
     @Id

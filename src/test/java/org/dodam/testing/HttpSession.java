@@ -1,0 +1,77 @@
+package org.dodam.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One signed-in person over plain HTTP, without a browser: for tests that count what a page does on the
+ * server rather than what it looks like. Signs in through the real form, view state and all.
+ */
+public final class HttpSession {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+    private final DodamServer server;
+    private final HttpClient client;
+
+    private HttpSession(DodamServer server) {
+        this.server = server;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static HttpSession signIn(DodamServer server, String username, String password) {
+        HttpSession session = new HttpSession(server);
+        String form = session.get("login.xhtml").body();
+        Matcher viewState = VIEW_STATE.matcher(form);
+        if (!viewState.find()) {
+            throw new IllegalStateException("no view state on the sign-in page");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("signin", "signin");
+        fields.put("signin:username", username);
+        fields.put("signin:password", password);
+        fields.put("signin:submit", "x");
+        fields.put("jakarta.faces.ViewState", viewState.group(1));
+        HttpResponse<String> home = session.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&")))));
+        if (home.uri().getPath().endsWith("login.xhtml")) {
+            throw new IllegalStateException("sign-in as " + username + " failed");
+        }
+        return session;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Language", "en").GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI base() {
+        return server.base();
+    }
+}
