@@ -9,12 +9,14 @@
 # Usage: bench/dashboard.sh [h2] [postgresql]
 #   DODAM_DISTRICT="schools classes students progressRows"  a smaller district (default: the full one)
 #   DODAM_BENCH_SECONDS (default 30), DODAM_BENCH_PORT (default 8089)
+#   DODAM_BENCH_WAR      another build of the WAR to measure (default target/dodam.war)
 #   DODAM_BENCH_REUSE=1  measure again on the district of the previous run (no new database, no generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${DODAM_BENCH_PORT:-8089}
 seconds=${DODAM_BENCH_SECONDS:-30}
 databases=${*:-h2 postgresql}
+war=${DODAM_BENCH_WAR:-target/dodam.war}
 java_flags=${JAVA_FLAGS:--Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m}
 [ -f target/dodam.war ] && [ -f target/payara-micro.jar ] || mvn -q -DskipTests package
 mvn -q -Pdistrict test-compile
@@ -32,7 +34,7 @@ start_server() {
   local log=$1; shift
   env DODAM_DB_URL="$url" DODAM_DB_USER="$user" DODAM_DB_PASSWORD="$password" DODAM_DEMO=false \
       DODAM_DATA_DIR="target/bench-district-data" "$@" \
-    java $java_flags -jar target/payara-micro.jar --deploy target/dodam.war --contextroot / --port "$port" --nocluster \
+    java $java_flags -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nocluster \
     > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 900); do
