@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import org.dodam.reports.application.IncidentReporting;
 import org.dodam.reports.application.IncidentReporting.SchoolChannel;
 import org.omnifaces.util.Faces;
@@ -39,7 +40,8 @@ public class SchoolLink {
         return channel;
     }
 
+    /** The connection's own address: not a forwarded-for header, which any client could set to dodge the limits. */
     String clientAddress() {
-        return Faces.getRemoteAddr();
+        return ((HttpServletRequest) Faces.getRequest()).getRemoteAddr();
     }
 }
