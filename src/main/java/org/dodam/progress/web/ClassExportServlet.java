@@ -14,7 +14,6 @@ import java.util.ResourceBundle;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum;
-import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
 import org.dodam.progress.application.ClassDashboard;
 import org.dodam.progress.application.ClassProgress;
@@ -40,13 +39,8 @@ public class ClassExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("id");
         Account teacher = currentUser.account().orElse(null);
-        ClassDashboard dashboard;
-        try {
-            if (teacher == null || id == null || !id.matches("\\d{1,18}")) {
-                throw DodamException.notFound();
-            }
-            dashboard = progress.forClass(teacher, Long.parseLong(id));
-        } catch (DodamException e) {
+        ClassDashboard dashboard = RequestedDashboard.of(id, teacher, progress).orElse(null);
+        if (dashboard == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
