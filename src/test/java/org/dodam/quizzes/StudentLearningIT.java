@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dodam.content.application.CourseContentReader;
@@ -14,6 +20,7 @@ import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.HttpSession;
 import org.dodam.testing.Learner;
 import org.dodam.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +105,10 @@ class StudentLearningIT {
         assertThat(Accessibility.seriousViolations(page)).as("home, ko").isEmpty();
         page.navigate(server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
         assertThat(page.locator("label[for=lessonProgress]").innerText()).contains("번째");
+        page.waitForNavigation(() -> page.click("[id='language:en']"));
+        assertThat(page.locator("label[for=lessonProgress]").innerText()).as("same part, now in English").startsWith("Part 2 of ");
+        page.waitForNavigation(() -> page.click("[id='language:ko']"));
+        assertThat(page.locator("label[for=lessonProgress]").innerText()).contains("번째");
         Browser.screenshot(page, "student-lesson-ko-360");
         assertThat(Accessibility.seriousViolations(page)).as("lesson, ko").isEmpty();
         page.navigate(server.uri("student/quiz.xhtml?id=" + LESSON).toString());
@@ -122,6 +133,27 @@ class StudentLearningIT {
         Browser.screenshot(page, "student-quiz-en-1280");
         assertThat(Accessibility.seriousViolations(page)).as("quiz, en").isEmpty();
         page.context().close();
+    }
+
+    /** Many lesson pages opened at once in one session (tabs, a reload storm) all show their lesson. */
+    @Test
+    void lessonPagesOpenedAtOnceInOneSessionAllAnswer() throws Exception {
+        HttpSession session = HttpSession.signIn(server, "demo-student16", DodamServer.DEMO_PASSWORD);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<HttpResponse<String>>> pages = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int section = i % 3 + 1;
+                pages.add(pool.submit(() -> session.get("student/lesson.xhtml?id=" + LESSON + "&section=" + section)));
+            }
+            for (Future<HttpResponse<String>> answer : pages) {
+                HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("id=\"currentSection\"");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.dodam.content.web;
 
-import jakarta.faces.view.ViewScoped;
-import java.io.Serializable;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -22,32 +21,36 @@ import org.omnifaces.util.Faces;
 /**
  * One lesson in the reader's language, for their school's country. Teacher notes and the quiz's answer
  * key are rendered for staff only; a student asking for a staff lesson gets 404.
+ *
+ * <p>The page only links onwards, so its view is stateless and this bean lives for one request: a
+ * student's session keeps nothing per lesson page opened, and pages opened at once in many tabs never
+ * push each other's views out of the session. On a postback (the language buttons) nothing is loaded;
+ * the getters below then answer empty.
  */
 @Named
-@ViewScoped
-public class LessonBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class LessonBacking {
 
     @Inject
-    transient Curriculum curriculum;
+    Curriculum curriculum;
 
     @Inject
-    transient LessonRenderer renderer;
+    LessonRenderer renderer;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     @Inject
-    transient LocaleBacking localeBacking;
+    LocaleBacking localeBacking;
 
     @Inject
-    transient LessonPlayer player;
+    LessonPlayer player;
 
     private String id;
     private String section;
     private LessonPlayer.Position position;
-    private transient LessonEntry lesson;
+    private LessonEntry lesson;
+    private List<RenderedSection> sections;
     private boolean staff;
     private String country;
 
@@ -75,7 +78,7 @@ public class LessonBacking implements Serializable {
     }
 
     public RenderedSection getCurrent() {
-        return getSections().get(position.section());
+        return position == null ? null : getSections().get(position.section());
     }
 
     public int getProgressPercent() {
@@ -84,27 +87,19 @@ public class LessonBacking implements Serializable {
 
     public int getMinutesLeft() {
         int remaining = position.total() - position.section() - 1;
-        return (int) Math.ceil((double) lesson().minutes() * remaining / position.total());
+        return (int) Math.ceil((double) lesson.minutes() * remaining / position.total());
     }
 
     public boolean isDecisionHere() {
-        return getDecisionAfter() == position.section();
+        return position != null && getDecisionAfter() == position.section();
     }
 
     private String locale() {
         return localeBacking.getLanguage();
     }
 
-    /** The lesson, looked up again after the view was restored (it is not kept in the view state). */
-    private LessonEntry lesson() {
-        if (lesson == null && id != null) {
-            lesson = curriculum.lesson(id).orElse(null);
-        }
-        return lesson;
-    }
-
     private LessonText text() {
-        return lesson().document().texts().get(locale());
+        return lesson.document().texts().get(locale());
     }
 
     public String getTitle() {
@@ -112,11 +107,11 @@ public class LessonBacking implements Serializable {
     }
 
     public int getMinutes() {
-        return lesson().minutes();
+        return lesson.minutes();
     }
 
     public boolean isRetired() {
-        return lesson().retired();
+        return lesson != null && lesson.retired();
     }
 
     public boolean isStaff() {
@@ -124,18 +119,19 @@ public class LessonBacking implements Serializable {
     }
 
     public String getModuleTitle() {
-        return curriculum.module(lesson().moduleId()).map(m -> m.title().get(locale())).orElse("");
+        return curriculum.module(lesson.moduleId()).map(m -> m.title().get(locale())).orElse("");
     }
 
     public List<String> getObjectives() {
-        return lesson() == null ? List.of() : text().objectives();
+        return lesson == null ? List.of() : text().objectives();
     }
 
     public List<RenderedSection> getSections() {
-        if (lesson() == null) {
-            return List.of();
+        if (sections == null) {
+            sections = lesson == null ? List.of()
+                    : renderer.render(lesson, locale(), country).stream().filter(s -> staff || !s.teacherNotes()).toList();
         }
-        return renderer.render(lesson(), locale(), country).stream().filter(s -> staff || !s.teacherNotes()).toList();
+        return sections;
     }
 
     /** The index of the first teacher-notes section (the dashboard links straight to it), or -1. */
@@ -161,16 +157,16 @@ public class LessonBacking implements Serializable {
     }
 
     public Question getDecision() {
-        return lesson().document().decision();
+        return lesson.document().decision();
     }
 
     /** The quiz with its answers, for staff only: students must never receive the answer key. */
     public List<Question> getAnswerKey() {
-        return staff && lesson() != null ? lesson().document().questions() : List.of();
+        return staff && lesson != null ? lesson.document().questions() : List.of();
     }
 
     public List<Reference> getReferences() {
-        return lesson() == null ? List.of() : lesson().document().references();
+        return lesson == null ? List.of() : lesson.document().references();
     }
 
     public CountryHelp getHelp() {

@@ -3,10 +3,12 @@ package org.dodam.lessons.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 import org.dodam.content.application.Curriculum;
@@ -40,7 +42,10 @@ public class LessonPlayer {
         int total = studentSections(lesson);
         LessonProgress progress = progress(student, lesson, total);
         int index = requested != null ? requested : progress.currentSection();
-        progress.view(index, total, clock.instant());
+        if (progress.changedByViewing(index, total)) {
+            lockForChange(progress);
+            progress.view(index, total, clock.instant());
+        }
         return new Position(progress.currentSection(), total, progress.sectionsSeen(), progress.passed(),
                 progress.bestScore(), progress.completed());
     }
@@ -48,7 +53,9 @@ public class LessonPlayer {
     /** Records a finished quiz attempt on the student's progress (the best score counts). */
     public void quizFinished(Account student, String lessonId, int score, boolean passed) {
         LessonEntry lesson = studentLesson(student, lessonId);
-        progress(student, lesson, studentSections(lesson)).quizFinished(score, passed, clock.instant());
+        LessonProgress progress = progress(student, lesson, studentSections(lesson));
+        lockForChange(progress);
+        progress.quizFinished(score, passed, clock.instant());
     }
 
     /** Creates progress rows for students who have none for these lessons yet (used when a lesson is assigned). */
@@ -90,13 +97,28 @@ public class LessonPlayer {
     }
 
     LessonProgress progress(Account student, LessonEntry lesson, int total) {
+        return find(student, lesson).orElseGet(() -> {
+            // Two first visits at once (two tabs, a double click) would both make the row. Locking the
+            // student's account row first makes the second wait, and then find the row the first made.
+            em.find(Account.class, student.id(), LockModeType.PESSIMISTIC_WRITE);
+            return find(student, lesson).orElseGet(() -> {
+                LessonProgress created = new LessonProgress(student.id(), lesson.id(), total, clock.instant());
+                em.persist(created);
+                return created;
+            });
+        });
+    }
+
+    /** Reads the row again under a row lock, so that two changes at once (two parts opened, a quiz finished) both count. */
+    private void lockForChange(LessonProgress progress) {
+        em.flush(); // a row made in this transaction is written first, so that it can be read back
+        em.refresh(progress, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Optional<LessonProgress> find(Account student, LessonEntry lesson) {
         return em.createNamedQuery("LessonProgress.find", LessonProgress.class)
                 .setParameter("student", student.id()).setParameter("lesson", lesson.id())
-                .getResultStream().findFirst().orElseGet(() -> {
-                    LessonProgress created = new LessonProgress(student.id(), lesson.id(), total, clock.instant());
-                    em.persist(created);
-                    return created;
-                });
+                .getResultStream().findFirst();
     }
 
     /** A lesson a student may open: it exists and is not a staff lesson. */

@@ -70,12 +70,18 @@ public class LessonProgress {
         this.updatedAt = now;
     }
 
+    /** Whether reading section {@code index} changes anything: reading the same part again writes nothing. */
+    public boolean changedByViewing(int index, int total) {
+        int bounded = Math.max(0, Math.min(index, total - 1));
+        return startedAt == null || bounded != currentSection || total != sectionsTotal;
+    }
+
     /** The student is reading section {@code index} (0-based) of a lesson that now has {@code total} sections. */
     public void view(int index, int total, Instant now) {
-        int bounded = Math.max(0, Math.min(index, total - 1));
-        if (startedAt != null && bounded == currentSection && total == sectionsTotal) {
-            return; // reading the same part again changes nothing, so nothing is written
+        if (!changedByViewing(index, total)) {
+            return;
         }
+        int bounded = Math.max(0, Math.min(index, total - 1));
         sectionsTotal = total;
         currentSection = bounded;
         sectionsSeen = Math.max(sectionsSeen, bounded + 1);
