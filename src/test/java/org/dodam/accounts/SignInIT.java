@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.Cookie;
+import java.util.List;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
@@ -133,6 +135,8 @@ class SignInIT {
     void signingInGivesANewSessionId() {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         page.navigate(server.uri("login.xhtml").toString());
+        assertThat(sessionCookie(page)).as("the sign-in page makes no session").isNull();
+        page.context().addCookies(List.of(new Cookie("JSESSIONID", "planted-by-someone-else").setUrl(server.base().toString())));
         String anonymous = sessionCookie(page);
         Pages.signIn(page, server, "demo-student05", DodamServer.DEMO_PASSWORD);
         assertThat(page.url()).endsWith("/student/index.xhtml");

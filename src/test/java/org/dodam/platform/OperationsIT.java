@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.HttpSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +50,56 @@ class OperationsIT {
         assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
         assertThat(headers.firstValue("Referrer-Policy")).isPresent();
         assertThat(headers.firstValue("Cache-Control")).contains("no-store");
-        assertThat(headers.allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+        assertThat(headers.allValues("Set-Cookie")).as("the sign-in page makes no session").isEmpty();
+
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(response.body());
+        assertThat(viewState.find()).isTrue();
+        String form = "signin=signin&signin%3Ausername=demo-student21&signin%3Apassword=" + DodamServer.DEMO_PASSWORD
+                + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + viewState.group(1);
+        HttpResponse<String> signedIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    /**
+     * Visitors who are not signed in get no session: nothing of a page view (above all an anonymous
+     * report) stays on the server, and a flood of requests cannot fill the memory with sessions. (A
+     * signed-in page asked for without signing in does make one: it keeps where to go after signing in.)
+     */
+    @Test
+    void pagesForVisitorsWhoAreNotSignedInMakeNoSession() throws Exception {
+        String home = HttpSession.signIn(server, "demo-student22", DodamServer.DEMO_PASSWORD).get("student/index.xhtml").body();
+        Matcher link = Pattern.compile("id=\"tellSomeone\"[^>]*href=\"/([^\"]*)\"").matcher(home);
+        assertThat(link.find()).as("the student's link to the report page").isTrue();
+        String report = link.group(1).replace("&amp;", "&");
+        HttpClient noCookies = HttpClient.newHttpClient();
+        for (String path : List.of("", "index.xhtml", "login.xhtml", "join.xhtml", report,
+                report.replace("report/index.xhtml", "report/follow-up.xhtml"), "report/index.xhtml?s=nothing",
+                "no-such-page.xhtml")) {
+            HttpResponse<String> response = noCookies.send(HttpRequest.newBuilder(server.uri(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isIn(200, 302, 404);
+            assertThat(response.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("JSESSIONID="));
+        }
+
+        String page = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml")).header("Accept-Language", "ko").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        assertThat(viewState.find()).isTrue();
+        HttpResponse<String> switched = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "ko")
+                .POST(HttpRequest.BodyPublishers.ofString("language=language&query=&language%3Aen=English&jakarta.faces.ViewState="
+                        + viewState.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(switched.statusCode()).isEqualTo(302);
+        List<String> cookies = switched.headers().allValues("Set-Cookie");
+        assertThat(cookies).as("a language switch leaves only the language").noneMatch(c -> c.startsWith("JSESSIONID="))
+                .anySatisfy(c -> assertThat(c).startsWith("dodam-lang=en").contains("HttpOnly"));
+        String english = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml")).header("Accept-Language", "ko")
+                .header("Cookie", "dodam-lang=en").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(english).contains("lang=\"en\"").contains("Sign in");
     }
 
     @Test

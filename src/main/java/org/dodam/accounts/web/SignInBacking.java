@@ -73,13 +73,13 @@ public class SignInBacking {
         switch (status) {
             case SEND_CONTINUE -> {
                 throttle.succeeded(username);
-                request.changeSessionId();
+                newSessionId(request);
                 rememberLanguage();
                 context.responseComplete();
             }
             case SUCCESS -> {
                 throttle.succeeded(username);
-                request.changeSessionId();
+                newSessionId(request);
                 Account account = rememberLanguage();
                 redirect(external, account == null ? "/index.xhtml" : account.role().homePath());
             }
@@ -88,6 +88,12 @@ public class SignInBacking {
                 Texts.error("signin.failed");
             }
         }
+    }
+
+    /** A new session id at sign-in: the sign-in page itself makes no session, so there may be none yet. */
+    private static void newSessionId(HttpServletRequest request) {
+        request.getSession(true);
+        request.changeSessionId();
     }
 
     private Account rememberLanguage() {

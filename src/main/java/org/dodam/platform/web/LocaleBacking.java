@@ -1,24 +1,37 @@
 package org.dodam.platform.web;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Locale;
+import java.util.Map;
 import org.dodam.accounts.application.Accounts;
 
 /**
- * The language of this visit: Korean or English. It starts from the browser's preference, follows a
- * signed-in person's saved choice, and a switch is saved on their account so it is remembered.
+ * The language of this request: Korean or English. A signed-in person's saved choice comes first (kept in
+ * their session from sign-in), then the language cookie a switch leaves, then the browser's preference.
+ *
+ * <p>Nothing here makes a session: visitors who are not signed in (the sign-in page, a student reporting
+ * anonymously) get none, so a page view leaves nothing behind on the server, and a flood of requests
+ * cannot fill the memory with sessions.
  */
 @Named
-@SessionScoped
-public class LocaleBacking implements Serializable {
+@RequestScoped
+public class LocaleBacking {
 
-    private static final long serialVersionUID = 1L;
+    /** The session attribute holding a signed-in person's language. */
+    static final String SESSION_KEY = "dodam.language";
+
+    /** The cookie a language switch leaves: only "ko" or "en", nothing that tells visitors apart. */
+    static final String COOKIE = "dodam-lang";
+
+    private static final int COOKIE_SECONDS = 365 * 24 * 60 * 60;
 
     @Inject
     Accounts accounts;
@@ -27,7 +40,7 @@ public class LocaleBacking implements Serializable {
 
     public Locale getLocale() {
         if (locale == null) {
-            locale = fromBrowser(FacesContext.getCurrentInstance().getExternalContext());
+            locale = Locale.forLanguageTag(chosen(FacesContext.getCurrentInstance().getExternalContext()));
         }
         return locale;
     }
@@ -36,34 +49,65 @@ public class LocaleBacking implements Serializable {
         return getLocale().getLanguage();
     }
 
-    /** Called at sign-in with the account's saved language. */
+    /** Called at sign-in, when the session exists, with the account's saved language. */
     public void use(String language) {
-        locale = Locale.forLanguageTag(Accounts.LOCALES.contains(language) ? language : "ko");
+        String known = known(language) ? language : "ko";
+        HttpSession session = request().getSession(false);
+        if (session != null) {
+            session.setAttribute(SESSION_KEY, known);
+        }
+        locale = Locale.forLanguageTag(known);
     }
 
     public void switchTo(String language) throws IOException {
-        if (!Accounts.LOCALES.contains(language)) {
+        if (!known(language)) {
             return;
         }
-        locale = Locale.forLanguageTag(language);
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         if (external.getUserPrincipal() != null) {
             accounts.preferLocale(external.getUserPrincipal().getName(), language);
         }
+        use(language);
+        external.addResponseCookie(COOKIE, language, Map.of("maxAge", COOKIE_SECONDS, "path", contextPath(external),
+                "httpOnly", true, "secure", external.isSecure(), "SameSite", "Lax"));
         FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
         String viewId = FacesContext.getCurrentInstance().getViewRoot().getViewId();
         String query = external.getRequestParameterMap().getOrDefault("query", "");
         external.redirect(external.getRequestContextPath() + viewId + (query.isBlank() ? "" : "?" + query));
     }
 
-    private static Locale fromBrowser(ExternalContext external) {
+    private static String chosen(ExternalContext external) {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_KEY) instanceof String language) {
+            return language;
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName()) && known(cookie.getValue())) {
+                    return cookie.getValue();
+                }
+            }
+        }
         var preferred = external.getRequestLocales();
         while (preferred.hasNext()) {
             String language = preferred.next().getLanguage();
-            if (Accounts.LOCALES.contains(language)) {
-                return Locale.forLanguageTag(language);
+            if (known(language)) {
+                return language;
             }
         }
-        return Locale.forLanguageTag("ko");
+        return "ko";
+    }
+
+    private static boolean known(String language) {
+        return language != null && Accounts.LOCALES.contains(language);
+    }
+
+    private static String contextPath(ExternalContext external) {
+        return external.getRequestContextPath().isEmpty() ? "/" : external.getRequestContextPath();
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 }
