@@ -27,20 +27,27 @@ if command -v chromium >/dev/null; then
     | python3 bench/gatling-table.py | tee target/bench-load-table.txt
 fi
 
-# Capacity: the most requests per second the server answers for one signed-in student's lesson page
-# and for the framework floor, each for 20 s with 32 connections (wrk from Debian's packages).
+# Capacity: the most requests per second the server answers for lesson pages and for the framework
+# floor, 32 connections for 20 s each (wrk from Debian's packages). Every request carries the session of
+# one of 32 signed-in students, so neither page makes a new session per request (a page without a
+# cookie would, and 100,000 sessions fill the heap).
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
 if command -v wrk >/dev/null; then
-  jar=$(mktemp)
-  vs=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login.xhtml" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | tail -1 | sed 's/.*value="//;s/"//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "signin=signin" --data-urlencode "signin:username=bench-student001" \
-    --data-urlencode "signin:password=bench-pass-2026" --data-urlencode "signin:submit=x" --data-urlencode "jakarta.faces.ViewState=$vs" \
-    "http://127.0.0.1:$port/login.xhtml"
-  cookie=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")
-  for target in "bench-floor.xhtml" "student/lesson.xhtml?id=consent-group-photos-and-screenshots&section=2"; do
+  export DODAM_BENCH_COOKIES
+  DODAM_BENCH_COOKIES=$(mktemp)
+  for i in $(seq 1 32); do
+    jar=$(mktemp)
+    vs=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login.xhtml" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | tail -1 | sed 's/.*value="//;s/"//')
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "signin=signin" --data-urlencode "signin:username=$(printf 'bench-student%03d' "$i")" \
+      --data-urlencode "signin:password=bench-pass-2026" --data-urlencode "signin:submit=x" --data-urlencode "jakarta.faces.ViewState=$vs" \
+      "http://127.0.0.1:$port/login.xhtml"
+    awk '$6 == "JSESSIONID" {print $7}' "$jar" >> "$DODAM_BENCH_COOKIES"
+    rm -f "$jar"
+  done
+  for target in "student/lesson.xhtml?id=consent-group-photos-and-screenshots&section=2" "bench-floor.xhtml"; do
     echo "== capacity: /$target"
-    wrk -t2 -c32 -d20s --latency -H "Cookie: JSESSIONID=$cookie" -H "Accept-Language: en" "http://127.0.0.1:$port/$target" \
+    wrk -t2 -c32 -d20s --latency -s bench/sessions.lua "http://127.0.0.1:$port/$target" \
       | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors"
   done
-  rm -f "$jar"
+  rm -f "$DODAM_BENCH_COOKIES"
 fi

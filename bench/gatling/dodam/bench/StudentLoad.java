@@ -15,9 +15,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * 200 students sign in, read lesson parts and answer quiz questions for two minutes, while 20 more
- * virtual users request the smallest Faces page (the framework floor) on the same server. Run with
- * bench/load.sh, which starts a server with enough demo students.
+ * 200 students sign in, read lesson parts and answer quiz questions for two minutes; in each round a
+ * student also requests the smallest Faces page (the framework floor) on the same server, so the two
+ * read as a ratio. Run with bench/load.sh, which starts a server with enough demo students.
  */
 public class StudentLoad extends Simulation {
 
@@ -42,53 +42,54 @@ public class StudentLoad extends Simulation {
                     .formParam("jakarta.faces.ViewState", "#{viewState}")
                     .check(currentLocation().transform(l -> l.contains("/student/index.xhtml")).is(true)));
 
-    ChainBuilder lessonPage = exec(session -> session.set("section", ThreadLocalRandom.current().nextInt(1, 6)))
-            .exec(http("lesson page").get("/student/lesson.xhtml?id=" + LESSON + "&section=#{section}")
-                    .check(css("#currentSection").exists()));
-
-    ChainBuilder answer = exec(http("quiz page").get("/student/quiz.xhtml?id=" + LESSON)
-            .check(css("#quiz input[name='question']", "value").optional().saveAs("question"))
-            .check(css("#quiz input[name='attempt']", "value").optional().saveAs("attempt"))
-            .check(css("#quiz input[name='choice']", "value").optional().saveAs("choice"))
-            .check(css("#quiz input[name='jakarta.faces.ViewState']", "value").optional().saveAs("quizState"))
-            .check(css("#again input[name='jakarta.faces.ViewState']", "value").optional().saveAs("againState")))
-            .doIfOrElse(session -> session.contains("question")).then(
-                    exec(http("quiz answer").post("/student/quiz.xhtml?id=" + LESSON)
-                            .formParam("quiz", "quiz")
-                            .formParam("attempt", "#{attempt}")
-                            .formParam("question", "#{question}")
-                            .formParam("choice", "#{choice}")
-                            .formParam("quiz:submit", "Check")
-                            .formParam("jakarta.faces.ViewState", "#{quizState}")
-                            .check(status().is(200)))
-            ).orElse(doIf(session -> session.contains("againState")).then(
-                    exec(http("quiz retake").post("/student/quiz.xhtml?id=" + LESSON)
-                            .formParam("again", "again")
-                            .formParam("again:retake", "Try again")
-                            .formParam("jakarta.faces.ViewState", "#{againState}")
-                            .check(status().is(200))))
-            )
-            .exec(session -> session.remove("question").remove("attempt").remove("choice").remove("quizState").remove("againState"));
+    /** One student's round: a lesson part, the quiz page and an answer, and the framework floor, with think time. */
+    static ChainBuilder round(String prefix) {
+        ChainBuilder lessonPage = exec(session -> session.set("section", ThreadLocalRandom.current().nextInt(1, 6)))
+                .exec(http(prefix + "lesson page").get("/student/lesson.xhtml?id=" + LESSON + "&section=#{section}")
+                        .check(css("#currentSection").exists()));
+        ChainBuilder answer = exec(http(prefix + "quiz page").get("/student/quiz.xhtml?id=" + LESSON)
+                .check(css("#quiz input[name='question']", "value").optional().saveAs("question"))
+                .check(css("#quiz input[name='attempt']", "value").optional().saveAs("attempt"))
+                .check(css("#quiz input[name='choice']", "value").optional().saveAs("choice"))
+                .check(css("#quiz input[name='jakarta.faces.ViewState']", "value").optional().saveAs("quizState"))
+                .check(css("#again input[name='jakarta.faces.ViewState']", "value").optional().saveAs("againState")))
+                .doIfOrElse(session -> session.contains("question")).then(
+                        exec(http(prefix + "quiz answer").post("/student/quiz.xhtml?id=" + LESSON)
+                                .formParam("quiz", "quiz")
+                                .formParam("attempt", "#{attempt}")
+                                .formParam("question", "#{question}")
+                                .formParam("choice", "#{choice}")
+                                .formParam("quiz:submit", "Check")
+                                .formParam("jakarta.faces.ViewState", "#{quizState}")
+                                .check(status().is(200)))
+                ).orElse(doIf(session -> session.contains("againState")).then(
+                        exec(http(prefix + "quiz retake").post("/student/quiz.xhtml?id=" + LESSON)
+                                .formParam("again", "again")
+                                .formParam("again:retake", "Try again")
+                                .formParam("jakarta.faces.ViewState", "#{againState}")
+                                .check(status().is(200))))
+                )
+                .exec(session -> session.remove("question").remove("attempt").remove("choice").remove("quizState").remove("againState"));
+        ChainBuilder floor = exec(http(prefix + "floor page").get("/bench-floor.xhtml").check(status().is(200)));
+        return exec(lessonPage).pause(THINK_MIN, THINK_MAX).exec(answer).pause(THINK_MIN, THINK_MAX).exec(floor);
+    }
 
     /** Students think for one to three seconds between clicks: brisk, for a class reading together. */
     static final Duration THINK_MIN = Duration.ofSeconds(1);
     static final Duration THINK_MAX = Duration.ofSeconds(3);
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("dodam.warmUpSeconds", 60));
 
     /**
      * Everyone signs in first (PBKDF2 is slow on purpose, and 200 sign-ins keep both cores busy for a
-     * while); the measured two minutes start when the last student has signed in.
+     * while). Then the same rounds run for a warm-up, reported under "warm-up ..." names (the JIT compiler
+     * is still at work on a fresh server), and then for the measured period. The framework floor is
+     * requested inside each student's round, so it is measured at the same moments as the lesson pages.
      */
     ScenarioBuilder learners = scenario("students").feed(students).exec(signIn).rendezVous(STUDENTS)
-            .during(LENGTH).on(exec(lessonPage).pause(THINK_MIN, THINK_MAX).exec(answer).pause(THINK_MIN, THINK_MAX));
-
-    /** The framework floor, requested at the same pace by 20 users during the measured two minutes. */
-    ScenarioBuilder floor = scenario("floor").exec(http("floor warm-up").get("/bench-floor.xhtml")).rendezVous(1)
-            .pause(Duration.ofSeconds(Integer.getInteger("dodam.signInSeconds", 60)))
-            .during(LENGTH).on(exec(http("floor page").get("/bench-floor.xhtml").check(status().is(200))).pause(THINK_MIN, THINK_MAX));
+            .during(WARM_UP).on(round("warm-up "))
+            .during(LENGTH).on(round(""));
 
     {
-        setUp(learners.injectOpen(rampUsers(STUDENTS).during(Duration.ofSeconds(20))),
-                floor.injectOpen(rampUsers(20).during(Duration.ofSeconds(5))))
-                .protocols(protocol);
+        setUp(learners.injectOpen(rampUsers(STUDENTS).during(Duration.ofSeconds(20)))).protocols(protocol);
     }
 }
