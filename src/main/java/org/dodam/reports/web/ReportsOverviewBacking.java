@@ -10,7 +10,6 @@ import org.dodam.reports.application.CaseWork.AuditRow;
 import org.dodam.reports.application.CaseWork.CaseRow;
 import org.dodam.reports.application.CaseWork.Statistics;
 import org.dodam.reports.application.CaseWork;
-import org.dodam.reports.application.ReportChannels;
 
 /**
  * The counsellor's inbox and the school's report statistics and audit log. Each getter asks
@@ -26,7 +25,7 @@ public class ReportsOverviewBacking {
     CaseWork caseWork;
 
     @Inject
-    ReportChannels channels;
+    SchoolReportLinks links;
 
     @Inject
     CurrentUser currentUser;
@@ -70,6 +69,6 @@ public class ReportsOverviewBacking {
 
     /** The school's public report link, relative to the application, for staff to share and for students' pages. */
     public String getReportPath() {
-        return currentUser.account().map(a -> "/report/index.xhtml?s=" + channels.channel(a.school().id()).linkKey()).orElse(null);
+        return currentUser.account().map(a -> links.path(a.school().id())).orElse(null);
     }
 }
