@@ -34,7 +34,7 @@ start_server() {
   local log=$1; shift
   env DODAM_DB_URL="$url" DODAM_DB_USER="$user" DODAM_DB_PASSWORD="$password" DODAM_DEMO=false \
       DODAM_DATA_DIR="target/bench-district-data" "$@" \
-    java $java_flags -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nocluster \
+    java $java_flags -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nohazelcast \
     > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 900); do

@@ -14,7 +14,7 @@ measure() {  # $1 = data dir; prints "seconds rss_mb"
   local start pid ready rss
   start=$(date +%s.%N)
   DODAM_DATA_DIR="$1" java $JAVA_FLAGS -jar target/payara-micro.jar --deploy target/dodam.war --contextroot / \
-    --port "$port" --nocluster > "$1.log" 2>&1 &
+    --port "$port" --nohazelcast > "$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; then break; fi

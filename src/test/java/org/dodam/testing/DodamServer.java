@@ -62,7 +62,7 @@ public final class DodamServer {
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-jar",
                     System.getProperty("dodam.micro", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("dodam.war", "target/dodam.war"),
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
