@@ -188,7 +188,7 @@ public class ClassRosterBacking implements Serializable {
                 .toList();
         String lang = localeBacking.getLanguage();
         assigned = assignments.ofClass(currentUser.require(), classId).stream()
-                .map(a -> new AssignedRow(a.lessonId(), curriculum.lesson(a.lessonId()).map(l -> l.title(lang)).orElse(a.lessonId()),
+                .map(a -> new AssignedRow(a.lessonId(), curriculum.lessonTitle(a.lessonId(), lang),
                         a.dueOn()))
                 .toList();
         newDue.clear();

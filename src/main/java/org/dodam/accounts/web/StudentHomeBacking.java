@@ -49,6 +49,6 @@ public class StudentHomeBacking {
     }
 
     public String title(String lessonId) {
-        return curriculum.lesson(lessonId).map(l -> l.title(localeBacking.getLanguage())).orElse(lessonId);
+        return curriculum.lessonTitle(lessonId, localeBacking.getLanguage());
     }
 }

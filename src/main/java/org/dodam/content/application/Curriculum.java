@@ -65,6 +65,11 @@ public class Curriculum {
         return Optional.ofNullable(id == null ? null : snapshot.lessons().get(id));
     }
 
+    /** A lesson's title in this language, or its id when the curriculum no longer has it. */
+    public String lessonTitle(String id, String locale) {
+        return lesson(id).map(l -> l.title(locale)).orElse(id);
+    }
+
     public Optional<ModuleEntry> module(String id) {
         return snapshot.modules().stream().filter(m -> m.id().equals(id)).findFirst();
     }

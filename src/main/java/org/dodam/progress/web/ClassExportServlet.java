@@ -53,7 +53,7 @@ public class ClassExportServlet extends HttpServlet {
         out.write('\uFEFF');
         List<String> header = new ArrayList<>(List.of(texts.getString("field.displayName"), texts.getString("field.username")));
         for (String lessonId : dashboard.lessonIds()) {
-            String title = curriculum.lesson(lessonId).map(l -> l.title(lang)).orElse(lessonId);
+            String title = curriculum.lessonTitle(lessonId, lang);
             header.add(title);
             header.add(title + " (" + texts.getString("student.home.score") + ")");
         }

@@ -80,7 +80,7 @@ public class ClassPdfServlet extends HttpServlet {
             return;
         }
         String lang = "ko".equals(teacher.locale()) ? "ko" : "en";
-        byte[] pdf = render(dashboard, lessonId -> curriculum.lesson(lessonId).map(l -> l.title(lang)).orElse(lessonId), lang,
+        byte[] pdf = render(dashboard, lessonId -> curriculum.lessonTitle(lessonId, lang), lang,
                 LocalDate.now(clock.withZone(ZoneId.of(timeZone))));
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"dodam-class-" + id + ".pdf\"");

@@ -79,7 +79,7 @@ public class DashboardBacking {
     }
 
     public String title(String lessonId) {
-        return curriculum.lesson(lessonId).map(l -> l.title(localeBacking.getLanguage())).orElse(lessonId);
+        return curriculum.lessonTitle(lessonId, localeBacking.getLanguage());
     }
 
     /**

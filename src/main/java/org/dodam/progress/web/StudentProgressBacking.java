@@ -103,7 +103,7 @@ public class StudentProgressBacking implements Serializable {
     }
 
     public String title(String lessonId) {
-        return curriculum.lesson(lessonId).map(l -> l.title(localeBacking.getLanguage())).orElse(lessonId);
+        return curriculum.lessonTitle(lessonId, localeBacking.getLanguage());
     }
 
     public Map<String, LocalDate> getOwnDue() {
