@@ -52,10 +52,8 @@ class OperationsIT {
         assertThat(headers.firstValue("Cache-Control")).contains("no-store");
         assertThat(headers.allValues("Set-Cookie")).as("the sign-in page makes no session").isEmpty();
 
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(response.body());
-        assertThat(viewState.find()).isTrue();
         String form = "signin=signin&signin%3Ausername=demo-student21&signin%3Apassword=" + DodamServer.DEMO_PASSWORD
-                + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + viewState.group(1);
+                + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + HttpSession.viewState(response.body());
         HttpResponse<String> signedIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -87,12 +85,10 @@ class OperationsIT {
 
         String page = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml")).header("Accept-Language", "ko").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(page);
-        assertThat(viewState.find()).isTrue();
         HttpResponse<String> switched = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "ko")
                 .POST(HttpRequest.BodyPublishers.ofString("language=language&query=&language%3Aen=English&jakarta.faces.ViewState="
-                        + viewState.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+                        + HttpSession.viewState(page))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(switched.statusCode()).isEqualTo(302);
         List<String> cookies = switched.headers().allValues("Set-Cookie");
         assertThat(cookies).as("a language switch leaves only the language").noneMatch(c -> c.startsWith("JSESSIONID="))

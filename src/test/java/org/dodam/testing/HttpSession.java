@@ -35,16 +35,12 @@ public final class HttpSession {
     public static HttpSession signIn(DodamServer server, String username, String password) {
         HttpSession session = new HttpSession(server);
         String form = session.get("login.xhtml").body();
-        Matcher viewState = VIEW_STATE.matcher(form);
-        if (!viewState.find()) {
-            throw new IllegalStateException("no view state on the sign-in page");
-        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("signin", "signin");
         fields.put("signin:username", username);
         fields.put("signin:password", password);
         fields.put("signin:submit", "x");
-        fields.put("jakarta.faces.ViewState", viewState.group(1));
+        fields.put("jakarta.faces.ViewState", viewState(form));
         HttpResponse<String> home = session.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
@@ -54,6 +50,15 @@ public final class HttpSession {
             throw new IllegalStateException("sign-in as " + username + " failed");
         }
         return session;
+    }
+
+    /** The Faces view state of the (first) form on a page. */
+    public static String viewState(String page) {
+        Matcher viewState = VIEW_STATE.matcher(page);
+        if (!viewState.find()) {
+            throw new IllegalStateException("no view state on the page");
+        }
+        return viewState.group(1);
     }
 
     public HttpResponse<String> get(String path) {
