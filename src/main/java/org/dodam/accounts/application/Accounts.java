@@ -50,6 +50,15 @@ public class Accounts {
         return byUsername(username).filter(Account::active);
     }
 
+    /**
+     * The signed-in person's account, found by the id kept in their session: read from the shared cache, so a
+     * page costs no query for it. It must still be active and still carry the name they signed in with.
+     */
+    public Optional<Account> signedIn(long id, String username) {
+        return Optional.ofNullable(em.find(Account.class, id))
+                .filter(a -> a.active() && a.username().equals(AccountRules.normalizeUsername(username)));
+    }
+
     public School createSchool(String name, String country) {
         School school = new School(name, country, clock.instant());
         em.persist(school);

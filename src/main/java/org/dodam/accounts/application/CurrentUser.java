@@ -4,28 +4,50 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Optional;
 import org.dodam.accounts.domain.Account;
 import org.dodam.platform.DodamException;
 
-/** The signed-in person for this request, loaded once. Pages read it as {@code #{currentUser}}. */
+/**
+ * The signed-in person for this request, loaded once. Pages read it as {@code #{currentUser}}.
+ *
+ * <p>Sign-in keeps the account's id in the session ({@link #remember}); each request then finds the account by
+ * that id in the shared cache. A deactivated account is refused from its next request on.
+ */
 @Named
 @RequestScoped
 public class CurrentUser {
 
+    /** The session attribute holding the signed-in account's id. */
+    static final String SESSION_KEY = "dodam.account";
+
     @Inject
     SecurityContext securityContext;
+
+    @Inject
+    HttpServletRequest request;
 
     @Inject
     Accounts accounts;
 
     private Optional<Account> account;
 
+    /** Called at sign-in, once the session exists. */
+    public static void remember(HttpSession session, Account account) {
+        session.setAttribute(SESSION_KEY, account.id());
+    }
+
     public Optional<Account> account() {
         if (account == null) {
             Principal principal = securityContext.getCallerPrincipal();
-            account = principal == null ? Optional.empty() : accounts.findForSignIn(principal.getName());
+            HttpSession session = request.getSession(false);
+            Object id = session == null ? null : session.getAttribute(SESSION_KEY);
+            account = principal == null ? Optional.empty()
+                    : id instanceof Long known ? accounts.signedIn(known, principal.getName())
+                    : accounts.findForSignIn(principal.getName());
         }
         return account;
     }

@@ -1,5 +1,6 @@
 package org.dodam.accounts.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,6 +23,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "account")
+@Cacheable // read on every signed-in request (CurrentUser); every change goes through JPA, which keeps the cache true
 @NamedQuery(name = "Account.byUsername", query = "select a from Account a join fetch a.school where a.username = :username")
 @NamedQuery(name = "Account.staffOfSchool",
         query = "select a from Account a where a.school = :school and a.role in :roles order by a.role, a.displayName")

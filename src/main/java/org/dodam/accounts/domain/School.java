@@ -1,5 +1,6 @@
 package org.dodam.accounts.domain;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,6 +16,7 @@ import java.util.Set;
 /** A school: the boundary of everyone's data. Its country decides which laws and help routes are shown. */
 @Entity
 @Table(name = "school")
+@Cacheable // every signed-in request reads its account, and the account its school
 @NamedQuery(name = "School.count", query = "select count(s) from School s")
 public class School {
 

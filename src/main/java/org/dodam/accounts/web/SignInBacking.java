@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.application.SignInThrottle;
 import org.dodam.accounts.domain.Account;
 import org.dodam.platform.web.LocaleBacking;
@@ -74,13 +75,13 @@ public class SignInBacking {
             case SEND_CONTINUE -> {
                 throttle.succeeded(username);
                 newSessionId(request);
-                rememberLanguage();
+                remember(request);
                 context.responseComplete();
             }
             case SUCCESS -> {
                 throttle.succeeded(username);
                 newSessionId(request);
-                Account account = rememberLanguage();
+                Account account = remember(request);
                 redirect(external, account == null ? "/index.xhtml" : account.role().homePath());
             }
             default -> {
@@ -96,9 +97,11 @@ public class SignInBacking {
         request.changeSessionId();
     }
 
-    private Account rememberLanguage() {
+    /** Keeps the account's id and language in the new session. */
+    private Account remember(HttpServletRequest request) {
         Account account = accounts.findForSignIn(username).orElse(null);
         if (account != null) {
+            CurrentUser.remember(request.getSession(), account);
             localeBacking.use(account.locale());
         }
         return account;
