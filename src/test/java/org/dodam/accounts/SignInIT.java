@@ -132,6 +132,34 @@ class SignInIT {
     }
 
     @Test
+    void aSuspendedAccountIsRefusedFromItsNextPageOn() {
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        admin.waitForNavigation(() -> admin.click("[id='language:en']"));
+        admin.fill("[id='add:name']", "Mr Paused");
+        admin.fill("[id='add:username']", "paused-teacher");
+        admin.fill("[id='add:email']", "paused@school.example");
+        admin.fill("[id='add:password']", "password123");
+        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+
+        Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(teacher, server, "paused-teacher", "password123");
+        assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
+        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(200);
+
+        // The teacher's session stays, but the account is read again on every page: suspended, it opens nothing.
+        admin.waitForNavigation(() -> admin.click("[id='staffList'] tr:has-text('paused-teacher') input[value='Suspend']"));
+        assertThat(admin.locator("[id='staffList'] tr:has-text('paused-teacher')").innerText()).contains("Suspended");
+        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(404);
+        assertThat(teacher.content()).doesNotContain("Mr Paused");
+
+        admin.waitForNavigation(() -> admin.click("[id='staffList'] tr:has-text('paused-teacher') input[value='Reactivate']"));
+        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(200);
+        admin.context().close();
+        teacher.context().close();
+    }
+
+    @Test
     void signingInGivesANewSessionId() {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         page.navigate(server.uri("login.xhtml").toString());
