@@ -135,7 +135,7 @@ class SignInIT {
     void aSuspendedAccountIsRefusedFromItsNextPageOn() {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
-        admin.waitForNavigation(() -> admin.click("[id='language:en']"));
+        Pages.useLanguage(admin, "en");
         admin.fill("[id='add:name']", "Mr Paused");
         admin.fill("[id='add:username']", "paused-teacher");
         admin.fill("[id='add:email']", "paused@school.example");
