@@ -83,13 +83,12 @@ class OperationsIT {
             assertThat(response.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("JSESSIONID="));
         }
 
-        String page = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml")).header("Accept-Language", "ko").build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        HttpResponse<String> switched = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+        HttpResponse<String> switched = noCookies.send(HttpRequest.newBuilder(server.uri("language"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "ko")
-                .POST(HttpRequest.BodyPublishers.ofString("language=language&query=&language%3Aen=English&jakarta.faces.ViewState="
-                        + HttpSession.viewState(page))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(switched.statusCode()).isEqualTo(302);
+                .POST(HttpRequest.BodyPublishers.ofString("return=%2Flogin.xhtml%3FsignedOut%3Dtrue&lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(switched.statusCode()).isEqualTo(303);
+        assertThat(switched.headers().firstValue("Location")).as("back to the same page").hasValue("/login.xhtml?signedOut=true");
         List<String> cookies = switched.headers().allValues("Set-Cookie");
         assertThat(cookies).as("a language switch leaves only the language").noneMatch(c -> c.startsWith("JSESSIONID="))
                 .anySatisfy(c -> assertThat(c).startsWith("dodam-lang=en").contains("HttpOnly"));

@@ -3,19 +3,18 @@ package org.dodam.platform.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import org.dodam.accounts.application.Accounts;
 
 /**
  * The language of this request: Korean or English. A signed-in person's saved choice comes first (kept in
- * their session from sign-in), then the language cookie a switch leaves, then the browser's preference.
+ * their session from sign-in), then the language cookie a switch leaves ({@link LanguageServlet}), then the
+ * browser's preference.
  *
  * <p>Nothing here makes a session: visitors who are not signed in (the sign-in page, a student reporting
  * anonymously) get none, so a page view leaves nothing behind on the server, and a flood of requests
@@ -30,11 +29,6 @@ public class LocaleBacking {
 
     /** The cookie a language switch leaves: only "ko" or "en", nothing that tells visitors apart. */
     static final String COOKIE = "dodam-lang";
-
-    private static final int COOKIE_SECONDS = 365 * 24 * 60 * 60;
-
-    @Inject
-    Accounts accounts;
 
     private Locale locale;
 
@@ -59,21 +53,16 @@ public class LocaleBacking {
         locale = Locale.forLanguageTag(known);
     }
 
-    public void switchTo(String language) throws IOException {
-        if (!known(language)) {
-            return;
-        }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        if (external.getUserPrincipal() != null) {
-            accounts.preferLocale(external.getUserPrincipal().getName(), language);
-        }
-        use(language);
-        external.addResponseCookie(COOKIE, language, Map.of("maxAge", COOKIE_SECONDS, "path", contextPath(external),
-                "httpOnly", true, "secure", external.isSecure(), "SameSite", "Lax"));
-        FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
-        String viewId = FacesContext.getCurrentInstance().getViewRoot().getViewId();
-        String query = external.getRequestParameterMap().getOrDefault("query", "");
-        external.redirect(external.getRequestContextPath() + viewId + (query.isBlank() ? "" : "?" + query));
+    /**
+     * The page on screen, as a path on this site with its query, for the language form to come back to.
+     * An error page answers for the address that was asked for, so it comes back in the other language.
+     */
+    public String getHere() {
+        HttpServletRequest request = request();
+        Object error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = error instanceof String asked ? asked : request.getRequestURI();
+        String query = error == null ? request.getQueryString() : null;
+        return uri.substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
     }
 
     private static String chosen(ExternalContext external) {
@@ -99,12 +88,8 @@ public class LocaleBacking {
         return "ko";
     }
 
-    private static boolean known(String language) {
+    static boolean known(String language) {
         return language != null && Accounts.LOCALES.contains(language);
-    }
-
-    private static String contextPath(ExternalContext external) {
-        return external.getRequestContextPath().isEmpty() ? "/" : external.getRequestContextPath();
     }
 
     private static HttpServletRequest request() {
