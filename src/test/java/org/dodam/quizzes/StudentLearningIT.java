@@ -135,6 +135,27 @@ class StudentLearningIT {
         page.context().close();
     }
 
+    /**
+     * A lesson part is read on a phone, often on a slow connection: it carries no Faces form and no view
+     * state, and none of PrimeFaces' scripts (hundreds of kilobytes); its only forms are the header's plain
+     * language and sign-out forms.
+     */
+    @Test
+    void aLessonPageCarriesNoFacesFormAndNoScriptLibrary() {
+        HttpSession session = HttpSession.signIn(server, "demo-student17", DodamServer.DEMO_PASSWORD);
+        String page = session.get("student/lesson.xhtml?id=" + LESSON + "&section=2").body();
+        assertThat(page).contains("id=\"currentSection\"").doesNotContain("jakarta.faces.ViewState")
+                .doesNotContain("jquery").doesNotContain("core.js").doesNotContain("components.js");
+        Matcher forms = Pattern.compile("<form[^>]*action=\"([^\"]*)\"").matcher(page);
+        List<String> actions = new ArrayList<>();
+        while (forms.find()) {
+            actions.add(forms.group(1));
+        }
+        assertThat(actions).containsExactly("/language", "/sign-out");
+        assertThat(session.get("student/quiz.xhtml?id=" + LESSON).body()).as("a page with a Faces form keeps its scripts")
+                .contains("jakarta.faces.ViewState").contains("core.js");
+    }
+
     /** Many lesson pages opened at once in one session (tabs, a reload storm) all show their lesson. */
     @Test
     void lessonPagesOpenedAtOnceInOneSessionAllAnswer() throws Exception {
