@@ -33,17 +33,8 @@ fi
 # cookie would, and 100,000 sessions fill the heap).
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
 if command -v wrk >/dev/null; then
-  export DODAM_BENCH_COOKIES
-  DODAM_BENCH_COOKIES=$(mktemp)
-  for i in $(seq 1 32); do
-    jar=$(mktemp)
-    vs=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login.xhtml" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | tail -1 | sed 's/.*value="//;s/"//')
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "signin=signin" --data-urlencode "signin:username=$(printf 'bench-student%03d' "$i")" \
-      --data-urlencode "signin:password=bench-pass-2026" --data-urlencode "signin:submit=x" --data-urlencode "jakarta.faces.ViewState=$vs" \
-      "http://127.0.0.1:$port/login.xhtml"
-    awk '$6 == "JSESSIONID" {print $7}' "$jar" >> "$DODAM_BENCH_COOKIES"
-    rm -f "$jar"
-  done
+  source bench/sessions.sh
+  sign_in_sessions "http://127.0.0.1:$port" 32
   for target in "student/lesson.xhtml?id=consent-group-photos-and-screenshots&section=2" "bench-floor.xhtml"; do
     echo "== capacity: /$target"
     wrk -t2 -c32 -d20s --latency -s bench/sessions.lua "http://127.0.0.1:$port/$target" \
