@@ -1,5 +1,6 @@
 package org.dodam.content.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,8 +26,8 @@ import org.omnifaces.util.Faces;
  * <p>The page only links onwards, so its view is stateless and this bean lives for one request: a
  * student's session keeps nothing per lesson page opened, and pages opened at once in many tabs never
  * push each other's views out of the session. The page has no form, so it reads its two parameters
- * straight from the request and loads before rendering: view parameters and a view action cost a lesson
- * page about a tenth of its time, and OmniFaces' {@code @Param} (a stack walk per field on Payara) more.
+ * straight from the request and loads while its view is built: view parameters and a view action cost a
+ * lesson page about a tenth of its time, and OmniFaces' {@code @Param} (a stack walk per field on Payara) more.
  */
 @Named
 @RequestScoped
@@ -54,20 +55,34 @@ public class LessonBacking {
     private boolean staff;
     private String country;
 
-    /** Runs before the page renders (preRenderView), so that an unknown or staff lesson answers 404 before any output. */
-    public void load() {
+    /**
+     * Loads the lesson when the page first asks for this bean, while its view is being built, so that the
+     * student page can leave out at build time what the part on screen does not show.
+     */
+    @PostConstruct
+    void load() {
         id = Faces.getRequestParameter("id");
         Account viewer = currentUser.require();
         staff = viewer.role().isStaff();
         lesson = curriculum.lesson(id).filter(l -> staff || !l.forStaff()).orElse(null);
         if (lesson == null) {
-            Faces.responseSendError(404, "");
             return;
         }
         country = viewer.school().country();
         if (!staff) {
             position = player.open(viewer, id, parseSection(Faces.getRequestParameter("section")));
         }
+    }
+
+    /** Before the page renders (preRenderView): an unknown lesson, or a staff lesson for a student, is 404. */
+    public void answerIfMissing() {
+        if (lesson == null) {
+            Faces.responseSendError(404, "");
+        }
+    }
+
+    public boolean isFound() {
+        return lesson != null;
     }
 
     private static Integer parseSection(String text) {
