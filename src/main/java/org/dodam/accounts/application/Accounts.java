@@ -54,6 +54,7 @@ public class Accounts {
      * The signed-in person's account, found by the id kept in their session: read from the shared cache, so a
      * page costs no query for it. It must still be active and still carry the name they signed in with.
      */
+    @Transactional(Transactional.TxType.SUPPORTS) // a read from the cache needs no transaction of its own
     public Optional<Account> signedIn(long id, String username) {
         return Optional.ofNullable(em.find(Account.class, id))
                 .filter(a -> a.active() && a.username().equals(AccountRules.normalizeUsername(username)));

@@ -2,14 +2,17 @@ package org.dodam.reports.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dodam.accounts.domain.Account;
 import org.dodam.reports.application.ReportChannels;
 
 /**
  * Each school's report link path, kept once it is known (a link key never changes): the header of every
  * student page shows it, and asking the database for it each time would cost a transaction per page.
  */
+@Named
 @ApplicationScoped
 public class SchoolReportLinks {
 
@@ -17,6 +20,11 @@ public class SchoolReportLinks {
     ReportChannels channels;
 
     private final Map<Long, String> paths = new ConcurrentHashMap<>();
+
+    /** The report page of this person's school, relative to the application (the header's "Tell someone" link). */
+    public String of(Account account) {
+        return path(account.school().id());
+    }
 
     /** The report page of this school, relative to the application. */
     public String path(long schoolId) {
