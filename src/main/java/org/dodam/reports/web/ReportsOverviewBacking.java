@@ -69,6 +69,6 @@ public class ReportsOverviewBacking {
 
     /** The school's public report link, relative to the application, for staff to share and for students' pages. */
     public String getReportPath() {
-        return currentUser.account().map(a -> links.path(a.school().id())).orElse(null);
+        return currentUser.account().map(links::of).orElse(null);
     }
 }
