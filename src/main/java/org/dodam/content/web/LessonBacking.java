@@ -197,5 +197,4 @@ public class LessonBacking {
     public String getId() {
         return id;
     }
-
 }
