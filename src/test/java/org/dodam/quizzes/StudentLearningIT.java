@@ -141,11 +141,20 @@ class StudentLearningIT {
      * language and sign-out forms.
      */
     @Test
-    void aLessonPageCarriesNoFacesFormAndNoScriptLibrary() {
+    void aLessonPageCarriesNoFacesFormNoScriptAndOneStylesheet() {
         HttpSession session = HttpSession.signIn(server, "demo-student17", DodamServer.DEMO_PASSWORD);
         String page = session.get("student/lesson.xhtml?id=" + LESSON + "&section=2").body();
         assertThat(page).contains("id=\"currentSection\"").doesNotContain("jakarta.faces.ViewState")
-                .doesNotContain("jquery").doesNotContain("core.js").doesNotContain("components.js");
+                .doesNotContain("jquery").doesNotContain("core.js").doesNotContain("components.js")
+                .as("no PrimeFaces theme, icons or settings script").doesNotContain("jakarta.faces.resource")
+                .doesNotContain("<script");
+        Matcher stylesheet = Pattern.compile("<link rel=\"stylesheet\" href=\"(/resources/dodam/css/dodam\\.css\\?v=[0-9a-f]{12})\"")
+                .matcher(page);
+        assertThat(stylesheet.find()).as("the stylesheet, versioned by its content").isTrue();
+        HttpResponse<String> css = session.get(stylesheet.group(1).substring(1));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains("body.dodam");
+        assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=604800");
         Matcher forms = Pattern.compile("<form[^>]*action=\"([^\"]*)\"").matcher(page);
         List<String> actions = new ArrayList<>();
         while (forms.find()) {
@@ -153,7 +162,7 @@ class StudentLearningIT {
         }
         assertThat(actions).containsExactly("/language", "/sign-out");
         assertThat(session.get("student/quiz.xhtml?id=" + LESSON).body()).as("a page with a Faces form keeps its scripts")
-                .contains("jakarta.faces.ViewState").contains("core.js");
+                .contains("jakarta.faces.ViewState").contains("core.js").contains(stylesheet.group(1));
     }
 
     /** Many lesson pages opened at once in one session (tabs, a reload storm) all show their lesson. */

@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * Security headers on every response. PrimeFaces adds its own nonce-based script policy
  * (primefaces.CSP); this second policy locks down everything else, and browsers enforce both.
- * Pages are never cached, so the back button after signing out shows nothing private.
+ * Pages are never cached, so the back button after signing out shows nothing private; the stylesheet and
+ * the scripts are kept for a week (their addresses change with a new version).
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -33,7 +34,10 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         response.addHeader("Content-Security-Policy", POLICY);
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/resources/")) {
+            response.setHeader("Cache-Control", "public, max-age=604800");
+        } else if (!path.startsWith("/jakarta.faces.resource/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
