@@ -17,6 +17,7 @@ import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.content.domain.ContentModel.Reference;
 import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.platform.web.LocaleBacking;
+import org.dodam.platform.web.Texts;
 import org.omnifaces.util.Faces;
 
 /**
@@ -105,6 +106,15 @@ public class LessonBacking {
     public int getMinutesLeft() {
         int remaining = position.total() - position.section() - 1;
         return (int) Math.ceil((double) lesson.minutes() * remaining / position.total());
+    }
+
+    /** "Part 2 of 5 · about 6 min left", in the reader's language. */
+    public String getPositionText() {
+        return Texts.text("lesson.position", position.section() + 1, position.total(), getMinutesLeft());
+    }
+
+    public String getQuizPassedText() {
+        return Texts.text("lesson.quizPassed", position.bestScore());
     }
 
     public boolean isDecisionHere() {
