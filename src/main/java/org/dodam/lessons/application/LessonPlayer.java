@@ -33,12 +33,38 @@ public class LessonPlayer {
     @Inject
     Clock clock;
 
+    /** EclipseLink's hint for a query whose results are only read: the shared cache's objects, not copies. */
+    private static final String READ_ONLY = "eclipselink.read-only";
+
+    /** This bean through its proxy, so that {@link #open} can start the transaction of {@link #record}. */
+    @Inject
+    LessonPlayer self;
+
     /**
      * Opens section {@code requested} (or, when null, the section the student last read) and records it.
      * Staff lessons and unknown ids are "not found" for students.
+     *
+     * <p>Opening the part the student is already on (a reload, the link opened again, the lesson resumed)
+     * changes nothing, so it is only a read, with no transaction; anything else is recorded in one.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Position open(Account student, String lessonId, Integer requested) {
         LessonEntry lesson = studentLesson(student, lessonId);
+        int total = studentSections(lesson);
+        Optional<LessonProgress> known = em.createNamedQuery("LessonProgress.find", LessonProgress.class)
+                .setParameter("student", student.id()).setParameter("lesson", lesson.id())
+                .setHint(READ_ONLY, true).getResultStream().findFirst();
+        if (known.isPresent()) {
+            int index = requested != null ? requested : known.get().currentSection();
+            if (!known.get().changedByViewing(index, total)) {
+                return position(known.get(), total);
+            }
+        }
+        return self.record(student, lesson, requested);
+    }
+
+    /** Records that the student opened section {@code requested} (or their current one) of the lesson. */
+    public Position record(Account student, LessonEntry lesson, Integer requested) {
         int total = studentSections(lesson);
         LessonProgress progress = progress(student, lesson, total);
         int index = requested != null ? requested : progress.currentSection();
@@ -46,6 +72,10 @@ public class LessonPlayer {
             lockForChange(progress);
             progress.view(index, total, clock.instant());
         }
+        return position(progress, total);
+    }
+
+    private static Position position(LessonProgress progress, int total) {
         return new Position(progress.currentSection(), total, progress.sectionsSeen(), progress.passed(),
                 progress.bestScore(), progress.completed());
     }
