@@ -90,9 +90,24 @@ public class LessonBacking {
         return text != null && text.matches("\\d{1,3}") ? Integer.valueOf(text) - 1 : null;
     }
 
-    /** For students: the one section on screen (0-based), the sections in all, and what is left. */
-    public LessonPlayer.Position getPosition() {
-        return position;
+    /**
+     * For students: the part on screen, 1-based. The page reads the position through properties, not the
+     * {@link LessonPlayer.Position} record's methods: EL looks a method call up by reflection each time.
+     */
+    public int getPart() {
+        return position.section() + 1;
+    }
+
+    public int getParts() {
+        return position.total();
+    }
+
+    public boolean isLastPart() {
+        return getPart() == getParts();
+    }
+
+    public boolean isQuizPassed() {
+        return position.quizPassed();
     }
 
     public RenderedSection getCurrent() {
