@@ -33,7 +33,7 @@ public class LessonPlayer {
     @Inject
     Clock clock;
 
-    /** EclipseLink's hint for a query whose results are only read: the shared cache's objects, not copies. */
+    /** EclipseLink's hint for a query whose results are only read: nothing is registered to be checked for changes. */
     private static final String READ_ONLY = "eclipselink.read-only";
 
     /** This bean through its proxy, so that {@link #open} can start the transaction of {@link #record}. */
