@@ -115,7 +115,7 @@ public class LessonBacking {
     }
 
     public int getProgressPercent() {
-        return (position.section() + 1) * 100 / position.total();
+        return getPart() * 100 / getParts();
     }
 
     public int getMinutesLeft() {
@@ -125,7 +125,7 @@ public class LessonBacking {
 
     /** "Part 2 of 5 · about 6 min left", in the reader's language. */
     public String getPositionText() {
-        return Texts.text("lesson.position", position.section() + 1, position.total(), getMinutesLeft());
+        return Texts.text("lesson.position", getPart(), getParts(), getMinutesLeft());
     }
 
     public String getQuizPassedText() {

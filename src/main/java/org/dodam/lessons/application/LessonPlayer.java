@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -51,9 +52,8 @@ public class LessonPlayer {
     public Position open(Account student, String lessonId, Integer requested) {
         LessonEntry lesson = studentLesson(student, lessonId);
         int total = studentSections(lesson);
-        Optional<LessonProgress> known = em.createNamedQuery("LessonProgress.find", LessonProgress.class)
-                .setParameter("student", student.id()).setParameter("lesson", lesson.id())
-                .setHint(READ_ONLY, true).getResultStream().findFirst();
+        Optional<LessonProgress> known = findQuery(student, lesson).setHint(READ_ONLY, true)
+                .getResultStream().findFirst();
         if (known.isPresent()) {
             int index = requested != null ? requested : known.get().currentSection();
             if (!known.get().changedByViewing(index, total)) {
@@ -146,9 +146,12 @@ public class LessonPlayer {
     }
 
     private Optional<LessonProgress> find(Account student, LessonEntry lesson) {
+        return findQuery(student, lesson).getResultStream().findFirst();
+    }
+
+    private TypedQuery<LessonProgress> findQuery(Account student, LessonEntry lesson) {
         return em.createNamedQuery("LessonProgress.find", LessonProgress.class)
-                .setParameter("student", student.id()).setParameter("lesson", lesson.id())
-                .getResultStream().findFirst();
+                .setParameter("student", student.id()).setParameter("lesson", lesson.id());
     }
 
     /** A lesson a student may open: it exists and is not a staff lesson. */

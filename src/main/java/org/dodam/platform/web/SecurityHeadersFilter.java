@@ -11,8 +11,9 @@ import java.io.IOException;
 /**
  * Security headers on every response. PrimeFaces adds its own nonce-based script policy
  * (primefaces.CSP); this second policy locks down everything else, and browsers enforce both.
- * Pages are never cached, so the back button after signing out shows nothing private; the stylesheet and
- * the scripts are kept for a week (their addresses change with a new version).
+ * Pages are never cached, so the back button after signing out shows nothing private. Static files under
+ * /resources/ (the stylesheet, whose address changes with its content) are kept for a week; Faces resources
+ * keep the caching headers Faces gives them.
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
