@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.dodam.content.application.CourseContentReader;
+import org.dodam.content.application.QuizQuality;
 import org.dodam.content.domain.ContentModel.ContentSet;
 import org.dodam.content.domain.ContentModel.LessonDoc;
 import org.dodam.content.domain.ContentModel.ModuleDoc;
@@ -63,6 +64,18 @@ class CourseContentTest {
                 assertThat(lesson.minutes()).isBetween(20, 45);
             }
         }
+    }
+
+    /**
+     * The curriculum-wide quiz rules of {@link QuizQuality} (position, longest option, true/false, multiple,
+     * duplicates), apart from the per-file checks above so that its failure says only this. It prints the
+     * figures first, for a before/after report: {@code mvn -q test -Dtest=CourseContentTest#theQuizzesMeetTheQualityRules}.
+     */
+    @Test
+    void theQuizzesMeetTheQualityRules() {
+        ContentSet content = read(CONTENT);
+        System.out.println(QuizQuality.figures(content));
+        assertThat(QuizQuality.problems(content)).extracting(ContentProblem::toString).isEmpty();
     }
 
     @Test

@@ -11,10 +11,13 @@ import java.net.URL;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.dodam.content.domain.ContentModel.ContentSet;
+import org.dodam.content.domain.ContentProblem;
 import org.dodam.content.domain.InvalidContent;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Loads course-content/ at start-up: from the WAR by default, or from DODAM_CONTENT_DIR when a school
  * keeps its own copy. A content set with any problem is refused as a whole with a message naming each
- * file and line, and the content already in the database stays as it was.
+ * file and line, and the content already in the database stays as it was. The curriculum-wide quiz
+ * rules of {@link QuizQuality} are the build's to enforce: here they are only logged, so that a school's
+ * own, smaller copy is not refused for a statistic (the reason is in {@link QuizQuality}).
  */
 @ApplicationScoped
 public class ContentLoader {
@@ -54,6 +59,12 @@ public class ContentLoader {
             LOG.info(() -> "Course content " + set.version() + (changed ? " loaded: " : " unchanged: ")
                     + set.modules().size() + " modules, "
                     + set.modules().stream().mapToInt(m -> m.lessons().size()).sum() + " lessons");
+            List<ContentProblem> quality = QuizQuality.problems(set);
+            if (!quality.isEmpty()) {
+                LOG.warning(() -> "The course content's quizzes break " + quality.size()
+                        + " of the build's quality rules; they are loaded all the same:\n"
+                        + quality.stream().map(ContentProblem::toString).collect(Collectors.joining("\n")));
+            }
         } catch (InvalidContent e) {
             LOG.severe("The course content was REFUSED and the content already loaded stays in place. "
                     + e.getMessage());
