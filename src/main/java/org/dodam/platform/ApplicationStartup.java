@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dodam.platform.crypto.DataDirectory;
 
 /**
  * Runs the start-up steps in a fixed order: migrate the schema, then let the features that load data
@@ -21,10 +22,16 @@ public class ApplicationStartup {
     DatabaseMigrations migrations;
 
     @Inject
+    DodamConfig config;
+
+    @Inject
     Event<DatabaseReady> databaseReady;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         migrations.migrate();
+        if (config.embeddedDatabase()) {
+            DataDirectory.restrict(config.dataDirectory());
+        }
         databaseReady.fire(new DatabaseReady());
         ready.set(true);
     }

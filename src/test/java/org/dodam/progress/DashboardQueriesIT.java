@@ -37,7 +37,9 @@ class DashboardQueriesIT {
         Path data = Path.of("target", "it-servers", NAME, "data").toAbsolutePath();
         // AUTO_SERVER lets the test write into the server's embedded database while it runs.
         url = "jdbc:h2:file:" + data + "/dodam;AUTO_SERVER=TRUE";
-        server = DodamServer.start(NAME, Map.of("DODAM_DB_URL", url, "DODAM_DEMO", "false", "DODAM_SQL_COUNT", "true"), true);
+        // A school's own embedded database keeps its master key outside the data directory.
+        server = DodamServer.start(NAME, Map.of("DODAM_DB_URL", url, "DODAM_DEMO", "false", "DODAM_SQL_COUNT", "true",
+                "DODAM_MASTER_KEY_FILE", data.resolveSibling("master.key").toString()), true);
     }
 
     @AfterAll
