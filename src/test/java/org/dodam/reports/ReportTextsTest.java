@@ -3,10 +3,8 @@ package org.dodam.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.dodam.reports.application.ClientThrottle;
 import org.dodam.reports.application.ReportTexts;
 import org.junit.jupiter.api.Test;
 
@@ -31,21 +29,6 @@ class ReportTextsTest {
         assertThat(ReportTexts.problem("가".repeat(5_001), 5_000, true)).contains("report.error.tooLong");
         assertThat(ReportTexts.problem("가".repeat(5_000), 5_000, true)).isEmpty();
         assertThat(ReportTexts.clean("a\u0000b\u202Ec\r\nd")).isEqualTo("abc\nd");
-    }
-
-    @Test
-    void clientsAreLimitedPerWindowAndForgottenAfterIt() {
-        MutableClock clock = new MutableClock();
-        ClientThrottle throttle = ClientThrottle.forTesting(clock, 2, 3);
-        for (int i = 0; i < 3; i++) {
-            assertThat(throttle.allowed(ClientThrottle.Kind.WRONG_CODE, "198.51.100.7")).isTrue();
-            throttle.count(ClientThrottle.Kind.WRONG_CODE, "198.51.100.7");
-        }
-        assertThat(throttle.allowed(ClientThrottle.Kind.WRONG_CODE, "198.51.100.7")).isFalse();
-        assertThat(throttle.allowed(ClientThrottle.Kind.WRONG_CODE, "198.51.100.8")).isTrue();
-        assertThat(throttle.allowed(ClientThrottle.Kind.REPORT, "198.51.100.7")).isTrue();
-        clock.now = clock.now.plus(Duration.ofMinutes(16));
-        assertThat(throttle.allowed(ClientThrottle.Kind.WRONG_CODE, "198.51.100.7")).isTrue();
     }
 
     static final class MutableClock extends Clock {

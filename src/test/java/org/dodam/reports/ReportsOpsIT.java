@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * What reporting promises beyond the pages, on a server of its own: no trace of the reporter in any table
  * or log, no plaintext of reports, messages or notes in the database, every receipt code that was shown
  * still opening its report after the server is killed mid-burst, closed cases deleted after the retention
- * period with a line in the audit log, and wrong receipt codes limited.
+ * period with a line in the audit log, and wrong receipt codes locking nobody out.
  */
 class ReportsOpsIT {
 
@@ -57,7 +57,7 @@ class ReportsOpsIT {
             "DODAM_REPORT_RETENTION_DAYS", "0",
             "DODAM_REPORT_RETENTION_CHECK_SECONDS", "2",
             "DODAM_REPORTS_MAX_PER_HOUR", "1000",
-            "DODAM_REPORTS_MAX_WRONG_CODES", "3");
+            "DODAM_MASTER_KEY_CHECK_SECONDS", "2");
     static final Pattern RECEIPT = Pattern.compile("id=\"receiptCode\"[^>]*>([A-Z0-9-]{19})<");
 
     static DodamServer server;
@@ -120,7 +120,7 @@ class ReportsOpsIT {
                 .as("the master key is readable by its owner only")
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         String dump = dump(server.dataDirectory());
-        assertThat(dump).as("the dump holds the sealed report").contains("INSERT INTO \"PUBLIC\".\"INCIDENT_REPORT\"").contains("'v1.");
+        assertThat(dump).as("the dump holds the sealed report").contains("INSERT INTO \"PUBLIC\".\"INCIDENT_REPORT\"").contains("'v2.");
         List<String> secrets = new ArrayList<>(List.of(agent, address, "127.0.0.1", reportText, answerText, noteText, replyText,
                 code, code.replace("-", "")));
         secrets.addAll(cookies);
@@ -197,7 +197,7 @@ class ReportsOpsIT {
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
         String caseUrl = Reporting.openCase(counsellor, server, marker);
-        String caseNumber = caseUrl.replaceAll(".*id=(\\d+).*", "$1");
+        String reference = counsellor.textContent("#caseReference").strip();
         counsellor.selectOption("[id='close:outcome']", new SelectOption().setValue("FALSE_REPORT"));
         counsellor.waitForNavigation(() -> counsellor.click("[id='close:closeCase']"));
         int status = 200;
@@ -210,23 +210,51 @@ class ReportsOpsIT {
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
-        assertThat(admin.locator("#auditTable tr", new Page.LocatorOptions().setHasText("#" + caseNumber)).allTextContents())
+        assertThat(admin.locator("#auditTable tr", new Page.LocatorOptions().setHasText(reference)).allTextContents())
                 .anySatisfy(row -> assertThat(row).contains("Deleted after the retention period").contains("Dodam (automatic)"))
                 .anySatisfy(row -> assertThat(row).contains("Closed the case · False report"));
     }
 
     @Test
-    void wrongReceiptCodesAreLimitedPerClient() throws Exception {
-        URI followUp = URI.create(Reporting.schoolLink(browser, server).replace("index.xhtml", "follow-up.xhtml"));
-        // From a loopback address of its own, so that this client's lock-out does not touch the other tests.
-        List<String> answers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            answers.add(openFrom("127.0.0.77", followUp, "ABCD-EFGH-JKLM-NP" + "QRST".charAt(i) + "2"));
+    void theMasterKeyIsRotatedWithoutDowntimeAndTheOldKeyCanThenGo() throws Exception {
+        String link = Reporting.schoolLink(browser, server);
+        String followUp = link.replace("index.xhtml", "follow-up.xhtml");
+        String code = submit(link, "rotation-" + UUID.randomUUID());
+        Path keyFile = server.dataDirectory().resolve("master.key");
+        String oldKey = Files.readString(keyFile).strip();
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        String newKey = java.util.Base64.getEncoder().encodeToString(raw);
+        Files.writeString(keyFile, newKey + "\n" + oldKey + "\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!server.logText().contains("Wrapped the data keys of") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
         }
-        assertThat(answers.subList(0, 3)).allSatisfy(a -> assertThat(a).contains("does not open a report"));
-        assertThat(answers.get(3)).contains("Too many wrong codes");
-        assertThat(openFrom("127.0.0.78", followUp, "ABCD-EFGH-JKLM-NPQ2")).as("another client is not locked out")
-                .contains("does not open a report");
+        assertThat(server.logText()).as("the running server takes up the new key").contains("Wrapped the data keys of");
+        assertThat(opens(followUp, code)).as("and goes on serving").isTrue();
+        assertThat(submit(link, "after-rotation-" + UUID.randomUUID())).matches(Reporting.RECEIPT);
+
+        server.stop();
+        assertThat(dump(server.dataDirectory())).as("no data key is wrapped under the old key any more")
+                .doesNotContain("'v1.").contains("'v2." + org.dodam.platform.crypto.Sealing.keyId(
+                        org.dodam.platform.crypto.Sealing.key(java.util.Base64.getDecoder().decode(newKey))) + ".");
+        Files.writeString(keyFile, newKey + "\n");
+        restart();
+        assertThat(opens(followUp, code)).as("with the old key gone, the report still opens").isTrue();
+    }
+
+    @Test
+    void wrongReceiptCodesLockNobodyOut() throws Exception {
+        String link = Reporting.schoolLink(browser, server);
+        URI followUp = URI.create(link.replace("index.xhtml", "follow-up.xhtml"));
+        String code = submit(link, "locked-out-" + UUID.randomUUID());
+        // From a loopback address of its own, as a student typing junk behind the school's shared address would.
+        for (int i = 0; i < 15; i++) {
+            assertThat(openFrom("127.0.0.77", followUp, "ABCD-EFGH-JKLM-N" + "PQRSTUVWXYZ23456".charAt(i) + "Q2"))
+                    .contains("does not open a report");
+        }
+        assertThat(openFrom("127.0.0.77", followUp, code)).as("the right code still opens from the same address")
+                .contains("id=\"threadTitle\"");
     }
 
     /** Opens the follow-up form and posts a code over a socket bound to the given source address; returns the page. */

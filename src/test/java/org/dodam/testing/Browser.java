@@ -48,6 +48,18 @@ public final class Browser implements AutoCloseable {
         return context;
     }
 
+    /** A page in a browser with JavaScript turned off, as in Tor Browser's safest level. */
+    public Page openWithoutScripts(String language, int width, java.util.Map<String, String> headers) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Accept-Language", language);
+        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(language).setJavaScriptEnabled(false)
+                .setExtraHTTPHeaders(all)
+                .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));

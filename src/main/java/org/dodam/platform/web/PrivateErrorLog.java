@@ -8,7 +8,8 @@ import java.util.logging.Logger;
 /**
  * How failures are logged: never with the client's address (OmniFaces' own handlers log it), and for the
  * anonymous report pages without the exception's message or stack either, only the exception types and
- * the first frame of Dodam's own code, since a message could echo what a reporter wrote.
+ * the first frame of Dodam's own code, since a message could echo what a reporter wrote; and not at the
+ * moment they happen, but counted into {@link QuietFailures}' daily line.
  */
 final class PrivateErrorLog {
 
@@ -19,13 +20,13 @@ final class PrivateErrorLog {
 
     static void log(String servletPath, String uuid, Throwable exception, String message) {
         if (servletPath != null && servletPath.startsWith("/report/")) {
-            LOG.log(Level.SEVERE, "[{0}] A report page failed: {1}", new Object[] {uuid, outline(exception)});
+            QuietFailures.record(outline(exception));
         } else {
             LOG.log(Level.SEVERE, "[" + uuid + "] " + message, exception);
         }
     }
 
-    private static String outline(Throwable exception) {
+    static String outline(Throwable exception) {
         List<String> parts = new ArrayList<>();
         for (Throwable t = exception; t != null && parts.size() < 8; t = t.getCause()) {
             String where = "";

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
 import org.dodam.reports.domain.AuditEvent;
 import org.dodam.reports.domain.AuditEvent.Action;
+import org.dodam.reports.domain.CaseIds;
 import org.dodam.reports.domain.CaseMessage;
 import org.dodam.reports.domain.CaseNote;
 import org.dodam.reports.domain.CaseStatus;
@@ -36,6 +38,7 @@ import org.dodam.reports.domain.Outcome;
 import org.dodam.reports.domain.Referral;
 import org.dodam.reports.domain.ReferralTarget;
 import org.dodam.reports.domain.ReporterRole;
+import org.dodam.reports.domain.SealedField;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -62,6 +65,9 @@ public class CaseWork {
     Clock clock;
 
     @Inject
+    SecureRandom random;
+
+    @Inject
     @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
     String timeZone;
 
@@ -78,7 +84,7 @@ public class CaseWork {
                         .thenComparing(r -> !r.urgent())
                         .thenComparing(r -> r.status() != CaseStatus.NEW)
                         .thenComparing(IncidentReport::submittedOn, Comparator.reverseOrder())
-                        .thenComparing(IncidentReport::id, Comparator.reverseOrder()))
+                        .thenComparing(IncidentReport::reference))
                 .map(r -> new CaseRow(r.id(), r.category(), r.reporterRole(), r.urgent(), r.status(), r.submittedOn(),
                         names.get(r.assigneeId()), overdue.contains(r.id()),
                         r.mandatoryFlaggedAt() != null && r.mandatoryReportedAt() == null))
@@ -103,17 +109,17 @@ public class CaseWork {
         Instant now = clock.instant();
         return new CaseView(report.id(), report.category(), report.reporterRole(), report.urgent(), report.status(),
                 report.outcome(), report.submittedOn(), report.assigneeId(),
-                channels.open(school, "place", report.id(), report.sealedPlace()),
-                channels.open(school, "happened", report.id(), report.sealedHappenedOn()),
-                channels.open(school, "description", report.id(), report.sealedDescription()),
+                channels.open(school, SealedField.PLACE, report.id(), report.sealedPlace()),
+                channels.open(school, SealedField.HAPPENED, report.id(), report.sealedHappenedOn()),
+                channels.open(school, SealedField.DESCRIPTION, report.id(), report.sealedDescription()),
                 messages.stream().map(m -> new CaseView.Message(m.author() == CaseMessage.Author.REPORTER,
                         names.get(m.counsellorId()), m.sentOn(), m.sentAt(),
-                        channels.open(school, "message", m.id(), m.sealedBody()))).toList(),
+                        channels.open(school, SealedField.MESSAGE, m.id(), m.sealedBody()))).toList(),
                 notes.stream().map(n -> new CaseView.Note(names.get(n.counsellorId()), n.createdAt(),
-                        channels.open(school, "note", n.id(), n.sealedBody()))).toList(),
+                        channels.open(school, SealedField.NOTE, n.id(), n.sealedBody()))).toList(),
                 referrals.stream().map(r -> new CaseView.ReferralRow(r.id(), r.target(), r.sentAt(), r.followUpBy(),
                         r.completedAt(), r.overdue(now),
-                        r.sealedReference() == null ? "" : channels.open(school, "reference", r.id(), r.sealedReference()))).toList(),
+                        r.sealedReference() == null ? "" : channels.open(school, SealedField.REFERENCE, r.id(), r.sealedReference()))).toList(),
                 report.mandatoryFlaggedAt(), report.mandatoryReportedAt(), report.mandatoryAgency(),
                 counsellors.stream().map(a -> new CaseView.Counsellor(a.id(), a.displayName())).toList());
     }
@@ -137,10 +143,9 @@ public class CaseWork {
     public void addNote(Account counsellor, long caseId, String text) {
         IncidentReport report = ownCase(counsellor, caseId);
         String body = checked(text, ReportTexts.MESSAGE_MAX);
-        CaseNote note = new CaseNote(report.id(), counsellor.id(), clock.instant());
+        CaseNote note = new CaseNote(CaseIds.next(random), report.id(), counsellor.id(), clock.instant());
+        note.seal(channels.seal(report.schoolId(), SealedField.NOTE, note.id(), body));
         em.persist(note);
-        em.flush();
-        note.seal(channels.seal(report.schoolId(), "note", note.id(), body));
         audit(counsellor, report, Action.NOTE_ADDED, null);
     }
 
@@ -150,10 +155,10 @@ public class CaseWork {
         report.requireOpen();
         String body = checked(text, ReportTexts.MESSAGE_MAX);
         Instant now = clock.instant();
-        CaseMessage message = CaseMessage.fromCounsellor(report.id(), counsellor.id(), today(), now);
+        CaseMessage message = CaseMessage.fromCounsellor(CaseIds.next(random), report.id(), CaseThreads.nextOrder(em, report),
+                counsellor.id(), today(), now);
+        message.seal(channels.seal(report.schoolId(), SealedField.MESSAGE, message.id(), body));
         em.persist(message);
-        em.flush();
-        message.seal(channels.seal(report.schoolId(), "message", message.id(), body));
         report.responded(now);
         audit(counsellor, report, Action.REPLIED, null);
     }
@@ -161,16 +166,16 @@ public class CaseWork {
     public void refer(Account counsellor, long caseId, ReferralTarget target, String reference) {
         IncidentReport report = ownCase(counsellor, caseId);
         report.referred();
-        Referral referral = new Referral(report.id(), Objects.requireNonNull(target, "target"), clock.instant(), counsellor.id());
+        Referral referral = new Referral(CaseIds.next(random), report.id(), Objects.requireNonNull(target, "target"),
+                clock.instant(), counsellor.id());
         String clean = ReportTexts.clean(reference);
         ReportTexts.problem(clean, ReportTexts.REFERENCE_MAX, false).ifPresent(key -> {
             throw new DodamException(key, ReportTexts.REFERENCE_MAX);
         });
-        em.persist(referral);
-        em.flush();
         if (!clean.isEmpty()) {
-            referral.seal(channels.seal(report.schoolId(), "reference", referral.id(), clean));
+            referral.seal(channels.seal(report.schoolId(), SealedField.REFERENCE, referral.id(), clean));
         }
+        em.persist(referral);
         audit(counsellor, report, Action.REFERRED, target.name());
     }
 
@@ -301,6 +306,10 @@ public class CaseWork {
 
     public record CaseRow(long id, Category category, ReporterRole reporterRole, boolean urgent, CaseStatus status,
                           LocalDate submittedOn, String assignee, boolean followUpOverdue, boolean mandatoryPending) {
+        /** What counsellors call the case: random, never a sequence number. */
+        public String reference() {
+            return CaseIds.reference(id);
+        }
     }
 
     public record CaseView(long id, Category category, ReporterRole reporterRole, boolean urgent, CaseStatus status,
@@ -308,6 +317,10 @@ public class CaseWork {
                            String description, List<Message> messages, List<Note> notes, List<ReferralRow> referrals,
                            Instant mandatoryFlaggedAt, Instant mandatoryReportedAt, ReferralTarget mandatoryAgency,
                            List<Counsellor> counsellors) {
+        public String reference() {
+            return CaseIds.reference(id);
+        }
+
         public boolean open() {
             return status.open();
         }
@@ -333,5 +346,8 @@ public class CaseWork {
     }
 
     public record AuditRow(Instant at, String actor, Long reportId, Action action, String detail) {
+        public String caseReference() {
+            return reportId == null ? "" : CaseIds.reference(reportId);
+        }
     }
 }

@@ -16,15 +16,21 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rate limits for the public report pages, kept in memory only. A client is known by an HMAC of its
- * address under a key made at start-up and never stored, so the map holds no address and its keys mean
- * nothing after a restart; entries expire with their window. Reports are limited per client, and so are
- * wrong receipt codes, the guessing that matters.
+ * What a flood of reports costs, kept in memory only. Nobody is refused: reporting must stay open to
+ * every student even while one of them, behind the same school network, sends junk. Instead a report form
+ * must have been open a while before it is accepted ({@link FormTokens} carries when it was issued): not
+ * at all normally; a minute once a client has sent DODAM_REPORTS_MAX_PER_HOUR reports in the hour, and
+ * twice as long for every further batch (up to half an hour); and a minute for everyone at a school that
+ * received DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR reports in the hour. A person writing a real report
+ * barely notices a minute; a script pays it for every report. A client is known by an HMAC of its address
+ * (see {@code ClientAddress}) under a key made at start-up and never stored; entries expire with their hour.
  */
 @ApplicationScoped
 public class ClientThrottle {
 
-    public enum Kind { REPORT, WRONG_CODE }
+    static final Duration WINDOW = Duration.ofHours(1);
+    static final Duration FLOOD_WAIT = Duration.ofMinutes(1);
+    static final Duration MAX_WAIT = Duration.ofMinutes(30);
 
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
@@ -37,53 +43,70 @@ public class ClientThrottle {
     int reportsPerHour;
 
     @Inject
-    @ConfigProperty(name = "dodam.reports.max-wrong-codes", defaultValue = "10")
-    int wrongCodesPerWindow;
-
-    private static final Duration REPORT_WINDOW = Duration.ofHours(1);
-    private static final Duration CODE_WINDOW = Duration.ofMinutes(15);
+    @ConfigProperty(name = "dodam.reports.school-flood-per-hour", defaultValue = "30")
+    int schoolFloodPerHour;
 
     public ClientThrottle() {
         new SecureRandom().nextBytes(key);
     }
 
     /** A throttle outside the container, for tests. */
-    public static ClientThrottle forTesting(Clock clock, int reportsPerHour, int wrongCodes) {
+    public static ClientThrottle forTesting(Clock clock, int reportsPerHour, int schoolFloodPerHour) {
         ClientThrottle throttle = new ClientThrottle();
         throttle.clock = clock;
         throttle.reportsPerHour = reportsPerHour;
-        throttle.wrongCodesPerWindow = wrongCodes;
+        throttle.schoolFloodPerHour = schoolFloodPerHour;
         return throttle;
     }
 
-    public boolean allowed(Kind kind, String clientAddress) {
-        Window w = windows.get(id(kind, clientAddress));
-        return w == null || w.expired(clock.instant()) || w.count < limit(kind);
+    /** How long a report form of this school, sent by this client, must have been open to be accepted. */
+    public Duration minimumFormAge(long schoolId, String clientAddress) {
+        Instant now = clock.instant();
+        int client = count(id("client|" + schoolId + "|" + clientAddress), now);
+        Duration wait = Duration.ZERO;
+        if (client >= reportsPerHour) {
+            int doublings = Math.min(10, (client - reportsPerHour) / Math.max(1, reportsPerHour));
+            wait = FLOOD_WAIT.multipliedBy(1L << doublings);
+            if (wait.compareTo(MAX_WAIT) > 0) {
+                wait = MAX_WAIT;
+            }
+        }
+        if (flooded(schoolId) && wait.compareTo(FLOOD_WAIT) < 0) {
+            wait = FLOOD_WAIT;
+        }
+        return wait;
     }
 
-    public void count(Kind kind, String clientAddress) {
+    /** Counts an accepted report; true when it is the one that made this hour a flood for the school. */
+    public boolean reportSent(long schoolId, String clientAddress) {
         Instant now = clock.instant();
-        windows.compute(id(kind, clientAddress), (k, w) -> w == null || w.expired(now)
-                ? new Window(1, now.plus(window(kind))) : new Window(w.count + 1, w.until));
+        add(id("client|" + schoolId + "|" + clientAddress), now);
+        return add("school|" + schoolId, now) == schoolFloodPerHour;
+    }
+
+    public boolean flooded(long schoolId) {
+        return count("school|" + schoolId, clock.instant()) >= schoolFloodPerHour;
+    }
+
+    private int count(String id, Instant now) {
+        Window w = windows.get(id);
+        return w == null || w.expired(now) ? 0 : w.count;
+    }
+
+    private int add(String id, Instant now) {
+        Window updated = windows.compute(id, (k, w) -> w == null || w.expired(now)
+                ? new Window(1, now.plus(WINDOW)) : new Window(w.count + 1, w.until));
         if (windows.size() > 50_000) {
             windows.values().removeIf(w -> w.expired(now));
         }
+        return updated.count;
     }
 
-    private int limit(Kind kind) {
-        return kind == Kind.REPORT ? reportsPerHour : wrongCodesPerWindow;
-    }
-
-    private static Duration window(Kind kind) {
-        return kind == Kind.REPORT ? REPORT_WINDOW : CODE_WINDOW;
-    }
-
-    private String id(Kind kind, String clientAddress) {
+    private String id(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((kind + "|" + clientAddress).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().withoutPadding().encodeToString(digest);
+            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

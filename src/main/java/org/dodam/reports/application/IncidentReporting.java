@@ -1,7 +1,6 @@
 package org.dodam.reports.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,18 +14,23 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.platform.DodamException;
+import org.dodam.reports.application.ReceiptGate.ReceiptKey;
+import org.dodam.reports.domain.CaseIds;
 import org.dodam.reports.domain.CaseMessage;
 import org.dodam.reports.domain.Category;
 import org.dodam.reports.domain.IncidentReport;
 import org.dodam.reports.domain.ReportChannel;
 import org.dodam.reports.domain.ReporterRole;
+import org.dodam.reports.domain.SealedField;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The reporter's side: sending a report through a school's link, and coming back with the receipt code to
  * read the counsellors' replies and answer them. Nothing about the reporter reaches this class: callers
  * pass the words of the report and nothing else. The code is returned only once the transaction that
- * stores the report has committed (the method's own transaction ends before it returns).
+ * stores the report has committed (the method's own transaction ends before it returns). Rows written here
+ * get random ids and the day without the time, and counsellors are told later, in a batch
+ * ({@link ReportNotifier}), so nothing written or sent orders a report against anything else.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -48,9 +52,6 @@ public class IncidentReporting {
     Clock clock;
 
     @Inject
-    Event<ReportNotifier.CaseActivity> activity;
-
-    @Inject
     @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
     String timeZone;
 
@@ -58,7 +59,7 @@ public class IncidentReporting {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SchoolChannel> school(String linkKey) {
         return channels.byLinkKey(linkKey).flatMap(c -> accounts.school(c.schoolId())
-                .map(s -> new SchoolChannel(c.linkKey(), s.name(), s.country())));
+                .map(s -> new SchoolChannel(c.schoolId(), c.linkKey(), s.name(), s.country())));
     }
 
     public String submit(String linkKey, NewReport report) {
@@ -68,46 +69,44 @@ public class IncidentReporting {
         String description = checked(report.description(), ReportTexts.DESCRIPTION_MAX, true);
         String code = ReceiptCodes.generate(random);
         String hash = ReceiptCodes.hash(ReceiptCodes.normalize(code).orElseThrow(), channel.receiptSalt());
-        IncidentReport stored = new IncidentReport(channel.schoolId(), hash, report.role(), report.category(),
-                report.urgent(), today());
-        em.persist(stored);
-        em.flush();
         long school = channel.schoolId();
-        stored.sealText(channels.seal(school, "place", stored.id(), place),
-                channels.seal(school, "happened", stored.id(), happened),
-                channels.seal(school, "description", stored.id(), description));
-        activity.fire(new ReportNotifier.CaseActivity(school, report.urgent(), ReportNotifier.Kind.NEW_REPORT));
+        IncidentReport stored = new IncidentReport(CaseIds.next(random), school, hash, report.role(), report.category(),
+                report.urgent(), today());
+        stored.sealText(channels.seal(school, SealedField.PLACE, stored.id(), place),
+                channels.seal(school, SealedField.HAPPENED, stored.id(), happened),
+                channels.seal(school, SealedField.DESCRIPTION, stored.id(), description));
+        em.persist(stored);
+        channels.countForNotice(school, ReportNotifier.Kind.NEW_REPORT, report.urgent());
         return code;
     }
 
-    /** The reporter's view of their report, or empty when the code does not open a report at this school. */
-    public Optional<ReporterThread> thread(String linkKey, String typedCode) {
-        return find(linkKey, typedCode).map(this::threadOf);
+    /** Notes, with the day only, that reports came to the school in a flood; counsellors hear of it in their next notice. */
+    public void floodNoticed(long schoolId) {
+        channels.floodOn(schoolId, today());
     }
 
-    public ReporterThread answer(String linkKey, String typedCode, String text) {
-        IncidentReport report = find(linkKey, typedCode).orElseThrow(() -> new DodamException("report.error.code"));
+    /** The reporter's view of their report, or empty when the code does not open a report at this school. */
+    public Optional<ReporterThread> thread(ReceiptKey key) {
+        return find(key).map(this::threadOf);
+    }
+
+    public ReporterThread answer(ReceiptKey key, String text) {
+        IncidentReport report = find(key).orElseThrow(() -> new DodamException("report.error.code"));
         if (!report.status().open()) {
             throw new DodamException("report.error.closed");
         }
         String body = checked(text, ReportTexts.MESSAGE_MAX, true);
-        CaseMessage message = CaseMessage.fromReporter(report.id(), today());
+        CaseMessage message = CaseMessage.fromReporter(CaseIds.next(random), report.id(), CaseThreads.nextOrder(em, report), today());
+        message.seal(channels.seal(report.schoolId(), SealedField.MESSAGE, message.id(), body));
         em.persist(message);
-        em.flush();
-        message.seal(channels.seal(report.schoolId(), "message", message.id(), body));
-        activity.fire(new ReportNotifier.CaseActivity(report.schoolId(), report.urgent(), ReportNotifier.Kind.REPORTER_ANSWERED));
+        channels.countForNotice(report.schoolId(), ReportNotifier.Kind.REPORTER_ANSWERED, report.urgent());
         return threadOf(report);
     }
 
-    private Optional<IncidentReport> find(String linkKey, String typedCode) {
-        Optional<ReportChannel> channel = channels.byLinkKey(linkKey);
-        Optional<String> code = ReceiptCodes.normalize(typedCode);
-        if (channel.isEmpty() || code.isEmpty()) {
-            return Optional.empty();
-        }
+    private Optional<IncidentReport> find(ReceiptKey key) {
         return em.createNamedQuery("IncidentReport.byReceipt", IncidentReport.class)
-                .setParameter("hash", ReceiptCodes.hash(code.get(), channel.get().receiptSalt()))
-                .setParameter("school", channel.get().schoolId())
+                .setParameter("hash", key.hash())
+                .setParameter("school", key.schoolId())
                 .getResultStream().findFirst();
     }
 
@@ -116,10 +115,10 @@ public class IncidentReporting {
         List<ReporterThread.Message> messages = em.createNamedQuery("CaseMessage.ofReport", CaseMessage.class)
                 .setParameter("report", report.id()).getResultStream()
                 .map(m -> new ReporterThread.Message(m.author() == CaseMessage.Author.REPORTER, m.sentOn(),
-                        channels.open(school, "message", m.id(), m.sealedBody())))
+                        channels.open(school, SealedField.MESSAGE, m.id(), m.sealedBody())))
                 .toList();
         return new ReporterThread(report.category(), report.submittedOn(), report.status().open(),
-                channels.open(school, "description", report.id(), report.sealedDescription()), messages);
+                channels.open(school, SealedField.DESCRIPTION, report.id(), report.sealedDescription()), messages);
     }
 
     private LocalDate today() {
@@ -133,7 +132,7 @@ public class IncidentReporting {
         return ReportTexts.clean(text);
     }
 
-    public record SchoolChannel(String linkKey, String schoolName, String country) {
+    public record SchoolChannel(long schoolId, String linkKey, String schoolName, String country) {
     }
 
     public record NewReport(ReporterRole role, Category category, String place, String happenedOn, boolean urgent,

@@ -19,6 +19,7 @@ import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.dodam.platform.crypto.MasterKey;
 import org.dodam.platform.crypto.Sealing;
 import org.dodam.reports.domain.ReportChannel;
+import org.dodam.reports.domain.SealedField;
 
 /**
  * Every school's reporting channel, made at start-up for each school that has none: the public link key,
@@ -77,12 +78,58 @@ public class ReportChannels {
         return channel;
     }
 
-    public String seal(long schoolId, String field, long rowId, String plaintext) {
+    public String seal(long schoolId, SealedField field, long rowId, String plaintext) {
         return Sealing.seal(dataKey(schoolId), plaintext, context(schoolId, field, rowId), random);
     }
 
-    public String open(long schoolId, String field, long rowId, String sealed) {
+    public String open(long schoolId, SealedField field, long rowId, String sealed) {
         return Sealing.open(dataKey(schoolId), sealed, context(schoolId, field, rowId));
+    }
+
+    /** Counts a new report (or a reporter's answer) for the school's next batch of notices. */
+    public void countForNotice(long schoolId, ReportNotifier.Kind kind, boolean urgent) {
+        String query = kind == ReportNotifier.Kind.REPORTER_ANSWERED ? "ReportChannel.countAnswer"
+                : urgent ? "ReportChannel.countUrgentArrival" : "ReportChannel.countArrival";
+        em.createNamedQuery(query).setParameter("school", schoolId).executeUpdate();
+    }
+
+    /**
+     * Wraps every school's data key under the current master key where it is still wrapped under an older
+     * one, one school at a time under a row lock; returns how many were wrapped again.
+     */
+    public int rewrapUnderCurrentKey() {
+        int rewrapped = 0;
+        for (Long schoolId : em.createQuery("select c.schoolId from ReportChannel c", Long.class).getResultList()) {
+            ReportChannel channel = em.find(ReportChannel.class, schoolId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (!Sealing.keyIdOf(channel.wrappedKey()).orElse("").equals(masterKey.currentKeyId())) {
+                channel.rewrap(masterKey.wrap(masterKey.unwrap(channel.wrappedKey(), wrapContext(schoolId)), wrapContext(schoolId)));
+                rewrapped++;
+            }
+        }
+        return rewrapped;
+    }
+
+    /** The channels with something counsellors have not been told yet. */
+    public java.util.List<ReportChannel> withPendingNotices() {
+        return em.createNamedQuery("ReportChannel.withPending", ReportChannel.class).getResultList();
+    }
+
+    /** Takes what the school's counsellors are to be told now (the row is locked, so nothing is told twice). */
+    public ReportChannel.Pending takePendingNotices(long schoolId) {
+        ReportChannel channel = em.find(ReportChannel.class, schoolId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return channel == null ? new ReportChannel.Pending(0, 0, 0, null) : channel.takePending();
+    }
+
+    public void restorePendingNotices(long schoolId, ReportChannel.Pending pending) {
+        ReportChannel channel = em.find(ReportChannel.class, schoolId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (channel != null) {
+            channel.restore(pending);
+        }
+    }
+
+    /** Notes that reports came to the school in a flood today; counsellors are told with the next batch. */
+    public void floodOn(long schoolId, java.time.LocalDate day) {
+        em.createNamedQuery("ReportChannel.flood").setParameter("school", schoolId).setParameter("day", day).executeUpdate();
     }
 
     private SecretKey dataKey(long schoolId) {
@@ -93,7 +140,7 @@ public class ReportChannels {
         return "dodam/school-data-key/" + schoolId;
     }
 
-    private static String context(long schoolId, String field, long rowId) {
-        return "dodam/" + schoolId + "/" + field + "/" + rowId;
+    private static String context(long schoolId, SealedField field, long rowId) {
+        return "dodam/" + schoolId + "/" + field.context() + "/" + rowId;
     }
 }

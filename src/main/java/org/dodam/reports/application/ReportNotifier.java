@@ -1,10 +1,11 @@
 package org.dodam.reports.application;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -14,41 +15,59 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.security.SecureRandom;
 import java.text.MessageFormat;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ResourceBundle;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.domain.Role;
+import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.dodam.platform.web.Texts;
+import org.dodam.reports.domain.ReportChannel;
+import org.dodam.reports.domain.ReportChannel.Pending;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Tells a school's counsellors by e-mail that a report arrived (or a reporter answered), once the change
- * has committed. The e-mail says only that, whether it is urgent, and where to sign in: no category, no
- * words of the report, nothing a shared mailbox or a mail server should hold. Sent in the background so a
- * slow mail server never delays the reporter; without DODAM_SMTP_HOST nothing is sent.
+ * Tells a school's counsellors by e-mail what came in: how many new reports (and how many urgent) and how
+ * many reporters' messages, and where to sign in; no category, no words of a report, nothing a shared
+ * mailbox or a mail server should hold. Mail goes out in batches at fixed times, with a random delay, never
+ * when a report arrives: the Date and Received headers of a mail sent the second a report committed would
+ * give that report's exact time, to set against a student's lesson clicks. Urgent reports are announced at
+ * the next urgent slot (every DODAM_NOTIFY_URGENT_EVERY_SECONDS, five minutes by default), everything else
+ * at the next regular one (DODAM_NOTIFY_EVERY_SECONDS, an hour), each plus up to DODAM_NOTIFY_JITTER_SECONDS.
+ * What is still to be told is counted in the school's channel row, so a restart loses no notice; a batch
+ * whose mail fails is counted back. Without DODAM_SMTP_HOST nothing is sent.
  */
 @ApplicationScoped
 public class ReportNotifier {
 
     private static final Logger LOG = Logger.getLogger(ReportNotifier.class.getName());
 
+    /** What counsellors are told about: a new report, or a reporter's answer on a case. */
     public enum Kind { NEW_REPORT, REPORTER_ANSWERED }
 
-    /** Something happened on a case that counsellors should know about; carries no content. */
-    public record CaseActivity(long schoolId, boolean urgent, Kind kind) {
-    }
-
     @Resource
-    ManagedExecutorService executor;
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ReportChannels channels;
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    SecureRandom random;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "dodam.smtp.host")
@@ -57,7 +76,6 @@ public class ReportNotifier {
     @Inject
     @ConfigProperty(name = "dodam.smtp.port", defaultValue = "25")
     int port;
-
     @Inject
     @ConfigProperty(name = "dodam.smtp.from", defaultValue = "dodam@localhost")
     String from;
@@ -78,39 +96,119 @@ public class ReportNotifier {
     @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
     String publicUrl;
 
-    void onActivity(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseActivity activity) {
+    @Inject
+    @ConfigProperty(name = "dodam.notify.every-seconds", defaultValue = "3600")
+    long everySeconds;
+
+    @Inject
+    @ConfigProperty(name = "dodam.notify.urgent-every-seconds", defaultValue = "300")
+    long urgentEverySeconds;
+
+    @Inject
+    @ConfigProperty(name = "dodam.notify.jitter-seconds", defaultValue = "120")
+    long jitterSeconds;
+
+    private volatile boolean running;
+    private ScheduledFuture<?> next;
+
+    void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO + 70) DatabaseReady ready) {
+        if (urgentEverySeconds < 1 || everySeconds < urgentEverySeconds || everySeconds % urgentEverySeconds != 0
+                || jitterSeconds < 0 || jitterSeconds >= urgentEverySeconds) {
+            throw new IllegalStateException("DODAM_NOTIFY_EVERY_SECONDS must be a multiple of DODAM_NOTIFY_URGENT_EVERY_SECONDS, "
+                    + "and DODAM_NOTIFY_JITTER_SECONDS shorter than the urgent interval");
+        }
         if (host.filter(h -> !h.isBlank()).isEmpty()) {
             return;
         }
-        List<Recipient> recipients = accounts.activeInSchool(activity.schoolId(), Role.COUNSELLOR).stream()
-                .filter(a -> a.email() != null)
-                .map(a -> new Recipient(a.email(), a.locale()))
-                .toList();
-        if (!recipients.isEmpty()) {
-            executor.submit(() -> send(activity, recipients));
+        running = true;
+        scheduleNextSlot();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (next != null) {
+            next.cancel(false);
         }
     }
 
-    private void send(CaseActivity activity, List<Recipient> recipients) {
+    /** Waits for the next urgent slot (slots are whole multiples of the interval since the epoch). */
+    private void scheduleNextSlot() {
+        if (!running) {
+            return;
+        }
+        long nowMillis = clock.millis();
+        long slotMillis = urgentEverySeconds * 1000;
+        long slot = (nowMillis / slotMillis + 1) * slotMillis;
+        next = scheduler.schedule(() -> slot(slot / 1000), slot - nowMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void slot(long slotSecond) {
+        try {
+            boolean regular = slotSecond % everySeconds == 0;
+            for (ReportChannel channel : channels.withPendingNotices()) {
+                if (regular || channel.pendingUrgent() > 0) {
+                    long delay = jitterSeconds == 0 ? 0 : random.nextLong(jitterSeconds * 1000);
+                    long school = channel.schoolId();
+                    scheduler.schedule(() -> tell(school), delay, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not look for report notices: {0}", e.getClass().getSimpleName());
+        } finally {
+            scheduleNextSlot();
+        }
+    }
+
+    private void tell(long schoolId) {
+        try {
+            List<Recipient> recipients = accounts.activeInSchool(schoolId, Role.COUNSELLOR).stream()
+                    .filter(a -> a.email() != null)
+                    .map(a -> new Recipient(a.email(), a.locale()))
+                    .toList();
+            if (recipients.isEmpty()) {
+                return;
+            }
+            Pending pending = channels.takePendingNotices(schoolId);
+            if (!pending.any()) {
+                return;
+            }
+            if (!send(pending, recipients)) {
+                channels.restorePendingNotices(schoolId, pending);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not send report notices: {0}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** True when the notice reached at least one counsellor's mail server. */
+    private boolean send(Pending pending, List<Recipient> recipients) {
         Session session = session();
+        boolean sent = false;
         for (Recipient recipient : recipients) {
             try {
                 ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(recipient.locale()));
-                String kind = activity.kind() == Kind.NEW_REPORT ? "new" : "answer";
-                String subject = texts.getString("mail." + kind + (activity.urgent() ? ".subjectUrgent" : ".subject"));
+                String subject = texts.getString(pending.urgent() ? "mail.digest.subjectUrgent" : "mail.digest.subject");
                 String link = publicUrl.endsWith("/") ? publicUrl + "counsellor/index.xhtml" : publicUrl + "/counsellor/index.xhtml";
-                String body = new MessageFormat(texts.getString("mail." + kind + ".body"), texts.getLocale()).format(new Object[] {link});
+                String body = new MessageFormat(texts.getString("mail.digest.body"), texts.getLocale()).format(new Object[] {
+                    pending.newReports() + pending.urgentReports(), pending.urgentReports(), pending.answers(), link});
+                if (pending.flood() != null) {
+                    body += "\n\n" + new MessageFormat(texts.getString("mail.digest.flood"), texts.getLocale())
+                            .format(new Object[] {pending.flood().toString()});
+                }
                 MimeMessage message = new MimeMessage(session);
                 message.setFrom(new InternetAddress(from));
                 message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email()));
                 message.setSubject(subject, "UTF-8");
                 message.setText(body, "UTF-8");
                 Transport.send(message);
+                sent = true;
             } catch (MessagingException | RuntimeException e) {
                 // The address is the school's own staff address; the report is never part of the message.
-                LOG.log(Level.WARNING, "Could not send a report notification: {0}", e.getClass().getSimpleName() + ": " + e.getMessage());
+                LOG.log(Level.WARNING, "Could not send a report notice: {0}", e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+        return sent;
     }
 
     private Session session() {

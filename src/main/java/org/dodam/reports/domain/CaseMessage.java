@@ -4,12 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -20,16 +17,14 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_message")
-@NamedQuery(name = "CaseMessage.ofReport", query = "select m from CaseMessage m where m.reportId = :report order by m.id")
+@NamedQuery(name = "CaseMessage.ofReport", query = "select m from CaseMessage m where m.reportId = :report order by m.threadOrder")
+@NamedQuery(name = "CaseMessage.countOfReport", query = "select count(m) from CaseMessage m where m.reportId = :report")
 @NamedQuery(name = "CaseMessage.deleteOfReport", query = "delete from CaseMessage m where m.reportId = :report")
 public class CaseMessage {
 
     public enum Author { REPORTER, COUNSELLOR }
 
     @Id
-    @TableGenerator(name = "dodam_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_value",
-            pkColumnValue = "dodam", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
     private Long id;
 
     @Column(name = "report_id", nullable = false)
@@ -51,11 +46,17 @@ public class CaseMessage {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    @Column(name = "thread_order", nullable = false)
+    private int threadOrder;
+
     protected CaseMessage() {
     }
 
-    private CaseMessage(long reportId, Author author, Long counsellorId, LocalDate sentOn, Instant sentAt) {
+    private CaseMessage(long id, long reportId, int threadOrder, Author author, Long counsellorId, LocalDate sentOn,
+                        Instant sentAt) {
+        this.id = id;
         this.reportId = reportId;
+        this.threadOrder = threadOrder;
         this.author = author;
         this.counsellorId = counsellorId;
         this.sentOn = Objects.requireNonNull(sentOn, "sentOn");
@@ -63,12 +64,17 @@ public class CaseMessage {
         this.sealedBody = "";
     }
 
-    public static CaseMessage fromReporter(long reportId, LocalDate day) {
-        return new CaseMessage(reportId, Author.REPORTER, null, day, null);
+    /**
+     * A reporter's message: its id is random and it keeps the day only. {@code threadOrder} is its place in
+     * the conversation (1, 2, ...), which orders the thread without saying anything about other threads.
+     */
+    public static CaseMessage fromReporter(long id, long reportId, int threadOrder, LocalDate day) {
+        return new CaseMessage(id, reportId, threadOrder, Author.REPORTER, null, day, null);
     }
 
-    public static CaseMessage fromCounsellor(long reportId, long counsellorId, LocalDate day, Instant at) {
-        return new CaseMessage(reportId, Author.COUNSELLOR, counsellorId, day, Objects.requireNonNull(at, "at"));
+    public static CaseMessage fromCounsellor(long id, long reportId, int threadOrder, long counsellorId, LocalDate day,
+                                             Instant at) {
+        return new CaseMessage(id, reportId, threadOrder, Author.COUNSELLOR, counsellorId, day, Objects.requireNonNull(at, "at"));
     }
 
     public void seal(String sealed) {

@@ -2,26 +2,20 @@ package org.dodam.reports.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
 
 /** A counsellors-only note on a case; the reporter never sees it. Its text is held sealed. */
 @Entity
 @Table(name = "case_note")
-@NamedQuery(name = "CaseNote.ofReport", query = "select n from CaseNote n where n.reportId = :report order by n.id")
+@NamedQuery(name = "CaseNote.ofReport", query = "select n from CaseNote n where n.reportId = :report order by n.createdAt, n.id")
 @NamedQuery(name = "CaseNote.deleteOfReport", query = "delete from CaseNote n where n.reportId = :report")
 public class CaseNote {
 
     @Id
-    @TableGenerator(name = "dodam_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_value",
-            pkColumnValue = "dodam", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
     private Long id;
 
     @Column(name = "report_id", nullable = false)
@@ -39,7 +33,8 @@ public class CaseNote {
     protected CaseNote() {
     }
 
-    public CaseNote(long reportId, long counsellorId, Instant createdAt) {
+    public CaseNote(long id, long reportId, long counsellorId, Instant createdAt) {
+        this.id = id;
         this.reportId = reportId;
         this.counsellorId = counsellorId;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");

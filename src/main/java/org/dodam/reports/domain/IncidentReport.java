@@ -4,12 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,9 +30,6 @@ import org.dodam.platform.DodamException;
 public class IncidentReport {
 
     @Id
-    @TableGenerator(name = "dodam_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_value",
-            pkColumnValue = "dodam", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
     private Long id;
 
     @Column(name = "school_id", nullable = false)
@@ -100,8 +94,10 @@ public class IncidentReport {
     protected IncidentReport() {
     }
 
-    public IncidentReport(long schoolId, String receiptHash, ReporterRole reporterRole, Category category,
+    /** A new report with its random id (see {@link CaseIds}); its texts are sealed under that id. */
+    public IncidentReport(long id, long schoolId, String receiptHash, ReporterRole reporterRole, Category category,
                           boolean urgent, LocalDate submittedOn) {
+        this.id = id;
         this.schoolId = schoolId;
         this.receiptHash = Objects.requireNonNull(receiptHash, "receiptHash");
         this.reporterRole = Objects.requireNonNull(reporterRole, "reporterRole");
@@ -114,7 +110,7 @@ public class IncidentReport {
         this.sealedDescription = "";
     }
 
-    /** The sealed texts, set once right after the id is known (the id is part of their associated data). */
+    /** The sealed texts, set once before the report is stored (the id is part of their associated data). */
     public void sealText(String place, String happenedOn, String description) {
         this.sealedPlace = Objects.requireNonNull(place, "place");
         this.sealedHappenedOn = Objects.requireNonNull(happenedOn, "happenedOn");
@@ -187,6 +183,11 @@ public class IncidentReport {
 
     public Long id() {
         return id;
+    }
+
+    /** What counsellors call the case. */
+    public String reference() {
+        return CaseIds.reference(id);
     }
 
     public long schoolId() {

@@ -4,12 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,16 +16,13 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_referral")
-@NamedQuery(name = "Referral.ofReport", query = "select r from Referral r where r.reportId = :report order by r.id")
+@NamedQuery(name = "Referral.ofReport", query = "select r from Referral r where r.reportId = :report order by r.sentAt, r.id")
 @NamedQuery(name = "Referral.deleteOfReport", query = "delete from Referral r where r.reportId = :report")
 @NamedQuery(name = "Referral.overdueOfSchool", query = "select r.reportId from Referral r, IncidentReport c "
         + "where r.reportId = c.id and c.schoolId = :school and r.completedAt is null and r.followUpBy < :now")
 public class Referral {
 
     @Id
-    @TableGenerator(name = "dodam_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_value",
-            pkColumnValue = "dodam", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
     private Long id;
 
     @Column(name = "report_id", nullable = false)
@@ -56,7 +50,8 @@ public class Referral {
     protected Referral() {
     }
 
-    public Referral(long reportId, ReferralTarget target, Instant sentAt, long recordedBy) {
+    public Referral(long id, long reportId, ReferralTarget target, Instant sentAt, long recordedBy) {
+        this.id = id;
         this.reportId = reportId;
         this.target = Objects.requireNonNull(target, "target");
         this.sentAt = Objects.requireNonNull(sentAt, "sentAt");

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.platform.DodamException;
+import org.dodam.reports.domain.CaseIds;
 import org.dodam.platform.web.Texts;
 import org.dodam.reports.application.CaseWork.CaseView;
 import org.dodam.reports.application.CaseWork;
@@ -47,11 +48,12 @@ public class CaseBacking implements Serializable {
     private Outcome outcome;
 
     public void load() {
-        if (id == null || !id.matches("\\d{1,18}")) {
+        java.util.Optional<Long> parsed = CaseIds.parse(id);
+        if (parsed.isEmpty()) {
             Faces.responseSendError(404, "");
             return;
         }
-        caseId = Long.parseLong(id);
+        caseId = parsed.get();
         try {
             view = caseWork.open(currentUser.require(), caseId);
             assignee = view.assigneeId();

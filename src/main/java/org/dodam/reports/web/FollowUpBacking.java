@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
-import org.dodam.reports.application.ClientThrottle;
+import org.dodam.platform.web.AnonymousPageGuard;
+import org.dodam.reports.application.ReceiptGate;
+import org.dodam.reports.application.ReceiptGate.ReceiptKey;
 import org.dodam.reports.application.IncidentReporting.ReporterThread;
 import org.dodam.reports.application.IncidentReporting;
 import org.omnifaces.util.Faces;
@@ -14,7 +16,7 @@ import org.omnifaces.util.Faces;
 /**
  * Coming back with a receipt code: the reporter reads the counsellors' replies and answers them. Like the
  * report form it is a stateless view: the code travels with each post in the form and is checked again
- * every time; wrong codes are limited per client (in memory, hashed).
+ * every time. Wrong codes lock nobody out ({@link ReceiptGate} says why guessing does not pay anyway).
  */
 @Named
 @RequestScoped
@@ -27,16 +29,17 @@ public class FollowUpBacking {
     SchoolLink link;
 
     @Inject
-    ClientThrottle throttle;
+    ReceiptGate gate;
 
     private String code;
+    private ReceiptKey key;
     private String answer;
     private ReporterThread thread;
 
     /**
      * When the reporter sends an answer, the thread must be open before the form is decoded, or the send
      * button (shown only with an open thread) would not exist in this stateless view and its click would
-     * be lost. The code is checked, and counted when wrong, exactly as when opening.
+     * be lost. The code is checked exactly as when opening.
      */
     @PostConstruct
     void openBeforeAnswering() {
@@ -47,14 +50,14 @@ public class FollowUpBacking {
     }
 
     public void open() {
-        String client = link.clientAddress();
-        if (!throttle.allowed(ClientThrottle.Kind.WRONG_CODE, client)) {
-            Texts.error("report.error.tooManyCodes");
+        try {
+            key = gate.key(link.getChannel().linkKey(), code).orElse(null);
+            thread = key == null ? null : reporting.thread(key).orElse(null);
+        } catch (DodamException e) {
+            Texts.error(e);
             return;
         }
-        thread = reporting.thread(link.getChannel().linkKey(), code).orElse(null);
         if (thread == null) {
-            throttle.count(ClientThrottle.Kind.WRONG_CODE, client);
             Texts.error("report.error.code");
         }
     }
@@ -64,8 +67,9 @@ public class FollowUpBacking {
             return;
         }
         try {
-            thread = reporting.answer(link.getChannel().linkKey(), code, answer);
+            thread = reporting.answer(key, answer);
             answer = null;
+            AnonymousPageGuard.committed(Faces.getRequest(), new AnonymousPageGuard.Committed("report.answerSaved", null));
             Texts.info("report.answer.sent");
         } catch (DodamException e) {
             Texts.error(e);

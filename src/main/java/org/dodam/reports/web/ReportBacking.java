@@ -4,26 +4,28 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.CountryHelp;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.web.AnonymousPageGuard;
 import org.dodam.platform.web.Texts;
+import org.omnifaces.util.Faces;
 import org.dodam.reports.application.ClientThrottle;
 import org.dodam.reports.application.IncidentReporting.NewReport;
 import org.dodam.reports.application.IncidentReporting;
-import org.dodam.reports.application.OnceTokens;
+import org.dodam.reports.application.FormTokens;
+import org.dodam.reports.application.IncidentReporting.SchoolChannel;
 import org.dodam.reports.domain.Category;
 import org.dodam.reports.domain.ReporterRole;
 
 /**
  * The public report form of one school, reached by its link without signing in. The page is a stateless
- * view, so it needs no session and cannot expire while a student takes their time to write. The client's
- * address is used only in memory, hashed, to limit how many reports one client sends; it never reaches
- * {@link IncidentReporting}, which gets the words of the report and nothing else.
+ * view, so it needs no session and cannot expire while a student takes their time to write (its token is
+ * good for a day). The client's address is used only in memory, hashed, to make a flood of reports slow
+ * ({@link ClientThrottle}); it never reaches {@link IncidentReporting}, which gets the words of the report
+ * and nothing else. Once the report has committed, the receipt code is left with {@link AnonymousPageGuard},
+ * so the reporter sees it even if this page then fails to render.
  */
 @Named
 @RequestScoped
@@ -39,16 +41,10 @@ public class ReportBacking {
     ClientThrottle throttle;
 
     @Inject
-    OnceTokens onceTokens;
+    FormTokens formTokens;
 
     @Inject
     Curriculum curriculum;
-
-    @Inject
-    SecureRandom random;
-
-    @Inject
-    Clock clock;
 
     private ReporterRole role;
     private Category category;
@@ -63,37 +59,52 @@ public class ReportBacking {
     public void submit() {
         FacesContext faces = FacesContext.getCurrentInstance();
         var parameters = faces.getExternalContext().getRequestParameterMap();
-        String client = link.clientAddress();
+        SchoolChannel channel = link.getChannel();
+        token = parameters.get("token");
         if (!parameters.getOrDefault("website", "").isEmpty()) {
             Texts.error("report.error.notSent");
             return;
         }
-        token = parameters.get("token");
-        if (!throttle.allowed(ClientThrottle.Kind.REPORT, client)) {
-            Texts.error("report.error.tooMany");
-            return;
-        }
-        if (!onceTokens.firstUse(token, clock.instant())) {
-            Texts.info("report.error.alreadySent");
-            token = null;
-            return;
+        String client = link.clientAddress();
+        FormTokens.Check check = formTokens.use(token, channel.linkKey(), throttle.minimumFormAge(channel.schoolId(), client));
+        switch (check.outcome()) {
+            case FORGED, EXPIRED -> {
+                token = null;
+                Texts.error("report.error.formExpired");
+                return;
+            }
+            case USED -> {
+                token = null;
+                Texts.info("report.error.alreadySent");
+                return;
+            }
+            case TOO_SOON -> {
+                Texts.error("report.error.wait", check.waitSeconds());
+                return;
+            }
+            case ACCEPTED -> {
+                // sent on below
+            }
         }
         try {
             boolean urgent = Boolean.TRUE.equals(danger);
-            receipt = reporting.submit(link.getChannel().linkKey(), new NewReport(role, category, place, happenedOn, urgent, description));
+            receipt = reporting.submit(channel.linkKey(), new NewReport(role, category, place, happenedOn, urgent, description));
             receiptUrgent = urgent;
-            throttle.count(ClientThrottle.Kind.REPORT, client);
+            AnonymousPageGuard.committed(Faces.getRequest(), new AnonymousPageGuard.Committed("report.saved", receipt));
         } catch (DodamException e) {
-            onceTokens.release(token);
+            formTokens.release(token);
             Texts.error(e);
+            return;
+        }
+        if (throttle.reportSent(channel.schoolId(), client)) {
+            reporting.floodNoticed(channel.schoolId());
         }
     }
 
+    /** The form's one-time token: issued by the server, or the one the form was sent with. */
     public String getToken() {
-        if (token == null) {
-            byte[] bytes = new byte[18];
-            random.nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        if (token == null && link.getChannel() != null) {
+            token = formTokens.issue(link.getChannel().linkKey());
         }
         return token;
     }

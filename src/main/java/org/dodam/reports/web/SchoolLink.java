@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.dodam.platform.web.ClientAddress;
 import org.dodam.reports.application.IncidentReporting;
 import org.dodam.reports.application.IncidentReporting.SchoolChannel;
 import org.omnifaces.util.Faces;
@@ -21,6 +22,9 @@ public class SchoolLink {
 
     @Inject
     IncidentReporting reporting;
+
+    @Inject
+    ClientAddress clientAddress;
 
     private SchoolChannel channel;
 
@@ -40,8 +44,8 @@ public class SchoolLink {
         return channel;
     }
 
-    /** The connection's own address: not a forwarded-for header, which any client could set to dodge the limits. */
+    /** The client's address, for the in-memory flood limits only (see {@link ClientAddress}). */
     String clientAddress() {
-        return ((HttpServletRequest) Faces.getRequest()).getRemoteAddr();
+        return clientAddress.of((HttpServletRequest) Faces.getRequest());
     }
 }

@@ -1,0 +1,54 @@
+package org.dodam.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Refuses a post that a browser says comes from another site. Most of Dodam's posts are stateless (a
+ * report, a follow-up, the language and sign-out buttons): they carry no view state a hostile page could
+ * not copy, so without this a page anywhere could make its visitors' browsers file reports. Browsers say
+ * where a request comes from in {@code Sec-Fetch-Site}; older ones send {@code Origin}, whose host must then
+ * be the one the request was sent to. A request with neither (not from a browser) goes on. The refusal is
+ * the 404 every other unknown request gets.
+ */
+@WebFilter(urlPatterns = "/*")
+public class CrossSitePostFilter extends HttpFilter {
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("POST".equals(request.getMethod()) && !sameSite(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean sameSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return fetchSite.equals("same-origin") || fetchSite.equals("none");
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        if (origin.equals("null")) {
+            return false;
+        }
+        try {
+            String originHost = URI.create(origin).getHost();
+            String host = request.getHeader("Host");
+            String hostName = host == null ? request.getServerName() : host.replaceFirst(":\\d+$", "");
+            return originHost != null && originHost.equalsIgnoreCase(hostName);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

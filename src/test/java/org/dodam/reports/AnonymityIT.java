@@ -1,0 +1,342 @@
+package org.dodam.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dodam.reports.ReportsOpsIT.form;
+import static org.dodam.reports.ReportsOpsIT.group;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.Page;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.dodam.testing.Browser;
+import org.dodam.testing.DodamServer;
+import org.dodam.testing.Learner;
+import org.dodam.testing.Pages;
+import org.dodam.testing.Reporting;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The threat model's claims about the reporter (docs/threat-model.md), each tried the way an adversary
+ * would: a school that reads its own database, logs and mail to place a report among one student's
+ * clicks; a reporter with scripts off; a page that fails after the report committed; a hostile page that
+ * posts reports from its visitors' browsers; and one client behind the school's proxy flooding the others.
+ */
+class AnonymityIT {
+
+    static final long URGENT_SLOT = 8;
+    static final long JITTER = 2;
+    static final long CASE_ID_FLOOR = 1L << 52;
+    static final Pattern REFERENCE = Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+
+    static GreenMail mail;
+    static DodamServer server;
+    static Browser browser;
+    static String link;
+    static String jdbcUrl;
+
+    @BeforeAll
+    static void start() throws IOException {
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        jdbcUrl = "jdbc:h2:file:" + Path.of("target", "it-servers", "anonymity", "data", "dodam").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        server = DodamServer.start("anonymity", Map.ofEntries(
+                Map.entry("DODAM_DB_URL", jdbcUrl),
+                Map.entry("DODAM_SMTP_HOST", "127.0.0.1"),
+                Map.entry("DODAM_SMTP_PORT", String.valueOf(smtpPort)),
+                Map.entry("DODAM_TRUSTED_PROXIES", "127.0.0.1"),
+                Map.entry("DODAM_REPORTS_MAX_PER_HOUR", "3"),
+                Map.entry("DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000"),
+                Map.entry("DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT)),
+                Map.entry("DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT * 2)),
+                Map.entry("DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER))), true);
+        browser = new Browser();
+        link = Reporting.schoolLink(browser, server);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.stop();
+        mail.stop();
+    }
+
+    @Test
+    void withScriptsOffAReporterSendsReadsTheReplyAndAnswers() {
+        String marker = "no-script-" + UUID.randomUUID();
+        Page reporter = browser.openWithoutScripts("en", Browser.PHONE_WIDTH, someClient());
+        reporter.navigate(link);
+        String code = Reporting.send(reporter, 1, 2, false, "a group chat", "Seen with scripts off. " + marker);
+        assertThat(code).as("the receipt code is shown with scripts off").matches(Reporting.RECEIPT);
+        Browser.screenshot(reporter, "report-receipt-no-script-360");
+
+        Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        Reporting.openCase(counsellor, server, marker);
+        counsellor.fill("[id='reply:text']", "Thank you. Which chat was it? " + marker);
+        counsellor.waitForNavigation(() -> counsellor.click("[id='reply:send']"));
+
+        reporter.navigate(link.replace("index.xhtml", "follow-up.xhtml"));
+        reporter.fill("[id='followUp:code']", code);
+        reporter.waitForNavigation(() -> reporter.click("[id='followUp:open']"));
+        assertThat(reporter.textContent("#messagesList")).contains("Which chat was it?");
+        reporter.fill("[id='followUp:answer']", "The class chat. " + marker);
+        reporter.waitForNavigation(() -> reporter.click("[id='followUp:send']"));
+        assertThat(reporter.textContent("#messagesList")).as("the answer is in the conversation, after the reply")
+                .containsSubsequence("Which chat was it?", "The class chat.");
+        reporter.context().close();
+        counsellor.context().close();
+    }
+
+    @Test
+    void whenThePageFailsAfterTheReportCommittedTheReporterStillGetsTheCode() throws Exception {
+        String marker = "after-commit-" + UUID.randomUUID();
+        HttpClient client = client();
+        Map<String, String> me = someClient();
+        Map<String, String> fields = reportForm(client, me, marker);
+        // A nonce PrimeFaces cannot read makes the receipt page fail to render, after the report was stored.
+        fields.put("primefaces.nonce", "not-a-nonce");
+        int logBefore = server.logText().length();
+        HttpResponse<String> sent = send(client, URI.create(link), fields, me);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).contains("Your report was received").contains("신고가 접수되었어요");
+        String code = group(sent.body(), "id=\"receiptCode-en\"[^>]*><strong>([A-Z0-9-]{19})<");
+        assertThat(openWith(code, me)).as("the code shown by the fallback opens the report").isTrue();
+        assertThat(server.logText().substring(logBefore)).as("the failure is not logged at the second it happened")
+                .doesNotContain("report page").doesNotContain("CspException");
+    }
+
+    @Test
+    void aFormTokenTheServerDidNotIssueIsRefusedAndNothingIsStored() throws Exception {
+        String marker = "forged-" + UUID.randomUUID();
+        HttpClient client = client();
+        long before = count("select count(*) from incident_report");
+        Map<String, String> me = someClient();
+        Map<String, String> fields = reportForm(client, me, marker);
+        fields.put("token", "A".repeat(48));
+        HttpResponse<String> sent = send(client, URI.create(link), fields, me);
+        assertThat(sent.body()).contains("was not made by this site").doesNotContain("receiptCode");
+        fields.put("token", "made-up-by-the-client-0123456789");
+        assertThat(send(client, URI.create(link), fields, me).body()).contains("was not made by this site");
+        assertThat(count("select count(*) from incident_report")).isEqualTo(before);
+    }
+
+    @Test
+    void anotherSitesPageCannotPostAReport() throws Exception {
+        HttpClient client = client();
+        long before = count("select count(*) from incident_report");
+        Map<String, String> me = someClient();
+        Map<String, String> fields = reportForm(client, me, "cross-site-" + UUID.randomUUID());
+        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "cross-site")).statusCode()).isEqualTo(404);
+        assertThat(send(client, URI.create(link), fields, with(me, "Origin", "https://evil.example")).statusCode()).isEqualTo(404);
+        assertThat(count("select count(*) from incident_report")).as("nothing was stored").isEqualTo(before);
+        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "same-origin")).body())
+                .as("the same form from the site itself is sent").contains("id=\"receiptCode\"");
+    }
+
+    @Test
+    void oneClientBehindTheSchoolsProxyCannotBlockAnother() throws Exception {
+        Map<String, String> flooder = someClient();
+        Map<String, String> other = someClient();
+        List<HttpResponse<String>> flood = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HttpClient client = client();
+            flood.add(send(client, URI.create(link), reportForm(client, flooder, "flood-" + i), flooder));
+        }
+        assertThat(flood.subList(0, 3)).allSatisfy(r -> assertThat(r.body()).contains("id=\"receiptCode\""));
+        assertThat(flood.get(3).body()).as("the flooder's fourth report must wait, and is not refused")
+                .contains("must stay open a little longer").doesNotContain("receiptCode").contains("flood-3");
+
+        HttpClient client = client();
+        HttpResponse<String> sent = send(client, URI.create(link), reportForm(client, other, "other-" + UUID.randomUUID()), other);
+        String code = group(sent.body(), "id=\"receiptCode\"[^>]*>([A-Z0-9-]{19})<");
+        assertThat(code).as("another student behind the same proxy reports at once").matches(Reporting.RECEIPT);
+
+        for (int i = 0; i < 15; i++) {
+            assertThat(openWith("ZZZZ-ZZZZ-ZZZZ-ZZ" + (char) ('A' + i) + "2", flooder)).isFalse();
+        }
+        assertThat(openWith(code, other)).as("wrong codes from one client lock nobody else out").isTrue();
+        assertThat(openWith(code, flooder)).as("nor the client who typed them").isTrue();
+    }
+
+    @Test
+    void theSchoolCannotPlaceAReportAmongAStudentsClicks() throws Exception {
+        String marker = "adversary-" + UUID.randomUUID();
+        Page student = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(student, server, "demo-student11", DodamServer.DEMO_PASSWORD);
+        Learner.readAll(student, server, "consent-asking-first");
+
+        int logBefore = server.logText().length();
+        int mailBefore = mail.getReceivedMessages().length;
+        Page reporter = browser.context("en", Browser.PHONE_WIDTH, "Mozilla/5.0 (Linux; Android 14) Chrome/140", someClient()).newPage();
+        reporter.navigate(link);
+        String code = Reporting.send(reporter, 0, 0, false, "the class chat", "It was me in the picture. " + marker);
+        long sentAt = System.currentTimeMillis() / 1000;
+        String codeTwo = Reporting.send(navigated(reporter), 1, 1, false, "the class chat", "I saw it too. " + marker);
+        assertThat(code).matches(Reporting.RECEIPT);
+        assertThat(codeTwo).matches(Reporting.RECEIPT);
+        assertThat(server.logText().substring(logBefore)).as("sending a report writes no log line").isEmpty();
+
+        Learner.readAll(student, server, "consent-can-change");
+
+        List<Long> reportIds = longs("select id from incident_report where submitted_on is not null");
+        List<Long> studentIds = new ArrayList<>();
+        for (String table : List.of("progress", "quiz_attempt", "attempt_answer")) {
+            studentIds.addAll(longs("select id from " + table));
+        }
+        assertThat(studentIds).isNotEmpty();
+        long studentMax = studentIds.stream().mapToLong(Long::longValue).max().orElseThrow();
+        List<Long> messageIds = longs("select id from case_message");
+        assertThat(reportIds).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(reportIds).as("report ids are drawn apart from the counter the student's rows share, so none "
+                + "can be set among them").allSatisfy(id -> assertThat(id).isGreaterThanOrEqualTo(CASE_ID_FLOOR).isGreaterThan(studentMax));
+        assertThat(messageIds).allSatisfy(id -> assertThat(id).isGreaterThanOrEqualTo(CASE_ID_FLOOR));
+        assertThat(strings("select lower(column_name) from information_schema.columns where lower(table_name) = 'incident_report' "
+                + "and data_type like 'TIMESTAMP%'")).as("the only times a report holds are counsellors' actions")
+                .containsExactlyInAnyOrder("first_response_at", "closed_at", "mandatory_flagged_at", "mandatory_reported_at");
+        assertThat(count("select count(*) from case_message where author = 'REPORTER' and sent_at is not null"))
+                .as("a reporter's message keeps the day only").isZero();
+
+        // Mail: told in a batch, at a fixed slot plus a small random delay, never the second of the report.
+        assertThat(mail.waitForIncomingEmail(40_000, mailBefore + 1)).isTrue();
+        MimeMessage notice = mail.getReceivedMessages()[mailBefore];
+        long mailed = notice.getSentDate().getTime() / 1000;
+        assertThat(mailed).as("the notice is not sent when the report arrives").isGreaterThan(sentAt);
+        assertThat(Math.floorMod(mailed, URGENT_SLOT)).as("the notice goes at a slot, plus the jitter")
+                .isLessThanOrEqualTo(JITTER + 1);
+        String body = (String) notice.getContent();
+        assertThat(body).doesNotContain(marker).doesNotContain(code);
+
+        // What counsellors and the admin see: a random reference, never a running number.
+        Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        Reporting.openCase(counsellor, server, marker);
+        assertThat(counsellor.textContent("#caseReference").strip()).matches(REFERENCE);
+        assertThat(counsellor.title()).doesNotContainPattern("#\\d");
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        admin.navigate(server.uri("admin/reports.xhtml").toString());
+        assertThat(admin.content()).doesNotContainPattern("#\\d{2,}");
+        for (Page page : List.of(student, reporter, counsellor, admin)) {
+            page.context().close();
+        }
+    }
+
+    private static int clients;
+
+    /** A client of its own behind the trusted proxy, so that no test's reports count against another's. */
+    static synchronized Map<String, String> someClient() {
+        clients++;
+        return Map.of("X-Forwarded-For", "198.18." + (clients / 250) + "." + (1 + clients % 250));
+    }
+
+    static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(name, value);
+        return all;
+    }
+
+    private static Page navigated(Page reporter) {
+        reporter.navigate(link);
+        return reporter;
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The fields of a filled-in report form, read from the page the way a browser gets it. */
+    static Map<String, String> reportForm(HttpClient client, Map<String, String> headers, String text) throws Exception {
+        HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30));
+        headers.forEach(get::header);
+        HttpResponse<String> page = client.send(get.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("report", "report");
+        fields.put("s", URI.create(link).getQuery().substring(2));
+        fields.put("token", group(page.body(), "name=\"token\" value=\"([^\"]+)\""));
+        fields.put("report:role", "BYSTANDER");
+        fields.put("report:category", "GROUP_CHAT");
+        fields.put("report:danger", "false");
+        fields.put("report:place", "");
+        fields.put("report:description", text);
+        fields.put("report:send", "Send");
+        fields.put("jakarta.faces.ViewState", "stateless");
+        return fields;
+    }
+
+    static HttpResponse<String> send(HttpClient client, URI uri, Map<String, String> fields, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder post = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+        headers.forEach(post::header);
+        return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static boolean opens(String code) throws Exception {
+        return openWith(code, Map.of());
+    }
+
+    static boolean openWith(String code, Map<String, String> headers) throws Exception {
+        URI followUp = URI.create(link.replace("index.xhtml", "follow-up.xhtml"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("followUp", "followUp");
+        fields.put("s", followUp.getQuery().substring(2));
+        fields.put("followUp:code", code);
+        fields.put("followUp:open", "Open");
+        fields.put("jakarta.faces.ViewState", "stateless");
+        HttpResponse<String> opened = send(client(), followUp, fields, headers);
+        return opened.statusCode() == 200 && opened.body().contains("id=\"threadTitle\"");
+    }
+
+    static List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
+             ResultSet rows = db.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    static long count(String sql) throws SQLException {
+        return longs(sql).get(0);
+    }
+
+    static List<Long> longs(String sql) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
+             ResultSet rows = db.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getLong(1));
+            }
+        }
+        return values;
+    }
+}
