@@ -115,9 +115,18 @@ class PostgresIT {
                     row.append(rows.getString(c)).append('|');
                 }
                 assertThat(row.toString()).doesNotContain(marker).doesNotContain("school forum").doesNotContain(code.replace("-", ""));
-                assertThat(rows.getString("sealed_description")).startsWith("v1.");
+                assertThat(rows.getString("sealed_description")).startsWith("v2.");
+                assertThat(rows.getLong("id")).as("a random id apart from the shared counter").isGreaterThanOrEqualTo(1L << 52);
             }
             assertThat(reports).isPositive();
+            ResultSet times = connection.createStatement().executeQuery("select column_name from information_schema.columns "
+                    + "where table_name = 'incident_report' and data_type like 'timestamp%' order by column_name");
+            java.util.List<String> columns = new java.util.ArrayList<>();
+            while (times.next()) {
+                columns.add(times.getString(1));
+            }
+            assertThat(columns).as("the only times on a report are counsellors' actions")
+                    .containsExactly("closed_at", "first_response_at", "mandatory_flagged_at", "mandatory_reported_at");
         }
 
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);

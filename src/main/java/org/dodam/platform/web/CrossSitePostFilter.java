@@ -14,8 +14,9 @@ import java.net.URI;
  * report, a follow-up, the language and sign-out buttons): they carry no view state a hostile page could
  * not copy, so without this a page anywhere could make its visitors' browsers file reports. Browsers say
  * where a request comes from in {@code Sec-Fetch-Site}; older ones send {@code Origin}, whose host must then
- * be the one the request was sent to. A request with neither (not from a browser) goes on. The refusal is
- * the 404 every other unknown request gets.
+ * be the one the request was sent to. A request with neither (not from a browser), or with the opaque
+ * origin {@code null} that a browser without Sec-Fetch-Site sends from a no-referrer page, goes on. The
+ * refusal is the 404 every other unknown request gets.
  */
 @WebFilter(urlPatterns = "/*")
 public class CrossSitePostFilter extends HttpFilter {
@@ -36,11 +37,9 @@ public class CrossSitePostFilter extends HttpFilter {
             return fetchSite.equals("same-origin") || fetchSite.equals("none");
         }
         String origin = request.getHeader("Origin");
-        if (origin == null) {
+        if (origin == null || origin.equals("null")) {
+            // "null" is also what a browser sends from a page with Referrer-Policy: no-referrer (the report pages).
             return true;
-        }
-        if (origin.equals("null")) {
-            return false;
         }
         try {
             String originHost = URI.create(origin).getHost();

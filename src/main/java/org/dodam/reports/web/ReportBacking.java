@@ -53,6 +53,7 @@ public class ReportBacking {
     private Boolean danger;
     private String description;
     private String token;
+    private boolean newToken;
     private String receipt;
     private boolean receiptUrgent;
 
@@ -70,11 +71,13 @@ public class ReportBacking {
         switch (check.outcome()) {
             case FORGED, EXPIRED -> {
                 token = null;
+                newToken = true;
                 Texts.error("report.error.formExpired");
                 return;
             }
             case USED -> {
                 token = null;
+                newToken = true;
                 Texts.info("report.error.alreadySent");
                 return;
             }
@@ -101,10 +104,14 @@ public class ReportBacking {
         }
     }
 
-    /** The form's one-time token: issued by the server, or the one the form was sent with. */
+    /**
+     * The form's one-time token: the one the form was sent with, so that a form shown again (a missing
+     * answer, a wait) keeps its age, or a new one issued by the server.
+     */
     public String getToken() {
         if (token == null && link.getChannel() != null) {
-            token = formTokens.issue(link.getChannel().linkKey());
+            String sent = Faces.getRequestParameter("token");
+            token = sent != null && sent.matches("[A-Za-z0-9_-]{48}") && !newToken ? sent : formTokens.issue(link.getChannel().linkKey());
         }
         return token;
     }
