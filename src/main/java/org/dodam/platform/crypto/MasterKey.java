@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.dodam.platform.DodamConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MasterKey {
 
     private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
+    private static final String DERIVATION = "HmacSHA256";
 
     @Inject
     DodamConfig config;
@@ -58,6 +62,21 @@ public class MasterKey {
         Path file = configuredFile.filter(f -> !f.isBlank()).map(Path::of)
                 .orElse(config.dataDirectory().resolve("master.key"));
         key = decode(readOrCreate(file), file.toString());
+    }
+
+    /**
+     * A key of its own for one purpose (HMAC-SHA256 of the purpose under the master key), for a feature that
+     * needs a server secret that outlives restarts: it comes with no other file to keep, and reveals neither
+     * the master key nor any other purpose's key.
+     */
+    public SecretKey derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(DERIVATION);
+            mac.init(new SecretKeySpec(key.getEncoded(), DERIVATION));
+            return new SecretKeySpec(mac.doFinal(("dodam/" + purpose).getBytes(StandardCharsets.UTF_8)), DERIVATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
     }
 
     public String wrap(SecretKey dataKey, String associatedData) {
