@@ -267,6 +267,35 @@ class StudentLearningIT {
     }
 
     /**
+     * A middle- or high-school lesson opens with its content note in the reader's language: what it is about,
+     * that they may stop, and where to get help; later parts and an upper-elementary lesson do not repeat it.
+     */
+    @Test
+    void theFirstPartOpensWithTheContentNoteInBothLanguages() {
+        Page page = browser.open("en", Browser.PHONE_WIDTH);
+        signInEnglish(page, "demo-student09");
+        page.navigate(server.uri("student/lesson.xhtml?id=" + LESSON + "&section=1").toString());
+        String note = page.locator("#contentNote").innerText();
+        assertThat(note).contains("Before you start", lesson.texts().get("en").contentNote(),
+                "You can stop, take a break or step out at any time", "talk to an adult you trust", "Tell someone", "112");
+        assertThat(page.locator("#contentNote a").getAttribute("href")).contains("/report/index.xhtml?s=");
+        assertThat(page.locator("#contentNote ~ section h2#objectives").count()).as("the note comes first").isEqualTo(1);
+        Browser.screenshot(page, "student-lesson-note-en-360");
+        assertThat(Accessibility.seriousViolations(page)).as("lesson with its note, en").isEmpty();
+        page.waitForNavigation(() -> page.click("[id='language:ko']"));
+        assertThat(page.locator("#contentNote").innerText()).contains("시작하기 전에", lesson.texts().get("ko").contentNote(),
+                "언제든 멈추거나 쉬거나 잠시 자리를 비워도 괜찮아요", "누군가에게 말하기");
+        Browser.screenshot(page, "student-lesson-note-ko-360");
+        page.navigate(server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
+        assertThat(page.locator("#contentNote").count()).as("part 2").isZero();
+        page.navigate(server.uri("student/lesson.xhtml?id=tricky-requests-online&section=1").toString());
+        assertThat(page.locator("#objectives").count()).isEqualTo(1);
+        assertThat(page.locator("#contentNote").count()).as("an upper-elementary lesson without a note").isZero();
+        page.waitForNavigation(() -> page.click("[id='language:en']"));
+        page.context().close();
+    }
+
+    /**
      * The page source of a quiz gives no answer away. Every question of every quiz in the lesson's module is
      * read as raw HTML and answered over plain HTTP, as a browser without JavaScript does: the choices carry
      * opaque tokens, no form control, link or address holds an authored option id, and the right options are
