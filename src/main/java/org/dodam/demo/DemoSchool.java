@@ -22,6 +22,7 @@ import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.quizzes.application.QuizTaking;
+import org.dodam.quizzes.application.QuizTaking.QuizState;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.dodam.platform.DodamConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -161,17 +162,19 @@ public class DemoSchool {
             if (i < 6) {
                 boolean misconception = i >= 4;
                 for (Question question : lesson.document().questions()) {
-                    quizTaking.answer(student, lessonId, quizTaking.state(student, lessonId).attempt(), question.id(),
-                            pick(question, misconception && question == lesson.document().questions().get(0)));
+                    QuizState state = quizTaking.state(student, lessonId);
+                    quizTaking.answer(student, lessonId, state.attempt(), question.id(),
+                            pick(state, question, misconception && question == lesson.document().questions().get(0)));
                 }
             }
         }
     }
 
-    /** All the right options, or the first wrong one. */
-    private static List<String> pick(Question question, boolean wrong) {
+    /** All the right options, or the first wrong one, as the tokens the student's page would send. */
+    private static List<String> pick(QuizState state, Question question, boolean wrong) {
         var options = question.options().stream().filter(o -> o.correct() != wrong).map(o -> o.id()).toList();
-        return wrong ? options.subList(0, 1) : options;
+        var ids = wrong ? options.subList(0, 1) : options;
+        return state.options().get(question.id()).stream().filter(t -> ids.contains(t.optionId())).map(t -> t.token()).toList();
     }
 
     private static String banner(String password, String joinCode) {

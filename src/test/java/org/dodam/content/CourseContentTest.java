@@ -136,6 +136,42 @@ class CourseContentTest {
     }
 
     @Test
+    void everyMiddleAndHighLessonCarriesAContentNoteInBothLanguages() {
+        List<LessonDoc> older = read(CONTENT).modules().stream().flatMap(m -> m.lessons().stream())
+                .filter(l -> l.bands().contains("middle") || l.bands().contains("high")).toList();
+        assertThat(older).hasSizeGreaterThanOrEqualTo(20);
+        for (LessonDoc lesson : older) {
+            assertThat(lesson.texts().values()).as(lesson.id()).allSatisfy(text -> assertThat(text.contentNote())
+                    .hasSizeBetween(20, 300).doesNotContain("\n"));
+        }
+        LessonDoc sextortion = older.stream().filter(l -> l.id().equals("sextortion-real-or-fake")).findFirst().orElseThrow();
+        assertThat(sextortion.texts().get("en").contentNote()).startsWith("This lesson is about sextortion");
+        assertThat(sextortion.texts().get("ko").contentNote()).startsWith("이 수업은 성착취 협박");
+        assertThat(read(CONTENT).modules().stream().flatMap(m -> m.lessons().stream())
+                .filter(l -> l.id().equals("tricky-requests-online")).findFirst().orElseThrow().texts().get("en").contentNote())
+                .as("an upper-elementary lesson may go without").isNull();
+    }
+
+    @Test
+    void aMiddleOrHighLessonWithoutAContentNoteIsRefusedByFile() throws IOException {
+        Path copy = copyContent();
+        edit(copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.en.md"), CourseContentTest::withoutContentNote);
+        edit(copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.ko.md"), CourseContentTest::withoutContentNote);
+        edit(copy.resolve("consent-and-respect/consent-can-change.ko.md"), CourseContentTest::withoutContentNote);
+        edit(copy.resolve("the-harm-is-real/only-a-joke.en.md"),
+                text -> text.replaceFirst("content-note: .*", "content-note: true"));
+        assertThat(problems(copy)).extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.en.md:1:") && p.contains("'content-note'"))
+                .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.ko.md:1:") && p.contains("'content-note'"))
+                .anyMatch(p -> p.startsWith("consent-and-respect/consent-can-change.ko.md:1:") && p.contains("one language only"))
+                .anyMatch(p -> p.startsWith("the-harm-is-real/only-a-joke.en.md:3:") && p.contains("one sentence of 20 to 300"));
+    }
+
+    private static String withoutContentNote(String text) {
+        return text.replaceFirst("content-note: .*\n", "");
+    }
+
+    @Test
     void theVersionChangesWithAnyFileAndOnlyThen() throws IOException {
         Path copy = copyContent();
         String first = read(copy).version();

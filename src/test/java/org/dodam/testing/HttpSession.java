@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,15 @@ public final class HttpSession {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Language", "en").GET());
+    }
+
+    /** Sends a form as a browser without JavaScript does; a field may appear more than once (check boxes). */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+        return send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&")))));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

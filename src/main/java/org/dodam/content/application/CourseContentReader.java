@@ -42,6 +42,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import static org.dodam.content.domain.ContentModel.BANDS;
+import static org.dodam.content.domain.ContentModel.CONTENT_NOTE_BANDS;
 import static org.dodam.content.domain.ContentModel.COUNTRIES;
 import static org.dodam.content.domain.ContentModel.LOCALES;
 import static org.dodam.content.domain.ContentModel.REQUIRED_SECTIONS;
@@ -235,6 +236,14 @@ public final class CourseContentReader {
         if (texts.size() == LOCALES.size()) {
             compareLocales(dir.resolve(id + ".ko.md"), texts.get("en"), texts.get("ko"));
         }
+        if (bands.stream().anyMatch(CONTENT_NOTE_BANDS::contains)) {
+            texts.forEach((locale, text) -> {
+                if (text.contentNote() == null) {
+                    problem(dir.resolve(id + "." + locale + ".md"), 1, "a lesson for " + CONTENT_NOTE_BANDS
+                            + " students has a 'content-note' in its front matter: one sentence on what it is about");
+                }
+            });
+        }
         Path quizFile = dir.resolve(id + ".quiz.yaml");
         Quiz quiz = Files.isRegularFile(quizFile) ? readQuiz(quizFile, id) : null;
         if (quiz == null && !Files.isRegularFile(quizFile)) {
@@ -252,6 +261,9 @@ public final class CourseContentReader {
         }
         if (en.objectives().size() != ko.objectives().size()) {
             problem(koFile, 1, ko.objectives().size() + " objectives, the English file has " + en.objectives().size());
+        }
+        if ((en.contentNote() == null) != (ko.contentNote() == null)) {
+            problem(koFile, 1, "a 'content-note' in one language only: both files have one, or neither");
         }
     }
 
@@ -290,8 +302,12 @@ public final class CourseContentReader {
                 problem(file, line(meta, "sections"), "a lesson has a '" + required + "' section");
             }
         }
+        String contentNote = optionalText(meta, "content-note");
+        if (contentNote != null && (contentNote.length() < 20 || contentNote.length() > 300 || contentNote.contains("\n"))) {
+            problem(file, line(meta, "content-note"), "'content-note' is one sentence of 20 to 300 characters on what the lesson is about");
+        }
         List<Section> sections = splitSections(file, text.substring(end + 5), bodyStartLine, kinds);
-        return new LessonText(title, objectives, sections);
+        return new LessonText(title, objectives, sections, contentNote);
     }
 
     private List<Section> splitSections(Path file, String body, int firstLine, List<String> kinds) {

@@ -14,6 +14,8 @@ public final class ContentModel {
     public static final List<String> COUNTRIES = List.of("KR", "US", "GB", "AU");
     public static final List<String> SECTION_KINDS = List.of("explainer", "scenario", "discussion", "activity", "law",
             "help", "summary", "teacher-notes");
+    /** Lessons for these bands carry a content note that students see before the first part. */
+    public static final List<String> CONTENT_NOTE_BANDS = List.of("middle", "high");
     public static final List<String> REQUIRED_SECTIONS = List.of("explainer", "scenario", "discussion", "teacher-notes");
 
     private ContentModel() {
@@ -37,8 +39,12 @@ public final class ContentModel {
     public record Reference(String title, String publisher, String year, String url) {
     }
 
-    /** One locale's lesson: the Markdown body is split into sections, each of a known kind. */
-    public record LessonText(String title, List<String> objectives, List<Section> sections) {
+    /**
+     * One locale's lesson: the Markdown body is split into sections, each of a known kind. {@code contentNote}
+     * is the front matter's one sentence on what the lesson is about, which the player shows with the standard
+     * note (students may stop; where to get help) before the first part; null when the lesson has none.
+     */
+    public record LessonText(String title, List<String> objectives, List<Section> sections, String contentNote) {
     }
 
     public record Section(String kind, String heading, String markdown) {

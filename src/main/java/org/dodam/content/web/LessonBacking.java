@@ -164,6 +164,14 @@ public class LessonBacking {
         return curriculum.module(lesson.moduleId()).map(m -> m.title().get(locale())).orElse("");
     }
 
+    /**
+     * The lesson's line on what it is about, shown with the standard note (students may stop; where to get
+     * help) at the top of the first part; null when the lesson has none (only upper-elementary lessons may not).
+     */
+    public String getContentNote() {
+        return lesson == null ? null : text().contentNote();
+    }
+
     public List<String> getObjectives() {
         return lesson == null ? List.of() : text().objectives();
     }

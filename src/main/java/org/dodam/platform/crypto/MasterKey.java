@@ -43,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MasterKey {
 
     private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
+    private static final String DERIVATION = "HmacSHA256";
 
     @Inject
     DodamConfig config;
@@ -117,6 +118,21 @@ public class MasterKey {
             return mac.doFinal(("dodam/derived/" + purpose).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /**
+     * A key of its own for one purpose (HMAC-SHA256 of the purpose under the master key), for a feature that
+     * needs a server secret that outlives restarts: it comes with no other file to keep, and reveals neither
+     * the master key nor any other purpose's key.
+     */
+    public SecretKey derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(DERIVATION);
+            mac.init(new SecretKeySpec(key.getEncoded(), DERIVATION));
+            return new SecretKeySpec(mac.doFinal(("dodam/" + purpose).getBytes(StandardCharsets.UTF_8)), DERIVATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
     }
 

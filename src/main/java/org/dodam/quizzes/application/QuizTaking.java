@@ -1,5 +1,6 @@
 package org.dodam.quizzes.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.crypto.SecretKey;
 import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum.LessonEntry;
 import org.dodam.content.domain.ContentModel.Option;
@@ -20,7 +22,10 @@ import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.content.domain.QuizQuestion;
 import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.crypto.MasterKey;
 import org.dodam.quizzes.domain.AttemptAnswer;
+import org.dodam.quizzes.domain.OptionTokens;
+import org.dodam.quizzes.domain.OptionTokens.Token;
 import org.dodam.quizzes.domain.QuizAttempt;
 
 /**
@@ -33,6 +38,9 @@ import org.dodam.quizzes.domain.QuizAttempt;
 @Transactional
 public class QuizTaking {
 
+    /** The purpose the option-token key is derived for; another name would reorder every open attempt. */
+    private static final String OPTION_TOKENS = "quiz-option-tokens";
+
     @PersistenceContext
     EntityManager em;
 
@@ -42,42 +50,53 @@ public class QuizTaking {
     @Inject
     Clock clock;
 
+    @Inject
+    MasterKey masterKey;
+
+    /** The key of the option tokens, derived from the master key so that tokens outlive a restart. */
+    private SecretKey optionKey;
+
+    @PostConstruct
+    void deriveKey() {
+        optionKey = masterKey.derive(OPTION_TOKENS);
+    }
+
     /** The student's latest attempt (open or finished), or none yet. */
     public QuizState state(Account student, String lessonId) {
         LessonEntry lesson = player.studentLesson(student, lessonId);
-        return stateOf(lesson, latest(student, lessonId));
+        return stateOf(student, lesson, latest(student, lessonId));
     }
 
     /**
-     * Saves the answer to one question of attempt {@code attemptNumber} (0 starts the first attempt). A stale
-     * attempt number or an already answered question is ignored, and the current state is returned.
+     * Saves the answer to one question of attempt {@code attemptNumber} (0 starts the first attempt), given as
+     * the option tokens the student's page carried (see {@link OptionTokens}). A stale attempt number or an
+     * already answered question is ignored, and the current state is returned; a token that is not one of
+     * this attempt's options for this question is refused.
      */
-    public QuizState answer(Account student, String lessonId, int attemptNumber, String questionId, List<String> chosen) {
+    public QuizState answer(Account student, String lessonId, int attemptNumber, String questionId, List<String> tokens) {
         LessonEntry lesson = player.studentLesson(student, lessonId);
         Question question = lesson.document().questions().stream().filter(q -> q.id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new DodamException("quiz.unknownQuestion"));
-        Set<String> optionIds = question.options().stream().map(Option::id).collect(Collectors.toSet());
-        Set<String> picked = new HashSet<>(chosen);
-        if (picked.isEmpty()) {
+        if (tokens.isEmpty()) {
             throw new DodamException("quiz.chooseAnswer");
         }
-        if (!optionIds.containsAll(picked) || (!"multiple".equals(question.type()) && picked.size() != 1)) {
-            throw new DodamException("quiz.invalidAnswer");
-        }
         Optional<QuizAttempt> latest = latest(student, lessonId);
+        boolean first = latest.isEmpty() && attemptNumber == 0;
+        if (!first && !(latest.isPresent() && latest.get().open() && latest.get().number() == attemptNumber)) {
+            return stateOf(student, lesson, latest);
+        }
+        Set<String> picked = picked(tokens(student, lessonId, first ? 1 : attemptNumber), question, tokens);
         QuizAttempt attempt;
-        if (latest.isEmpty() && attemptNumber == 0) {
+        if (first) {
             attempt = new QuizAttempt(student.id(), lessonId, 1, clock.instant());
             em.persist(attempt);
-        } else if (latest.isPresent() && latest.get().open() && latest.get().number() == attemptNumber) {
-            attempt = latest.get();
         } else {
-            return stateOf(lesson, latest);
+            attempt = latest.get();
         }
         Map<String, AttemptAnswer> answers = answers(attempt);
         String key = QuizQuestion.key(lessonId, questionId);
         if (answers.containsKey(key)) {
-            return stateOf(lesson, Optional.of(attempt));
+            return stateOf(student, lesson, Optional.of(attempt));
         }
         Set<String> correct = question.options().stream().filter(Option::correct).map(Option::id).collect(Collectors.toSet());
         AttemptAnswer answer = new AttemptAnswer(attempt, key,
@@ -92,7 +111,25 @@ public class QuizTaking {
             attempt.submit(score, passed, clock.instant());
             player.quizFinished(student, lessonId, score, passed);
         }
-        return stateOf(lesson, Optional.of(attempt));
+        return stateOf(student, lesson, Optional.of(attempt));
+    }
+
+    /** The authored ids behind the tokens sent: each must be one of this question's options in this attempt. */
+    private static Set<String> picked(OptionTokens optionTokens, Question question, List<String> tokens) {
+        List<String> optionIds = question.options().stream().map(Option::id).toList();
+        Set<String> picked = new HashSet<>();
+        for (String token : tokens) {
+            picked.add(optionTokens.optionId(question.id(), optionIds, token)
+                    .orElseThrow(() -> new DodamException("quiz.invalidAnswer")));
+        }
+        if (!"multiple".equals(question.type()) && picked.size() != 1) {
+            throw new DodamException("quiz.invalidAnswer");
+        }
+        return picked;
+    }
+
+    private OptionTokens tokens(Account student, String lessonId, int attemptNumber) {
+        return new OptionTokens(optionKey, student.id(), lessonId, attemptNumber);
     }
 
     /** Starts another practice attempt after a finished one; an open attempt is simply continued. */
@@ -102,9 +139,9 @@ public class QuizTaking {
         if (latest.isPresent() && !latest.get().open()) {
             QuizAttempt next = new QuizAttempt(student.id(), lessonId, latest.get().number() + 1, clock.instant());
             em.persist(next);
-            return stateOf(lesson, Optional.of(next));
+            return stateOf(student, lesson, Optional.of(next));
         }
-        return stateOf(lesson, latest);
+        return stateOf(student, lesson, latest);
     }
 
     /**
@@ -153,14 +190,19 @@ public class QuizTaking {
         return answers;
     }
 
-    private QuizState stateOf(LessonEntry lesson, Optional<QuizAttempt> attempt) {
+    private QuizState stateOf(Account student, LessonEntry lesson, Optional<QuizAttempt> attempt) {
         Map<String, Answered> answered = new LinkedHashMap<>();
         attempt.ifPresent(a -> answers(a).forEach((key, answer) -> answered.put(key.substring(key.indexOf('/') + 1),
                 new Answered(answer.chosen(), answer.correct()))));
+        OptionTokens optionTokens = tokens(student, lesson.id(), attempt.map(QuizAttempt::number).orElse(1));
+        Map<String, List<Token>> options = new LinkedHashMap<>();
+        for (Question question : lesson.document().questions()) {
+            options.put(question.id(), optionTokens.shuffle(question.id(), question.options().stream().map(Option::id).toList()));
+        }
         return new QuizState(lesson.id(), lesson.passMark(), lesson.document().questions().size(),
                 attempt.map(QuizAttempt::number).orElse(0), attempt.map(QuizAttempt::open).orElse(true),
                 attempt.map(QuizAttempt::score).orElse(null), attempt.map(QuizAttempt::passed).orElse(false),
-                Map.copyOf(answered));
+                Map.copyOf(answered), Map.copyOf(options));
     }
 
     /** What a student has chosen for one question and whether it was right. */
@@ -169,10 +211,12 @@ public class QuizTaking {
 
     /**
      * The state of the student's latest attempt: attempt 0 means none yet. While {@code open}, the next
-     * question is the first unanswered one.
+     * question is the first unanswered one. {@code options} holds each question's options in this attempt's
+     * order with their tokens (what the page may show), by question id.
      */
     public record QuizState(String lessonId, int passMark, int questionCount, int attempt, boolean open, Integer score,
-                            boolean passed, Map<String, Answered> answered) implements java.io.Serializable {
+                            boolean passed, Map<String, Answered> answered, Map<String, List<Token>> options)
+            implements java.io.Serializable {
         public boolean finished() {
             return !open;
         }

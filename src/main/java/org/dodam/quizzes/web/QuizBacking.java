@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
@@ -21,8 +23,10 @@ import org.dodam.quizzes.application.QuizTaking.QuizState;
 import org.omnifaces.util.Faces;
 
 /**
- * The quiz page: one question at a time with native radio buttons or check boxes. The page only ever
- * receives the feedback of questions already answered; after each answer it redirects (PRG), so
+ * The quiz page: one question at a time with native radio buttons or check boxes in a plain form, which
+ * works without JavaScript. The options come in the attempt's own order under opaque tokens (see
+ * {@link org.dodam.quizzes.domain.OptionTokens}), so the page never says which option is which. The page
+ * only ever receives the feedback of questions already answered; after each answer it redirects (PRG), so
  * refreshing or going back never submits twice.
  */
 @Named
@@ -162,16 +166,18 @@ public class QuizBacking implements Serializable {
 
     private QuestionView view(Question question, int index) {
         Answered answered = state.answered().get(question.id());
-        List<OptionView> options = question.options().stream().map(o -> option(o, answered)).toList();
+        Map<String, Option> byId = question.options().stream().collect(Collectors.toMap(Option::id, o -> o));
+        List<OptionView> options = state.options().get(question.id()).stream()
+                .map(t -> option(t.token(), byId.get(t.optionId()), answered)).toList();
         return new QuestionView(question.id(), index + 1, "multiple".equals(question.type()),
                 question.scenario().getOrDefault(lang(), ""), question.prompt().get(lang()), options,
                 answered != null, answered != null && answered.correct());
     }
 
-    private OptionView option(Option option, Answered answered) {
+    private OptionView option(String token, Option option, Answered answered) {
         boolean chosen = answered != null && answered.chosen().contains(option.id());
         // Feedback and correctness leave the server only for questions already answered.
-        return new OptionView(option.id(), option.text().get(lang()), chosen,
+        return new OptionView(token, option.text().get(lang()), chosen,
                 answered != null && option.correct(), answered != null && (chosen || option.correct())
                         ? option.feedback().get(lang()) : null);
     }
@@ -181,8 +187,11 @@ public class QuizBacking implements Serializable {
                                List<OptionView> options, boolean answered, boolean correct) {
     }
 
-    /** An option; {@code correct} and {@code feedback} are only filled in after the question is answered. */
-    public record OptionView(String id, String text, boolean chosen, boolean correct, String feedback) {
+    /**
+     * An option under its token for this attempt, never its authored id; {@code correct} and {@code feedback}
+     * are only filled in after the question is answered.
+     */
+    public record OptionView(String token, String text, boolean chosen, boolean correct, String feedback) {
     }
 
     public String getId() {
