@@ -108,20 +108,6 @@ public class MasterKey {
     }
 
     /**
-     * A key for one purpose (HMAC-SHA256 of the purpose under the master key), the same on every start and
-     * every instance, and useless for anything else: for example the key of the report form's tokens.
-     */
-    public byte[] derive(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(current().getEncoded(), "HmacSHA256"));
-            return mac.doFinal(("dodam/derived/" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
-    }
-
-    /**
      * A key of its own for one purpose (HMAC-SHA256 of the purpose under the master key), for a feature that
      * needs a server secret that outlives restarts: it comes with no other file to keep, and reveals neither
      * the master key nor any other purpose's key.
@@ -129,7 +115,7 @@ public class MasterKey {
     public SecretKey derive(String purpose) {
         try {
             Mac mac = Mac.getInstance(DERIVATION);
-            mac.init(new SecretKeySpec(key.getEncoded(), DERIVATION));
+            mac.init(new SecretKeySpec(current().getEncoded(), DERIVATION));
             return new SecretKeySpec(mac.doFinal(("dodam/" + purpose).getBytes(StandardCharsets.UTF_8)), DERIVATION);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);

@@ -54,7 +54,7 @@ public class FormTokens {
 
     @PostConstruct
     void init() {
-        key = masterKey.derive("report-form-tokens");
+        key = masterKey.derive("report-form-tokens").getEncoded();
     }
 
     /** Tokens outside the container, for tests. */
