@@ -315,14 +315,7 @@ class AnonymityIT {
     }
 
     static List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
-             ResultSet rows = db.createStatement().executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return column(sql).stream().map(String::valueOf).toList();
     }
 
     static long count(String sql) throws SQLException {
@@ -330,11 +323,16 @@ class AnonymityIT {
     }
 
     static List<Long> longs(String sql) throws SQLException {
-        List<Long> values = new ArrayList<>();
+        return column(sql).stream().map(v -> ((Number) v).longValue()).toList();
+    }
+
+    /** The first column of a query's rows, read beside the running server (AUTO_SERVER). */
+    static List<Object> column(String sql) throws SQLException {
+        List<Object> values = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
              ResultSet rows = db.createStatement().executeQuery(sql)) {
             while (rows.next()) {
-                values.add(rows.getLong(1));
+                values.add(rows.getObject(1));
             }
         }
         return values;
