@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 
 /**
@@ -17,9 +18,15 @@ import org.dodam.accounts.domain.Role;
  * to the sign-in page.) The role is read from the account itself, which the page then reuses, so a
  * suspended account loses access at once; the container's isUserInRole answered false now and then
  * under concurrent sign-ins on Payara Micro, which made signed-in students see 404.
+ *
+ * <p>A counsellor the admin proposed and no counsellor has confirmed yet reaches one page of the folder, the
+ * waiting page, which it gets for its home page too; every case, statistics, audit or curriculum page is 404.
  */
 @WebFilter(urlPatterns = {"/student/*", "/teacher/*", "/counsellor/*", "/admin/*"})
 public class RoleFolderFilter extends HttpFilter {
+
+    /** The one page a counsellor awaiting confirmation may open. */
+    static final String AWAITING_PAGE = "/counsellor/awaiting.xhtml";
 
     @Inject
     CurrentUser currentUser;
@@ -28,8 +35,15 @@ public class RoleFolderFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath();
-        Role role = currentUser.account().map(a -> a.role()).orElse(null);
-        if (role != null && path.startsWith("/" + role.folder() + "/")) {
+        Account account = currentUser.account().orElse(null);
+        Role role = account == null ? null : account.role();
+        if (account != null && account.awaitingConfirmation()) {
+            if (path.equals(AWAITING_PAGE) || path.equals(Role.COUNSELLOR.homePath())) {
+                request.getRequestDispatcher(AWAITING_PAGE).forward(request, response);
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } else if (role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)) {
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
