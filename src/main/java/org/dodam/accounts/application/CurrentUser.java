@@ -82,6 +82,11 @@ public class CurrentUser {
         return account().map(Account::awaitingConfirmation).orElse(false);
     }
 
+    /** The signed-in person's home page, relative to the application. */
+    public String getHomePath() {
+        return account().map(Account::homePath).orElse("/index.xhtml");
+    }
+
     public String getRoleFolder() {
         return account().map(a -> a.role().folder()).orElse("");
     }

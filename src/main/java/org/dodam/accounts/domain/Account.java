@@ -85,6 +85,9 @@ public class Account {
     @Column(name = "credentials_version", nullable = false)
     private int credentialsVersion;
 
+    /** The home page, and the only page, of a counsellor awaiting confirmation. */
+    public static final String AWAITING_CONFIRMATION_PAGE = "/counsellor/awaiting.xhtml";
+
     protected Account() {
     }
 
@@ -186,6 +189,11 @@ public class Account {
     /** Whether this account may read its school's reports, cases, statistics and audit log. */
     public boolean readsReports() {
         return role == Role.COUNSELLOR && active && !awaitingConfirmation;
+    }
+
+    /** Where this person lands after signing in: their role's home, or the waiting page of a proposed counsellor. */
+    public String homePath() {
+        return awaitingConfirmation ? AWAITING_CONFIRMATION_PAGE : role.homePath();
     }
 
     public boolean awaitingConfirmation() {

@@ -20,13 +20,14 @@ import org.dodam.accounts.domain.Role;
  * under concurrent sign-ins on Payara Micro, which made signed-in students see 404.
  *
  * <p>A counsellor the admin proposed and no counsellor has confirmed yet reaches one page of the folder, the
- * waiting page, which it gets for its home page too; every case, statistics, audit or curriculum page is 404.
+ * waiting page, its home page ({@link Account#homePath}); the inbox and every case, statistics, audit or
+ * curriculum page answer 404.
  */
 @WebFilter(urlPatterns = {"/student/*", "/teacher/*", "/counsellor/*", "/admin/*"})
 public class RoleFolderFilter extends HttpFilter {
 
-    /** The one page a counsellor awaiting confirmation may open. */
-    static final String AWAITING_PAGE = "/counsellor/awaiting.xhtml";
+    /** The one page a counsellor awaiting confirmation may open, and only such a counsellor. */
+    static final String AWAITING_PAGE = Account.AWAITING_CONFIRMATION_PAGE;
 
     @Inject
     CurrentUser currentUser;
@@ -37,13 +38,8 @@ public class RoleFolderFilter extends HttpFilter {
         String path = request.getServletPath();
         Account account = currentUser.account().orElse(null);
         Role role = account == null ? null : account.role();
-        if (account != null && account.awaitingConfirmation()) {
-            if (path.equals(AWAITING_PAGE) || path.equals(Role.COUNSELLOR.homePath())) {
-                request.getRequestDispatcher(AWAITING_PAGE).forward(request, response);
-            } else {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            }
-        } else if (role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)) {
+        if (account != null && account.awaitingConfirmation() ? path.equals(AWAITING_PAGE)
+                : role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)) {
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
