@@ -144,6 +144,7 @@ class CounsellorAccessIT {
         String newPassword = counsellor.textContent("#teamTemporaryPassword").strip();
         assertThat(newPassword).isNotBlank().isNotEqualTo(adminsChoice);
         assertThat(teamRow(counsellor, username).textContent()).contains("Active");
+        assertThat(counsellor.textContent("#accessList")).contains("Confirmed a counsellor account · " + username);
         Browser.screenshot(counsellor, "counsellor-confirmed-en-desktop");
         assertThat((String) awaitMail("counsellor@dodam.example", "Confirmed a counsellor account", "상담 교사 계정 승인").getContent())
                 .contains(username);
@@ -164,6 +165,16 @@ class CounsellorAccessIT {
         assertThat(caseResponse.status()).isEqualTo(200);
         assertThat(confirmed.locator("#caseDescription").count()).isEqualTo(1);
         Browser.screenshot(confirmed, "counsellor-after-confirmation-en-360");
+
+        // A counsellor, not the admin, resets a colleague's password; the colleague's open session ends.
+        counsellor.navigate(server.uri("counsellor/index.xhtml").toString());
+        counsellor.waitForNavigation(() -> teamRow(counsellor, username).locator("input[value='Reset password']").click());
+        String resetPassword = counsellor.textContent("#teamTemporaryPassword").strip();
+        assertThat(resetPassword).isNotEqualTo(newPassword);
+        assertThat(counsellor.textContent("#accessList")).contains("Reset a counsellor password · " + username);
+        assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(404);
+        Pages.signIn(confirmed, server, username, resetPassword);
+        assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(200);
     }
 
     private static Locator staffRow(Page admin, String username) {

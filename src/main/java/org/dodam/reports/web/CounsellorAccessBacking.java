@@ -1,15 +1,22 @@
 package org.dodam.reports.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.dodam.accounts.application.CounsellorAccessChanged;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.web.Texts;
 import org.dodam.reports.application.CounsellorAccessLog;
 import org.dodam.reports.application.CounsellorAccessLog.AccessLine;
 
-/** The latest changes of counsellor access on the counsellor's home page, from {@link CounsellorAccessLog}. */
+/**
+ * The latest changes of counsellor access on the counsellor's home page, from {@link CounsellorAccessLog}. A
+ * change made in this very request (a confirmation, whose new password is shown on the same response rather
+ * than after a redirect) drops the list read while the form was decoded, so the page shows the change too.
+ */
 @Named
 @RequestScoped
 public class CounsellorAccessBacking {
@@ -27,6 +34,10 @@ public class CounsellorAccessBacking {
             recent = log.recent(currentUser.require());
         }
         return recent;
+    }
+
+    void onChange(@Observes(notifyObserver = Reception.IF_EXISTS) CounsellorAccessChanged change) {
+        recent = null;
     }
 
     public String who(AccessLine line) {
