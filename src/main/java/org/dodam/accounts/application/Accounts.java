@@ -178,6 +178,9 @@ public class Accounts {
      * only takes access away, and the school's counsellors are told.
      */
     public void setActive(Account actor, long accountId, boolean active) {
+        if (actor == null || actor.role() != Role.SCHOOL_ADMIN && actor.role() != Role.COUNSELLOR) {
+            throw DodamException.notFound(); // a teacher neither suspends nor reactivates anyone
+        }
         Account target = manageable(actor, accountId);
         if (active) {
             target.reactivateBy(actor);
