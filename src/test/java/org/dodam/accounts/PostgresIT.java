@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The production set-up: the same WAR against PostgreSQL, configured only by environment variables.
- * The first school and administrator come from DODAM_SETUP_*, and the demo school is refused.
+ * The first school, administrator and counsellor come from DODAM_SETUP_*, and the demo school is refused.
  */
 class PostgresIT {
 
@@ -39,7 +39,9 @@ class PostgresIT {
                 "DODAM_SETUP_SCHOOL", "Hangang High School",
                 "DODAM_SETUP_COUNTRY", "KR",
                 "DODAM_SETUP_ADMIN", "hangang-admin",
-                "DODAM_SETUP_ADMIN_PASSWORD", "first-admin-pass"));
+                "DODAM_SETUP_ADMIN_PASSWORD", "first-admin-pass",
+                "DODAM_SETUP_COUNSELLOR", "pg-counsellor",
+                "DODAM_SETUP_COUNSELLOR_PASSWORD", "counsellor-pass-1"));
         browser = new Browser();
     }
 
@@ -66,6 +68,13 @@ class PostgresIT {
                     .executeQuery("select count(*) from account where username like 'demo-%'");
             demo.next();
             assertThat(demo.getInt(1)).as("no demo accounts").isZero();
+            ResultSet counsellor = connection.createStatement().executeQuery("select a.active, a.awaiting_confirmation,"
+                    + " (select count(*) from audit_event e where e.action = 'COUNSELLOR_SET_UP' and e.detail = a.username)"
+                    + " from account a where a.username = 'pg-counsellor' and a.role = 'COUNSELLOR'");
+            assertThat(counsellor.next()).as("the set-up counsellor").isTrue();
+            assertThat(counsellor.getBoolean(1)).isTrue();
+            assertThat(counsellor.getBoolean(2)).as("confirmed by the operator's set-up").isFalse();
+            assertThat(counsellor.getInt(3)).as("an audit line for the counsellors").isEqualTo(1);
         }
         assertThat(server.logText()).contains("the demo school is refused");
     }
@@ -129,14 +138,7 @@ class PostgresIT {
                     .containsExactly("closed_at", "first_response_at", "mandatory_flagged_at", "mandatory_reported_at");
         }
 
-        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(admin, server, "hangang-admin", "first-admin-pass");
-        admin.fill("[id='add:name']", "Seo Counsellor");
-        admin.fill("[id='add:username']", "pg-counsellor");
-        admin.selectOption("[id='add:role']", new com.microsoft.playwright.options.SelectOption().setValue("COUNSELLOR"));
-        admin.fill("[id='add:password']", "counsellor-pass-1");
-        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
-        admin.context().close();
+        // The school's first counsellor came from DODAM_SETUP_COUNSELLOR: one the admin adds is only proposed.
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(counsellor, server, "pg-counsellor", "counsellor-pass-1");
         Pages.useLanguage(counsellor, "en");

@@ -1,6 +1,7 @@
 package org.dodam.accounts.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dodam.accounts.application.CounsellorAccessChanged.Change;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.ClassMembership;
 import org.dodam.accounts.domain.Role;
@@ -20,6 +22,10 @@ import org.dodam.platform.DodamException;
  * Creating and looking after accounts: school admins manage teachers and counsellors, teachers manage
  * their students, students join with a class code. Every method checks that the acting person may touch
  * the account: a teacher only students in their own classes, an admin only staff of their own school.
+ *
+ * <p>Counsellor accounts are guarded by the school's counsellors (see {@link Account}): an admin proposes one,
+ * a counsellor who reads reports confirms it, resets a counsellor's password or reactivates one. Each such
+ * change fires {@link CounsellorAccessChanged} in the same transaction, so whoever listens records it with it.
  */
 @ApplicationScoped
 @Transactional
@@ -38,6 +44,9 @@ public class Accounts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CounsellorAccessChanged> counsellorAccess;
 
     public Optional<Account> byUsername(String username) {
         return em.createNamedQuery("Account.byUsername", Account.class)
@@ -71,12 +80,70 @@ public class Accounts {
         return create(em.merge(school), displayName, username, email, Role.SCHOOL_ADMIN, password, "ko");
     }
 
+    /** A teacher, or a counsellor who is only proposed until a counsellor of the school confirms it. */
     public Account createStaff(Account admin, String displayName, String username, String email, Role role, String password) {
         requireRole(admin, Role.SCHOOL_ADMIN);
         if (!role.isStaff()) {
             throw new DodamException("accounts.roleNotAllowed");
         }
+        if (role == Role.COUNSELLOR) {
+            requirePassword(password);
+            String normalized = checkNew(displayName, username, email);
+            Account proposed = Account.proposeCounsellor(em.find(Account.class, admin.id()), normalized, passwords.hash(password),
+                    displayName.strip(), cleanEmail(email), admin.locale(), clock.instant());
+            em.persist(proposed);
+            em.flush(); // the event carries the new account's id
+            tell(admin, proposed, Change.PROPOSED);
+            return proposed;
+        }
         return create(em.find(School.class, admin.school().id()), displayName, username, email, role, password, admin.locale());
+    }
+
+    /**
+     * A counsellor who reads reports confirms a proposed counsellor of the school. Returns the new account's
+     * first password, shown once to the confirming counsellor, who hands it over in person: the password the
+     * admin chose stops working.
+     */
+    public String confirmCounsellor(Account counsellor, long accountId) {
+        Account target = manageable(counsellor, accountId);
+        String temporary = passwords.temporary();
+        target.confirmBy(em.find(Account.class, counsellor.id()), passwords.hash(temporary));
+        tell(counsellor, target, Change.CONFIRMED);
+        return temporary;
+    }
+
+    /** The school's counsellor accounts, proposed ones first, for a counsellor who reads reports. */
+    public List<Account> counsellorsOf(Account counsellor) {
+        if (counsellor == null || !counsellor.readsReports()) {
+            throw DodamException.notFound();
+        }
+        return em.createNamedQuery("Account.counsellorsOfSchool", Account.class)
+                .setParameter("schoolId", counsellor.school().id()).getResultList();
+    }
+
+    /**
+     * The operator's set-up of a counsellor for a school with no active counsellor (DODAM_SETUP_COUNSELLOR at
+     * start-up): creates the account, or restores the school's existing counsellor account of that username
+     * with the new password. Returns false, changing nothing, when the username belongs to anyone else.
+     */
+    public boolean setUpCounsellor(School school, String username, String password, String email) {
+        requirePassword(password);
+        School managed = em.merge(school);
+        Optional<Account> existing = byUsername(username);
+        Account counsellor;
+        if (existing.isPresent()) {
+            counsellor = existing.get();
+            if (counsellor.role() != Role.COUNSELLOR || !counsellor.school().id().equals(managed.id())) {
+                return false;
+            }
+            counsellor.restoreCounsellorByOperator(passwords.hash(password));
+        } else {
+            counsellor = create(managed, "Counsellor", username, email, Role.COUNSELLOR, password, "ko");
+            em.flush();
+        }
+        counsellorAccess.fire(new CounsellorAccessChanged(managed.id(), null, counsellor.id(), counsellor.username(),
+                counsellor.displayName(), Change.SET_UP_BY_OPERATOR));
+        return true;
     }
 
     public Account createStudent(Account teacher, long classId, String displayName, String username, String password) {
@@ -98,17 +165,31 @@ public class Accounts {
     public String resetPassword(Account actor, long accountId) {
         Account target = manageable(actor, accountId);
         String temporary = passwords.temporary();
-        target.changePassword(passwords.hash(temporary));
+        target.resetPasswordBy(actor, passwords.hash(temporary));
+        if (target.role() == Role.COUNSELLOR) {
+            tell(actor, target, Change.PASSWORD_RESET);
+        }
         return temporary;
     }
 
-    public void setActive(Account admin, long accountId, boolean active) {
-        requireRole(admin, Role.SCHOOL_ADMIN);
-        Account target = manageable(admin, accountId);
+    /**
+     * The admin suspends or reactivates staff; a counsellor who reads reports reactivates a counsellor. An admin's
+     * reactivation of a counsellor is refused (see {@link Account#reactivateBy}); suspending one is not, since it
+     * only takes access away, and the school's counsellors are told.
+     */
+    public void setActive(Account actor, long accountId, boolean active) {
+        if (actor == null || actor.role() != Role.SCHOOL_ADMIN && actor.role() != Role.COUNSELLOR) {
+            throw DodamException.notFound(); // a teacher neither suspends nor reactivates anyone
+        }
+        Account target = manageable(actor, accountId);
         if (active) {
-            target.reactivate();
+            target.reactivateBy(actor);
         } else {
+            requireRole(actor, Role.SCHOOL_ADMIN);
             target.deactivate();
+        }
+        if (target.role() == Role.COUNSELLOR) {
+            tell(actor, target, active ? Change.REACTIVATED : Change.SUSPENDED);
         }
     }
 
@@ -161,6 +242,7 @@ public class Accounts {
         boolean allowed = switch (actor.role()) {
             case SCHOOL_ADMIN -> target.role().isStaff();
             case TEACHER -> target.role() == Role.STUDENT && classes.teaches(actor, target);
+            case COUNSELLOR -> actor.readsReports() && target.role() == Role.COUNSELLOR;
             default -> false;
         };
         if (!allowed) {
@@ -190,6 +272,15 @@ public class Accounts {
 
     private Account insert(School school, String displayName, String username, String email, Role role,
                            String passwordHash, String locale) {
+        String normalized = checkNew(displayName, username, email);
+        Account account = new Account(school, normalized, passwordHash, role, displayName.strip(), cleanEmail(email), locale,
+                clock.instant());
+        em.persist(account);
+        return account;
+    }
+
+    /** Checks a new account's name, username and e-mail address; returns the username as it is stored. */
+    private String checkNew(String displayName, String username, String email) {
         if (!AccountRules.validName(displayName)) {
             throw new DodamException("accounts.nameInvalid");
         }
@@ -205,10 +296,16 @@ public class Accounts {
         if (taken > 0) {
             throw new DodamException("accounts.usernameTaken", normalized);
         }
-        Account account = new Account(school, normalized, passwordHash, role, displayName.strip(),
-                email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT), locale, clock.instant());
-        em.persist(account);
-        return account;
+        return normalized;
+    }
+
+    private static String cleanEmail(String email) {
+        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private void tell(Account actor, Account counsellor, Change change) {
+        counsellorAccess.fire(new CounsellorAccessChanged(counsellor.school().id(), actor.id(), counsellor.id(),
+                counsellor.username(), counsellor.displayName(), change));
     }
 
     private static void requirePassword(String password) {

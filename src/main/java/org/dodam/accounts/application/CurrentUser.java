@@ -14,7 +14,8 @@ import org.dodam.platform.DodamException;
  * The signed-in person for this request, loaded once. Pages read it as {@code #{currentUser}}.
  *
  * <p>Sign-in keeps the account's id in the session ({@link #remember}); each request then finds the account by
- * that id in the shared cache. A deactivated account is refused from its next request on.
+ * that id in the shared cache. A deactivated account is refused from its next request on, and so is a session
+ * begun before the account's password changed or its counsellor access was confirmed (its credentials version).
  */
 @Named
 @RequestScoped
@@ -22,6 +23,9 @@ public class CurrentUser {
 
     /** The session attribute holding the signed-in account's id. */
     static final String SESSION_KEY = "dodam.account";
+
+    /** The session attribute holding the account's credentials version at sign-in. */
+    static final String VERSION_KEY = "dodam.account.version";
 
     @Inject
     HttpServletRequest request;
@@ -34,6 +38,7 @@ public class CurrentUser {
     /** Called at sign-in, once the session exists. */
     public static void remember(HttpSession session, Account account) {
         session.setAttribute(SESSION_KEY, account.id());
+        session.setAttribute(VERSION_KEY, account.credentialsVersion());
     }
 
     public Optional<Account> account() {
@@ -43,9 +48,15 @@ public class CurrentUser {
             Principal principal = request.getUserPrincipal();
             HttpSession session = request.getSession(false);
             Object id = session == null ? null : session.getAttribute(SESSION_KEY);
+            Object version = session == null ? null : session.getAttribute(VERSION_KEY);
             account = principal == null ? Optional.empty()
-                    : id instanceof Long known ? accounts.signedIn(known, principal.getName())
+                    : id instanceof Long known && version instanceof Integer signedInWith
+                    ? accounts.signedIn(known, principal.getName()).filter(a -> a.credentialsVersion() == signedInWith)
+                    : id instanceof Long ? Optional.empty()
                     : accounts.findForSignIn(principal.getName());
+            if (account.isEmpty() && id != null) {
+                session.invalidate(); // suspended, or signed in under an older password: sign in again
+            }
         }
         return account;
     }
@@ -64,6 +75,16 @@ public class CurrentUser {
 
     public String getSchoolName() {
         return account().map(a -> a.school().name()).orElse("");
+    }
+
+    /** A counsellor proposed by the admin whom no counsellor of the school has confirmed yet. */
+    public boolean isAwaitingConfirmation() {
+        return account().map(Account::awaitingConfirmation).orElse(false);
+    }
+
+    /** The signed-in person's home page, relative to the application. */
+    public String getHomePath() {
+        return account().map(Account::homePath).orElse("/index.xhtml");
     }
 
     public String getRoleFolder() {

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.dodam.accounts.domain.Role;
 import org.dodam.accounts.domain.School;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +17,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Creates a school and its first administrator on a database that has no school yet, from
  * DODAM_SETUP_SCHOOL, DODAM_SETUP_COUNTRY, DODAM_SETUP_ADMIN and DODAM_SETUP_ADMIN_PASSWORD. This is how
- * a production installation gets its first account; the administrator then adds teachers and counsellors.
+ * a production installation gets its first account; the administrator then adds teachers and proposes
+ * counsellors.
+ *
+ * <p>A counsellor account reads reports only once a counsellor of the school confirms it, so the school's first
+ * counsellor comes from here too: DODAM_SETUP_COUNSELLOR and DODAM_SETUP_COUNSELLOR_PASSWORD (and
+ * DODAM_SETUP_COUNSELLOR_EMAIL) for the school named DODAM_SETUP_SCHOOL, read only while that school has no
+ * active confirmed counsellor. Naming the school's existing counsellor account restores it (active, confirmed,
+ * with this password). Whoever sets these variables controls the server, its database and its master key: a
+ * different trust boundary from the school admin, who can reach none of this from a page.
  */
 @ApplicationScoped
 public class SchoolSetup {
@@ -45,11 +54,32 @@ public class SchoolSetup {
     @ConfigProperty(name = "dodam.setup.admin-password")
     Optional<String> adminPassword;
 
+    @Inject
+    @ConfigProperty(name = "dodam.setup.counsellor")
+    Optional<String> counsellorUsername;
+
+    @Inject
+    @ConfigProperty(name = "dodam.setup.counsellor-password")
+    Optional<String> counsellorPassword;
+
+    @Inject
+    @ConfigProperty(name = "dodam.setup.counsellor-email")
+    Optional<String> counsellorEmail;
+
     @Transactional
     void onDatabaseReady(@Observes @Priority(DatabaseReady.SETUP) DatabaseReady event) {
-        if (schoolName.isEmpty() || em.createNamedQuery("School.count", Long.class).getSingleResult() > 0) {
+        if (schoolName.isEmpty()) {
             return;
         }
+        if (em.createNamedQuery("School.count", Long.class).getSingleResult() == 0) {
+            createSchool();
+        }
+        if (counsellorUsername.isPresent()) {
+            setUpCounsellor();
+        }
+    }
+
+    private void createSchool() {
         boolean valid = AccountRules.validName(schoolName.get())
                 && adminUsername.filter(AccountRules::validUsername).isPresent()
                 && adminPassword.filter(AccountRules::validPassword).isPresent()
@@ -63,5 +93,30 @@ public class SchoolSetup {
         School school = accounts.createSchool(schoolName.get().strip(), country);
         accounts.createSchoolAdmin(school, "Administrator", adminUsername.get(), null, adminPassword.get());
         LOG.info("Created the school and its first administrator account from DODAM_SETUP_*.");
+        em.flush();
+    }
+
+    private void setUpCounsellor() {
+        Optional<School> school = em.createNamedQuery("School.byName", School.class)
+                .setParameter("name", schoolName.get().strip()).getResultStream().findFirst();
+        if (school.isEmpty()) {
+            LOG.severe("DODAM_SETUP_COUNSELLOR is set, but no school is named as DODAM_SETUP_SCHOOL says: no counsellor was set up.");
+            return;
+        }
+        if (!accounts.activeInSchool(school.get().id(), Role.COUNSELLOR).isEmpty()) {
+            LOG.info("DODAM_SETUP_COUNSELLOR is ignored: the school has an active counsellor, who confirms new ones.");
+            return;
+        }
+        if (counsellorUsername.filter(AccountRules::validUsername).isEmpty()
+                || counsellorPassword.filter(AccountRules::validPassword).isEmpty()) {
+            LOG.severe("DODAM_SETUP_COUNSELLOR (3-40 letters, digits, . _ -) or DODAM_SETUP_COUNSELLOR_PASSWORD (8-128 characters)"
+                    + " is wrong: no counsellor was set up.");
+            return;
+        }
+        if (accounts.setUpCounsellor(school.get(), counsellorUsername.get(), counsellorPassword.get(), counsellorEmail.orElse(null))) {
+            LOG.info("Set up a counsellor of the school from DODAM_SETUP_COUNSELLOR; the school's counsellors are told.");
+        } else {
+            LOG.severe("DODAM_SETUP_COUNSELLOR names an account that is not a counsellor of this school: nothing was changed.");
+        }
     }
 }

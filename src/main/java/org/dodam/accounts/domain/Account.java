@@ -15,11 +15,19 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.dodam.platform.DodamException;
 
 /**
  * A person who signs in. Students have no e-mail address: a teacher creates them, or they join with
  * a class code, and a teacher can reset their password. Usernames are unique across the installation
  * and stored lower-case.
+ *
+ * <p>Counsellors read reports, so no single person may grant that: a counsellor a school admin adds is only
+ * <em>proposed</em> ({@link #proposeCounsellor}) and reads no report until a counsellor of the same school who
+ * already does confirms it ({@link #confirmBy}), which also gives it a password the admin never saw. For the
+ * same reason only such a counsellor may reset a counsellor's password or reactivate a counsellor
+ * ({@link #requireGuardianOf}); suspending one takes access away and stays open to the admin. Every change of
+ * password or confirmation raises {@link #credentialsVersion}, which ends the sessions begun before it.
  */
 @Entity
 @Table(name = "account")
@@ -28,7 +36,11 @@ import java.util.Objects;
 @NamedQuery(name = "Account.staffOfSchool",
         query = "select a from Account a where a.school = :school and a.role in :roles order by a.role, a.displayName")
 @NamedQuery(name = "Account.byRoleInSchool",
-        query = "select a from Account a where a.school.id = :schoolId and a.role = :role and a.active = true")
+        query = "select a from Account a where a.school.id = :schoolId and a.role = :role and a.active = true"
+                + " and a.awaitingConfirmation = false")
+@NamedQuery(name = "Account.counsellorsOfSchool",
+        query = "select a from Account a where a.school.id = :schoolId and a.role = org.dodam.accounts.domain.Role.COUNSELLOR"
+                + " order by a.awaitingConfirmation desc, a.active desc, a.displayName")
 @NamedQuery(name = "Account.countByUsername", query = "select count(a) from Account a where a.username = :username")
 public class Account {
 
@@ -65,6 +77,17 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A counsellor proposed by a school admin that no counsellor of the school has confirmed yet. */
+    @Column(name = "awaiting_confirmation", nullable = false)
+    private boolean awaitingConfirmation;
+
+    /** Raised whenever the password changes or access is confirmed; a session begun under an older one ends. */
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
+    /** The home page, and the only page, of a counsellor awaiting confirmation. */
+    public static final String AWAITING_CONFIRMATION_PAGE = "/counsellor/awaiting.xhtml";
+
     protected Account() {
     }
 
@@ -81,8 +104,58 @@ public class Account {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /**
+     * A counsellor account proposed by the school's admin: it may sign in, but reads no report, case,
+     * statistic or audit line until {@link #confirmBy confirmed}.
+     */
+    public static Account proposeCounsellor(Account admin, String username, String passwordHash, String displayName,
+                                            String email, String locale, Instant createdAt) {
+        Objects.requireNonNull(admin, "admin");
+        if (admin.role != Role.SCHOOL_ADMIN || !admin.active) {
+            throw DodamException.notFound();
+        }
+        Account proposed = new Account(admin.school, username, passwordHash, Role.COUNSELLOR, displayName, email, locale, createdAt);
+        proposed.awaitingConfirmation = true;
+        return proposed;
+    }
+
+    /**
+     * An active counsellor of the same school, who reads reports, confirms this proposed counsellor. The
+     * password the admin chose is replaced by {@code newHash}, whose password only the confirming counsellor
+     * sees and hands over, and sessions begun with the old one end.
+     */
+    public void confirmBy(Account counsellor, String newHash) {
+        Objects.requireNonNull(newHash, "newHash");
+        if (!awaitingConfirmation || !active) {
+            throw new DodamException("accounts.counsellor.notAwaiting");
+        }
+        if (counsellor == this || id != null && id.equals(counsellor.id) || !counsellor.readsReports() || !sameSchool(counsellor)) {
+            throw new DodamException("accounts.counsellor.confirmNotAllowed");
+        }
+        awaitingConfirmation = false;
+        changePassword(newHash);
+    }
+
+    /**
+     * Refuses, with a message the actor can read, anyone but an active counsellor of the same school who reads
+     * reports when this account is a counsellor: an admin who could reset a counsellor's password or bring back
+     * a suspended one could read every report. Other accounts are not guarded here.
+     */
+    public void requireGuardianOf(Account actor) {
+        if (role == Role.COUNSELLOR && (!actor.readsReports() || !sameSchool(actor))) {
+            throw new DodamException("accounts.counsellor.guarded");
+        }
+    }
+
+    /** A new password chosen or reset by someone allowed to ({@link #requireGuardianOf} for counsellors). */
+    public void resetPasswordBy(Account actor, String newHash) {
+        requireGuardianOf(actor);
+        changePassword(newHash);
+    }
+
     public void changePassword(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+        this.credentialsVersion++;
     }
 
     public void preferLocale(String newLocale) {
@@ -93,8 +166,46 @@ public class Account {
         this.active = false;
     }
 
-    public void reactivate() {
+    /** Brings back a suspended account; a counsellor only by a counsellor of the school who reads reports. */
+    public void reactivateBy(Account actor) {
+        requireGuardianOf(actor);
         this.active = true;
+    }
+
+    /**
+     * The operator's way back for a school left without a counsellor who reads reports (DODAM_SETUP_COUNSELLOR
+     * on a restart): this counsellor becomes active and confirmed with a new password. Only the set-up at
+     * start-up calls it, never a page; it is a different trust boundary from the school admin.
+     */
+    public void restoreCounsellorByOperator(String newHash) {
+        if (role != Role.COUNSELLOR) {
+            throw new DodamException("accounts.roleNotAllowed");
+        }
+        this.active = true;
+        this.awaitingConfirmation = false;
+        changePassword(newHash);
+    }
+
+    /** Whether this account may read its school's reports, cases, statistics and audit log. */
+    public boolean readsReports() {
+        return role == Role.COUNSELLOR && active && !awaitingConfirmation;
+    }
+
+    /** Where this person lands after signing in: their role's home, or the waiting page of a proposed counsellor. */
+    public String homePath() {
+        return awaitingConfirmation ? AWAITING_CONFIRMATION_PAGE : role.homePath();
+    }
+
+    public boolean awaitingConfirmation() {
+        return awaitingConfirmation;
+    }
+
+    public int credentialsVersion() {
+        return credentialsVersion;
+    }
+
+    private boolean sameSchool(Account other) {
+        return school == other.school || school.id() != null && school.id().equals(other.school.id());
     }
 
     public Long id() {

@@ -18,6 +18,7 @@ import java.util.Set;
 @Table(name = "school")
 @Cacheable // every signed-in request reads its account, and the account its school
 @NamedQuery(name = "School.count", query = "select count(s) from School s")
+@NamedQuery(name = "School.byName", query = "select s from School s where s.name = :name order by s.id")
 public class School {
 
     /** Countries whose law and help routes the curriculum covers. */

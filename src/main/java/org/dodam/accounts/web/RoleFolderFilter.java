@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 
 /**
@@ -17,9 +18,16 @@ import org.dodam.accounts.domain.Role;
  * to the sign-in page.) The role is read from the account itself, which the page then reuses, so a
  * suspended account loses access at once; the container's isUserInRole answered false now and then
  * under concurrent sign-ins on Payara Micro, which made signed-in students see 404.
+ *
+ * <p>A counsellor the admin proposed and no counsellor has confirmed yet reaches one page of the folder, the
+ * waiting page, its home page ({@link Account#homePath}); the inbox and every case, statistics, audit or
+ * curriculum page answer 404.
  */
 @WebFilter(urlPatterns = {"/student/*", "/teacher/*", "/counsellor/*", "/admin/*"})
 public class RoleFolderFilter extends HttpFilter {
+
+    /** The one page a counsellor awaiting confirmation may open, and only such a counsellor. */
+    static final String AWAITING_PAGE = Account.AWAITING_CONFIRMATION_PAGE;
 
     @Inject
     CurrentUser currentUser;
@@ -28,8 +36,10 @@ public class RoleFolderFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath();
-        Role role = currentUser.account().map(a -> a.role()).orElse(null);
-        if (role != null && path.startsWith("/" + role.folder() + "/")) {
+        Account account = currentUser.account().orElse(null);
+        Role role = account == null ? null : account.role();
+        if (account != null && account.awaitingConfirmation() ? path.equals(AWAITING_PAGE)
+                : role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)) {
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

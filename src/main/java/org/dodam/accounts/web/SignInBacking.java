@@ -55,7 +55,7 @@ public class SignInBacking {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         if (external.getUserPrincipal() != null) {
             accounts.findForSignIn(external.getUserPrincipal().getName())
-                    .ifPresent(account -> redirect(external, account.role().homePath()));
+                    .ifPresent(account -> redirect(external, account.homePath()));
         }
     }
 
@@ -82,7 +82,7 @@ public class SignInBacking {
                 throttle.succeeded(username);
                 newSessionId(request);
                 Account account = remember(request);
-                redirect(external, account == null ? "/index.xhtml" : account.role().homePath());
+                redirect(external, account == null ? "/index.xhtml" : account.homePath());
             }
             default -> {
                 throttle.failed(username);

@@ -18,7 +18,11 @@ import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
 
-/** The school admin's home: the school's teachers and counsellors, adding them, resetting and suspending. */
+/**
+ * The school admin's home: the school's teachers and counsellors, adding teachers and proposing counsellors,
+ * resetting and suspending. A counsellor's password and reactivation are the counsellors' own: the entry
+ * point refuses them with a message that says so.
+ */
 @Named
 @ViewScoped
 public class StaffBacking implements Serializable {
@@ -58,7 +62,7 @@ public class StaffBacking implements Serializable {
     public List<StaffRow> getStaff() {
         if (staff == null) {
             staff = accounts.staffOf(currentUser.require()).stream()
-                    .map(a -> new StaffRow(a.id(), a.displayName(), a.username(), a.role(), a.active()))
+                    .map(a -> new StaffRow(a.id(), a.displayName(), a.username(), a.role(), a.active(), a.awaitingConfirmation()))
                     .toList();
         }
         return staff;
@@ -71,7 +75,7 @@ public class StaffBacking implements Serializable {
     public void addStaff() {
         try {
             Account added = accounts.createStaff(currentUser.require(), displayName, username, email, role, password);
-            Texts.info("admin.staffAdded", added.displayName(), added.username());
+            Texts.info(added.awaitingConfirmation() ? "admin.counsellorProposed" : "admin.staffAdded", added.displayName(), added.username());
             displayName = null;
             username = null;
             email = null;
@@ -101,7 +105,8 @@ public class StaffBacking implements Serializable {
     }
 
     /** A member of staff as the admin's list shows them. */
-    public record StaffRow(long id, String displayName, String username, Role role, boolean active) implements Serializable {
+    public record StaffRow(long id, String displayName, String username, Role role, boolean active, boolean awaiting)
+            implements Serializable {
     }
 
     public String getDisplayName() {

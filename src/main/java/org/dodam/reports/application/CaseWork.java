@@ -45,8 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The counsellors' work on their own school's cases: the inbox, reading a case, triage, assignment,
  * notes, replies to the reporter, referrals and takedown requests with follow-up deadlines, the mandatory
  * report, and closing with an outcome. Every view and change is written to the audit log. A case of
- * another school, and every case for anyone but a counsellor, is "not found". The school admin gets the
- * statistics and the audit log, never a case's text.
+ * another school, and every case for anyone but a confirmed counsellor, is "not found". The school admin
+ * gets the statistics and the audit log, never a case's text; counsellors read the audit log too.
  */
 @ApplicationScoped
 @Transactional
@@ -212,7 +212,7 @@ public class CaseWork {
 
     /** Counts only, never text: for the school's counsellors and its admin. */
     public Statistics statistics(Account actor) {
-        if (actor.role() != Role.COUNSELLOR && actor.role() != Role.SCHOOL_ADMIN) {
+        if (!actor.readsReports() && actor.role() != Role.SCHOOL_ADMIN) {
             throw DodamException.notFound();
         }
         long school = actor.school().id();
@@ -243,8 +243,9 @@ public class CaseWork {
                 Stream.of(Category.values()).map(c -> totals.getOrDefault(c, 0L)).toList(), months);
     }
 
+    /** The school's audit log, case work and counsellor access alike, for its admin and its counsellors. */
     public List<AuditRow> auditLog(Account admin, int limit) {
-        if (admin.role() != Role.SCHOOL_ADMIN) {
+        if (admin.role() != Role.SCHOOL_ADMIN && !admin.readsReports()) {
             throw DodamException.notFound();
         }
         long school = admin.school().id();
@@ -283,7 +284,7 @@ public class CaseWork {
     }
 
     private static long counsellorSchool(Account actor) {
-        if (actor == null || actor.role() != Role.COUNSELLOR) {
+        if (actor == null || !actor.readsReports()) { // a proposed counsellor reads nothing until confirmed
             throw DodamException.notFound();
         }
         return actor.school().id();

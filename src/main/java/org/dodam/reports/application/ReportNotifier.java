@@ -7,21 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.security.SecureRandom;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +22,7 @@ import java.util.logging.Logger;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
+import org.dodam.platform.mail.Mailer;
 import org.dodam.platform.web.Texts;
 import org.dodam.reports.domain.ReportChannel;
 import org.dodam.reports.domain.ReportChannel.Pending;
@@ -44,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the next urgent slot (every DODAM_NOTIFY_URGENT_EVERY_SECONDS, five minutes by default), everything else
  * at the next regular one (DODAM_NOTIFY_EVERY_SECONDS, an hour), each plus up to DODAM_NOTIFY_JITTER_SECONDS.
  * What is still to be told is counted in the school's channel row, so a restart loses no notice; a batch
- * whose mail fails is counted back. Without DODAM_SMTP_HOST nothing is sent.
+ * whose mail fails is counted back. Mail goes through {@link Mailer}; without DODAM_SMTP_HOST nothing is sent.
  */
 @ApplicationScoped
 public class ReportNotifier {
@@ -64,33 +57,13 @@ public class ReportNotifier {
     Accounts accounts;
 
     @Inject
+    Mailer mailer;
+
+    @Inject
     SecureRandom random;
 
     @Inject
     Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.port", defaultValue = "25")
-    int port;
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.from", defaultValue = "dodam@localhost")
-    String from;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.user")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.starttls", defaultValue = "false")
-    boolean startTls;
 
     @Inject
     @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
@@ -117,7 +90,7 @@ public class ReportNotifier {
             throw new IllegalStateException("DODAM_NOTIFY_EVERY_SECONDS must be a multiple of DODAM_NOTIFY_URGENT_EVERY_SECONDS, "
                     + "and DODAM_NOTIFY_JITTER_SECONDS shorter than the urgent interval");
         }
-        if (host.filter(h -> !h.isBlank()).isEmpty()) {
+        if (!mailer.enabled()) {
             return;
         }
         running = true;
@@ -183,52 +156,20 @@ public class ReportNotifier {
 
     /** True when the notice reached at least one counsellor's mail server. */
     private boolean send(Pending pending, List<Recipient> recipients) {
-        Session session = session();
-        boolean sent = false;
+        List<Mailer.Mail> mails = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            try {
-                ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(recipient.locale()));
-                String subject = texts.getString(pending.urgent() ? "mail.digest.subjectUrgent" : "mail.digest.subject");
-                String link = publicUrl.endsWith("/") ? publicUrl + "counsellor/index.xhtml" : publicUrl + "/counsellor/index.xhtml";
-                String body = new MessageFormat(texts.getString("mail.digest.body"), texts.getLocale()).format(new Object[] {
-                    pending.newReports() + pending.urgentReports(), pending.urgentReports(), pending.answers(), link});
-                if (pending.flood() != null) {
-                    body += "\n\n" + new MessageFormat(texts.getString("mail.digest.flood"), texts.getLocale())
-                            .format(new Object[] {pending.flood().toString()});
-                }
-                MimeMessage message = new MimeMessage(session);
-                message.setFrom(new InternetAddress(from));
-                message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email()));
-                message.setSubject(subject, "UTF-8");
-                message.setText(body, "UTF-8");
-                Transport.send(message);
-                sent = true;
-            } catch (MessagingException | RuntimeException e) {
-                // The address is the school's own staff address; the report is never part of the message.
-                LOG.log(Level.WARNING, "Could not send a report notice: {0}", e.getClass().getSimpleName() + ": " + e.getMessage());
+            ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(recipient.locale()));
+            String subject = texts.getString(pending.urgent() ? "mail.digest.subjectUrgent" : "mail.digest.subject");
+            String link = publicUrl.endsWith("/") ? publicUrl + "counsellor/index.xhtml" : publicUrl + "/counsellor/index.xhtml";
+            String body = new MessageFormat(texts.getString("mail.digest.body"), texts.getLocale()).format(new Object[] {
+                pending.newReports() + pending.urgentReports(), pending.urgentReports(), pending.answers(), link});
+            if (pending.flood() != null) {
+                body += "\n\n" + new MessageFormat(texts.getString("mail.digest.flood"), texts.getLocale())
+                        .format(new Object[] {pending.flood().toString()});
             }
+            mails.add(new Mailer.Mail(recipient.email(), subject, body));
         }
-        return sent;
-    }
-
-    private Session session() {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", host.orElseThrow());
-        properties.put("mail.smtp.port", String.valueOf(port));
-        properties.put("mail.smtp.connectiontimeout", "10000");
-        properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
-        properties.put("mail.smtp.starttls.required", String.valueOf(startTls));
-        if (user.filter(u -> !u.isBlank()).isPresent()) {
-            properties.put("mail.smtp.auth", "true");
-            return Session.getInstance(properties, new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(user.get(), password.orElse(""));
-                }
-            });
-        }
-        return Session.getInstance(properties);
+        return mailer.sendNow(mails) > 0;
     }
 
     private record Recipient(String email, String locale) {

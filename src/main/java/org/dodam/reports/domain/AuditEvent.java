@@ -20,11 +20,20 @@ import java.util.Objects;
 @Table(name = "audit_event")
 @NamedQuery(name = "AuditEvent.ofSchool",
         query = "select e from AuditEvent e where e.schoolId = :school order by e.at desc, e.id desc")
+@NamedQuery(name = "AuditEvent.ofSchoolWithActions",
+        query = "select e from AuditEvent e where e.schoolId = :school and e.action in :actions order by e.at desc, e.id desc")
 public class AuditEvent {
 
     public enum Action {
         VIEWED, STATUS_CHANGED, ASSIGNED, NOTE_ADDED, REPLIED, REFERRED, REFERRAL_COMPLETED,
-        MANDATORY_FLAGGED, MANDATORY_REPORTED, CLOSED, DELETED_BY_RETENTION
+        MANDATORY_FLAGGED, MANDATORY_REPORTED, CLOSED, DELETED_BY_RETENTION,
+        COUNSELLOR_PROPOSED, COUNSELLOR_CONFIRMED, COUNSELLOR_PASSWORD_RESET, COUNSELLOR_SUSPENDED,
+        COUNSELLOR_REACTIVATED, COUNSELLOR_SET_UP;
+
+        /** A change of who reads the school's reports, rather than work on a case: it names no case. */
+        public boolean counsellorAccess() {
+            return name().startsWith("COUNSELLOR_");
+        }
     }
 
     @Id
@@ -62,6 +71,23 @@ public class AuditEvent {
         this.action = Objects.requireNonNull(action, "action");
         this.detail = detail;
         this.at = Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * A line for a change of counsellor access (who may read the school's reports): no case, and the counsellor
+     * account's username as the detail. {@code actorId} is null when the operator made the change at start-up.
+     */
+    public static AuditEvent counsellorAccess(long schoolId, Long actorId, Action action, String counsellorUsername, Instant at) {
+        if (!action.counsellorAccess()) {
+            throw new IllegalArgumentException(action + " is work on a case");
+        }
+        AuditEvent event = new AuditEvent();
+        event.schoolId = schoolId;
+        event.actorId = actorId;
+        event.action = action;
+        event.detail = Objects.requireNonNull(counsellorUsername, "counsellorUsername");
+        event.at = Objects.requireNonNull(at, "at");
+        return event;
     }
 
     public Long actorId() {

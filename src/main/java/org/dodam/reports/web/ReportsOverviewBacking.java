@@ -58,6 +58,9 @@ public class ReportsOverviewBacking {
     /** An audit line in the reader's language: the action, and the status, outcome or service it names. */
     public String describe(AuditRow row) {
         String action = Texts.text("reports.audit.action." + row.action().name());
+        if (row.action().counsellorAccess()) {
+            return action + " · " + row.detail(); // the counsellor account's username
+        }
         String detailKey = switch (row.action()) {
             case STATUS_CHANGED -> "cases.status.";
             case CLOSED -> "cases.outcome.";
