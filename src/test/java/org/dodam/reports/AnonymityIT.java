@@ -1,26 +1,22 @@
 package org.dodam.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dodam.reports.ReportsOpsIT.form;
-import static org.dodam.reports.ReportsOpsIT.group;
+import static org.dodam.testing.ReportForms.group;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +27,7 @@ import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Learner;
 import org.dodam.testing.Pages;
+import org.dodam.testing.ReportForms;
 import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -267,51 +264,20 @@ class AnonymityIT {
     }
 
     static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        return ReportForms.client();
     }
 
-    /** The fields of a filled-in report form, read from the page the way a browser gets it. */
     static Map<String, String> reportForm(HttpClient client, Map<String, String> headers, String text) throws Exception {
-        HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30));
-        headers.forEach(get::header);
-        HttpResponse<String> page = client.send(get.build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("report", "report");
-        fields.put("s", URI.create(link).getQuery().substring(2));
-        fields.put("token", group(page.body(), "name=\"token\" value=\"([^\"]+)\""));
-        fields.put("report:role", "BYSTANDER");
-        fields.put("report:category", "GROUP_CHAT");
-        fields.put("report:danger", "false");
-        fields.put("report:place", "");
-        fields.put("report:description", text);
-        fields.put("report:send", "Send");
-        fields.put("jakarta.faces.ViewState", "stateless");
-        return fields;
+        return ReportForms.filled(client, link, headers, text);
     }
 
     static HttpResponse<String> send(HttpClient client, URI uri, Map<String, String> fields, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder post = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
-        headers.forEach(post::header);
-        return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static boolean opens(String code) throws Exception {
-        return openWith(code, Map.of());
+        return ReportForms.post(client, uri, fields, headers);
     }
 
     static boolean openWith(String code, Map<String, String> headers) throws Exception {
-        URI followUp = URI.create(link.replace("index.xhtml", "follow-up.xhtml"));
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("followUp", "followUp");
-        fields.put("s", followUp.getQuery().substring(2));
-        fields.put("followUp:code", code);
-        fields.put("followUp:open", "Open");
-        fields.put("jakarta.faces.ViewState", "stateless");
-        HttpResponse<String> opened = send(client(), followUp, fields, headers);
-        return opened.statusCode() == 200 && opened.body().contains("id=\"threadTitle\"");
+        return ReportForms.opens(link, code, headers);
     }
 
     static List<String> strings(String sql) throws SQLException {

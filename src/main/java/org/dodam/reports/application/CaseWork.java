@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -37,6 +38,7 @@ import org.dodam.reports.domain.IncidentReport;
 import org.dodam.reports.domain.Outcome;
 import org.dodam.reports.domain.Referral;
 import org.dodam.reports.domain.ReferralTarget;
+import org.dodam.reports.domain.ReportChannel;
 import org.dodam.reports.domain.ReporterRole;
 import org.dodam.reports.domain.SealedField;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -89,6 +91,13 @@ public class CaseWork {
                         names.get(r.assigneeId()), overdue.contains(r.id()),
                         r.mandatoryFlaggedAt() != null && r.mandatoryReportedAt() == null))
                 .toList();
+    }
+
+    /** The last day in the past week the school's reports came in a flood, for the counsellor's inbox. */
+    public Optional<LocalDate> recentFlood(Account counsellor) {
+        ReportChannel channel = em.find(ReportChannel.class, counsellorSchool(counsellor));
+        return Optional.ofNullable(channel == null ? null : channel.floodOn())
+                .filter(day -> !day.isBefore(today().minusDays(7)));
     }
 
     public CaseView open(Account counsellor, long caseId) {

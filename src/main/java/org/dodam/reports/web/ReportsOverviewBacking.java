@@ -3,6 +3,7 @@ package org.dodam.reports.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.List;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.web.Texts;
@@ -39,6 +40,11 @@ public class ReportsOverviewBacking {
             inbox = caseWork.inbox(currentUser.require());
         }
         return inbox;
+    }
+
+    /** The day reports last came in a flood, if it was in the past week; counsellors are told why some may be junk. */
+    public LocalDate getRecentFlood() {
+        return caseWork.recentFlood(currentUser.require()).orElse(null);
     }
 
     public Statistics getStatistics() {
