@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dodam.testing.ReportForms.group;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -25,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.Mailbox;
 import org.dodam.testing.Learner;
 import org.dodam.testing.Pages;
 import org.dodam.testing.ReportForms;
@@ -54,24 +53,17 @@ class AnonymityIT {
 
     @BeforeAll
     static void start() throws IOException {
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        mail = Mailbox.start();
         jdbcUrl = "jdbc:h2:file:" + Path.of("target", "it-servers", "anonymity", "data", "dodam").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        server = DodamServer.start("anonymity", Map.ofEntries(
+        server = DodamServer.start("anonymity", Mailbox.environment(mail, Map.ofEntries(
                 Map.entry("DODAM_DB_URL", jdbcUrl),
-                Map.entry("DODAM_SMTP_HOST", "127.0.0.1"),
-                Map.entry("DODAM_SMTP_PORT", String.valueOf(smtpPort)),
                 Map.entry("DODAM_TRUSTED_PROXIES", "127.0.0.1"),
                 Map.entry("DODAM_REPORTS_MAX_PER_HOUR", "3"),
                 Map.entry("DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000"),
                 Map.entry("DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT)),
                 Map.entry("DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT * 2)),
-                Map.entry("DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER))), true);
+                Map.entry("DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER)))), true);
         browser = new Browser();
         link = Reporting.schoolLink(browser, server);
     }

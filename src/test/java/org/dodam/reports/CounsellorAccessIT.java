@@ -3,13 +3,11 @@ package org.dodam.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.UUID;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.Mailbox;
 import org.dodam.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,17 +38,10 @@ class CounsellorAccessIT {
 
     @BeforeAll
     static void start() throws IOException {
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        server = DodamServer.shared("counsellor-access", Map.of(
-                "DODAM_SMTP_HOST", "127.0.0.1",
-                "DODAM_SMTP_PORT", String.valueOf(smtpPort),
+        mail = Mailbox.start();
+        server = DodamServer.shared("counsellor-access", Mailbox.environment(mail, Map.of(
                 "DODAM_SMTP_FROM", "dodam@school.example",
-                "DODAM_PUBLIC_URL", "https://dodam.school.example/"));
+                "DODAM_PUBLIC_URL", "https://dodam.school.example/")));
         browser = new Browser();
     }
 

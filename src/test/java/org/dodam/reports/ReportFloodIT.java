@@ -3,17 +3,16 @@ package org.dodam.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.Mailbox;
 import org.dodam.testing.Pages;
 import org.dodam.testing.ReportForms;
 import org.dodam.testing.Reporting;
@@ -35,20 +34,13 @@ class ReportFloodIT {
 
     @BeforeAll
     static void start() throws IOException {
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        server = DodamServer.start("report-flood", Map.of(
-                "DODAM_SMTP_HOST", "127.0.0.1",
-                "DODAM_SMTP_PORT", String.valueOf(smtpPort),
+        mail = Mailbox.start();
+        server = DodamServer.start("report-flood", Mailbox.environment(mail, Map.of(
                 "DODAM_TRUSTED_PROXIES", "127.0.0.1",
                 "DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", String.valueOf(FLOOD),
                 "DODAM_NOTIFY_URGENT_EVERY_SECONDS", "2",
                 "DODAM_NOTIFY_EVERY_SECONDS", "4",
-                "DODAM_NOTIFY_JITTER_SECONDS", "1"), true);
+                "DODAM_NOTIFY_JITTER_SECONDS", "1")), true);
         browser = new Browser();
     }
 

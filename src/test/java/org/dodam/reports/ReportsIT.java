@@ -3,18 +3,17 @@ package org.dodam.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.Mailbox;
 import org.dodam.testing.Pages;
 import org.dodam.testing.Reporting;
 import org.dodam.testing.ServerDatabase;
@@ -39,24 +38,17 @@ class ReportsIT {
 
     @BeforeAll
     static void start() throws IOException {
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        mail = Mailbox.start();
         // AUTO_SERVER lets the test open the database beside the server, to add a second school.
         jdbcUrl = "jdbc:h2:file:" + java.nio.file.Path.of("target", "it-servers", "reports", "data", "dodam").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        server = DodamServer.shared("reports", Map.of(
+        server = DodamServer.shared("reports", Mailbox.environment(mail, Map.of(
                 "DODAM_DB_URL", jdbcUrl,
-                "DODAM_SMTP_HOST", "127.0.0.1",
-                "DODAM_SMTP_PORT", String.valueOf(smtpPort),
                 "DODAM_SMTP_FROM", "dodam@school.example",
                 "DODAM_PUBLIC_URL", "https://dodam.school.example/",
                 "DODAM_NOTIFY_URGENT_EVERY_SECONDS", "2",
                 "DODAM_NOTIFY_EVERY_SECONDS", "4",
-                "DODAM_NOTIFY_JITTER_SECONDS", "1"));
+                "DODAM_NOTIFY_JITTER_SECONDS", "1")));
         browser = new Browser();
         schoolLink = Reporting.schoolLink(browser, server);
         // The demo school's two fictional reports are announced in the first batch; the tests count mail after it.
