@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
@@ -105,12 +106,12 @@ public final class Sealing {
     }
 
     /** The key id of a sealed value, or empty for a value sealed before key ids. */
-    public static java.util.Optional<String> keyIdOf(String sealed) {
+    public static Optional<String> keyIdOf(String sealed) {
         if (sealed == null || !sealed.startsWith(PADDED)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int dot = sealed.indexOf('.', PADDED.length());
-        return dot < 0 ? java.util.Optional.empty() : java.util.Optional.of(sealed.substring(PADDED.length(), dot));
+        return dot < 0 ? Optional.empty() : Optional.of(sealed.substring(PADDED.length(), dot));
     }
 
     private static String encrypt(SecretKey key, byte[] plaintext, String associatedData, SecureRandom random) {

@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,7 +103,7 @@ public class ReportChannels {
     public int rewrapUnderCurrentKey() {
         int rewrapped = 0;
         for (Long schoolId : em.createQuery("select c.schoolId from ReportChannel c", Long.class).getResultList()) {
-            ReportChannel channel = em.find(ReportChannel.class, schoolId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            ReportChannel channel = em.find(ReportChannel.class, schoolId, LockModeType.PESSIMISTIC_WRITE);
             if (!Sealing.keyIdOf(channel.wrappedKey()).orElse("").equals(masterKey.currentKeyId())) {
                 channel.rewrap(masterKey.wrap(masterKey.unwrap(channel.wrappedKey(), wrapContext(schoolId)), wrapContext(schoolId)));
                 rewrapped++;
@@ -110,25 +113,25 @@ public class ReportChannels {
     }
 
     /** The channels with something counsellors have not been told yet. */
-    public java.util.List<ReportChannel> withPendingNotices() {
+    public List<ReportChannel> withPendingNotices() {
         return em.createNamedQuery("ReportChannel.withPending", ReportChannel.class).getResultList();
     }
 
     /** Takes what the school's counsellors are to be told now (the row is locked, so nothing is told twice). */
     public ReportChannel.Pending takePendingNotices(long schoolId) {
-        ReportChannel channel = em.find(ReportChannel.class, schoolId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        ReportChannel channel = em.find(ReportChannel.class, schoolId, LockModeType.PESSIMISTIC_WRITE);
         return channel == null ? new ReportChannel.Pending(0, 0, 0, null) : channel.takePending();
     }
 
     public void restorePendingNotices(long schoolId, ReportChannel.Pending pending) {
-        ReportChannel channel = em.find(ReportChannel.class, schoolId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        ReportChannel channel = em.find(ReportChannel.class, schoolId, LockModeType.PESSIMISTIC_WRITE);
         if (channel != null) {
             channel.restore(pending);
         }
     }
 
     /** Notes that reports came to the school in a flood today; counsellors are told with the next batch. */
-    public void floodOn(long schoolId, java.time.LocalDate day) {
+    public void floodOn(long schoolId, LocalDate day) {
         em.createNamedQuery("ReportChannel.flood").setParameter("school", schoolId).setParameter("day", day).executeUpdate();
     }
 

@@ -1,5 +1,6 @@
 package org.dodam.reports.domain;
 
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,14 +45,14 @@ public final class CaseIds {
     }
 
     /** A case id as it comes in a link; empty for anything that is not one. */
-    public static java.util.Optional<Long> parse(String text) {
+    public static Optional<Long> parse(String text) {
         if (text == null || !text.matches("\\d{1,19}")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(Long.parseLong(text));
+            return Optional.of(Long.parseLong(text));
         } catch (NumberFormatException tooLarge) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

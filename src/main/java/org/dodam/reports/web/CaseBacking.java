@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
@@ -48,7 +49,7 @@ public class CaseBacking implements Serializable {
     private Outcome outcome;
 
     public void load() {
-        java.util.Optional<Long> parsed = CaseIds.parse(id);
+        Optional<Long> parsed = CaseIds.parse(id);
         if (parsed.isEmpty()) {
             Faces.responseSendError(404, "");
             return;
