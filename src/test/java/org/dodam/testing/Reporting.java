@@ -25,11 +25,21 @@ public final class Reporting {
      * the page showed none. Choices are given by position: role 0 = targeted, category 0 = deepfake.
      */
     public static String send(Page page, int role, int category, boolean danger, String place, String description) {
+        fill(page, role, category, danger, place, description);
+        return submit(page);
+    }
+
+    /** Fills the report form without sending it. */
+    public static void fill(Page page, int role, int category, boolean danger, String place, String description) {
         page.check("[id='report:role:" + role + "']");
         page.check("[id='report:category:" + category + "']");
         page.check("[id='report:danger:" + (danger ? 0 : 1) + "']");
         page.fill("[id='report:place']", place);
         page.fill("[id='report:description']", description);
+    }
+
+    /** Sends a filled report form; returns the receipt code, or null when none was shown. */
+    public static String submit(Page page) {
         page.waitForNavigation(() -> page.click("[id='report:send']"));
         if (page.locator("#receiptCode").count() == 0) {
             Browser.screenshot(page, "report-not-sent-" + System.nanoTime());
