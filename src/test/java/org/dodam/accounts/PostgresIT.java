@@ -12,6 +12,7 @@ import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
 import org.dodam.testing.Postgres;
+import org.dodam.testing.ReportPlacement;
 import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,5 +151,37 @@ class PostgresIT {
         reporter.fill("[id='followUp:code']", code);
         reporter.waitForNavigation(() -> reporter.click("[id='followUp:open']"));
         assertThat(reporter.textContent("#messagesList")).contains("We are looking into it.");
+    }
+    @Test
+    void theSchoolCannotPlaceAReportAmongAStudentsClicksOnPostgres() throws Exception {
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "hangang-admin", "first-admin-pass");
+        admin.fill("[id='add:name']", "Kim Adversary-Test");
+        admin.fill("[id='add:username']", "pg-class-teacher");
+        admin.fill("[id='add:email']", "kim@hangang.example");
+        admin.fill("[id='add:password']", "teacher-pass-2");
+        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        admin.context().close();
+        Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(teacher, server, "pg-class-teacher", "teacher-pass-2");
+        Pages.useLanguage(teacher, "en");
+        teacher.fill("[id='newClassForm:name']", "Year 7 Consent");
+        teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
+        teacher.waitForNavigation(() -> teacher.click("table a:has-text('Year 7 Consent')"));
+        teacher.fill("[id='add:name']", "Seo Yuna");
+        teacher.fill("[id='add:username']", "pg-student-yuna");
+        teacher.fill("[id='add:password']", "student-pass-1");
+        teacher.waitForNavigation(() -> teacher.click("[id='add:submit']"));
+        assertThat(teacher.locator("[id='roster'] tbody").innerText()).contains("pg-student-yuna");
+        teacher.context().close();
+        String linkKey;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            ResultSet channel = connection.createStatement().executeQuery("select link_key from report_channel");
+            channel.next();
+            linkKey = channel.getString(1);
+        }
+        ReportPlacement.tryToPlace(new ReportPlacement.Scene(server, browser, url, "postgres", "", "pg-student-yuna",
+                "student-pass-1", "pg-counsellor", "counsellor-pass-1",
+                server.uri("report/index.xhtml?s=" + linkKey).toString(), Map.of()), () -> { });
     }
 }

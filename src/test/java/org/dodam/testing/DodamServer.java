@@ -58,11 +58,15 @@ public final class DodamServer {
                 deleteRecursively(directory);
             }
             Files.createDirectories(directory);
+            // Payara Micro's own files live beside the server's log and data, not in /tmp, so that a test can
+            // see every file the server writes; each start unpacks a fresh runtime there, as from /tmp.
+            Path runtime = directory.resolve("payara");
+            deleteRecursively(runtime);
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-jar",
                     System.getProperty("dodam.micro", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("dodam.war", "target/dodam.war"),
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast"));
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--rootdir", runtime.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
@@ -121,6 +125,11 @@ public final class DodamServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The directory of everything this server writes: its log, its data and Payara Micro's own files. */
+    public Path directory() {
+        return directory;
     }
 
     public Path dataDirectory() {
