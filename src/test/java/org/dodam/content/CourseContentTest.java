@@ -17,6 +17,7 @@ import org.dodam.content.domain.ContentModel.LessonDoc;
 import org.dodam.content.domain.ContentModel.ModuleDoc;
 import org.dodam.content.domain.ContentProblem;
 import org.dodam.content.domain.InvalidContent;
+import org.dodam.platform.Languages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class CourseContentTest {
     void everyLessonHasBothLanguagesObjectivesTeacherNotesReferencesAndAQuiz() {
         for (ModuleDoc module : read(CONTENT).modules()) {
             for (LessonDoc lesson : module.lessons()) {
-                assertThat(lesson.texts().keySet()).as(lesson.id()).containsExactly("en", "ko");
+                assertThat(lesson.texts().keySet()).as(lesson.id()).containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED);
                 assertThat(lesson.texts().get("ko").objectives()).as(lesson.id()).isNotEmpty();
                 assertThat(lesson.texts().get("en").sections()).as(lesson.id())
                         .anyMatch(s -> s.kind().equals("teacher-notes"));

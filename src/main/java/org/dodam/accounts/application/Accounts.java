@@ -2,6 +2,7 @@ package org.dodam.accounts.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,8 @@ import org.dodam.accounts.domain.Role;
 import org.dodam.accounts.domain.School;
 import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.Languages;
+import org.dodam.platform.LanguageChosen;
 
 /**
  * Creating and looking after accounts: school admins manage teachers and counsellors, teachers manage
@@ -30,8 +33,6 @@ import org.dodam.platform.DodamException;
 @ApplicationScoped
 @Transactional
 public class Accounts {
-
-    public static final List<String> LOCALES = List.of("ko", "en");
 
     @PersistenceContext
     EntityManager em;
@@ -193,8 +194,13 @@ public class Accounts {
         }
     }
 
+    /** Saves a signed-in person's language switch on their account. */
+    void onLanguageChosen(@Observes LanguageChosen chosen) {
+        preferLocale(chosen.username(), chosen.language());
+    }
+
     public void preferLocale(String username, String locale) {
-        if (!LOCALES.contains(locale)) {
+        if (!Languages.supported(locale)) {
             throw new DodamException("error.invalidLocale");
         }
         byUsername(username).ifPresent(account -> account.preferLocale(locale));

@@ -3,15 +3,22 @@ package org.dodam.accounts.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dodam.accounts.application.AccountRules;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.accounts.application.RosterImport;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.DodamException;
@@ -19,9 +26,10 @@ import org.dodam.platform.web.Texts;
 import org.omnifaces.util.Faces;
 
 /**
- * One of the teacher's classes: renaming and archiving it, its students (adding, importing, resetting a
- * password, removing from the class) and its assignments (assigning, moving a due date, withdrawing).
- * Another teacher's class id answers 404. Asking before archiving or removing needs no script: the first
+ * One of the teacher's classes: renaming and archiving it, and its students (adding, importing, resetting a
+ * password, removing from the class). Another teacher's class id answers 404. The page's assignments
+ * belong to the assignments feature (ClassAssignmentsBacking), which gets the class id from here, once
+ * checked. Asking before archiving or removing needs no script: the first
  * click only remembers what to confirm, and a repeated confirmation finds nothing left to do.
  */
 @Named
@@ -68,35 +76,21 @@ public class ClassRosterBacking implements Serializable {
 
     private boolean confirmingArchive;
     private StudentRow removing;
-    private final java.util.Map<String, java.time.LocalDate> newDue = new java.util.HashMap<>();
-
-    private String toAssign;
-    private java.time.LocalDate dueOn;
 
     @Inject
-    transient org.dodam.assignments.application.Assignments assignments;
+    transient RosterImport rosterImport;
 
-    @Inject
-    transient org.dodam.content.application.Curriculum curriculum;
-
-    @Inject
-    transient org.dodam.platform.web.LocaleBacking localeBacking;
-
-    private List<AssignedRow> assigned;
-
-    @Inject
-    transient org.dodam.accounts.application.RosterImport rosterImport;
-
-    private transient jakarta.servlet.http.Part csvFile;
-    private List<org.dodam.accounts.application.RosterImport.Imported> imported;
+    private transient Part csvFile;
+    private List<RosterImport.Imported> imported;
 
     public void load() {
-        classId = parseId(idParameter);
-        SchoolClass schoolClass = classId == null ? null : classes.ownedBy(currentUser.require(), classId).orElse(null);
+        Long id = parseId(idParameter);
+        SchoolClass schoolClass = id == null ? null : classes.ownedBy(currentUser.require(), id).orElse(null);
         if (schoolClass == null) {
             Faces.responseSendError(404, "");
             return;
         }
+        classId = id;
         className = schoolClass.name();
         joinCode = schoolClass.joinCode();
         archived = schoolClass.archived();
@@ -167,99 +161,10 @@ public class ClassRosterBacking implements Serializable {
         refresh();
     }
 
-    public void changeDue(AssignedRow row) {
-        java.time.LocalDate due = newDue.get(row.lessonId());
-        try {
-            assignments.changeDue(currentUser.require(), classId, row.lessonId(), due);
-            if (due == null) {
-                Texts.info("assign.dueRemoved", row.title());
-            } else {
-                Texts.info("assign.dueChanged", row.title(), due.toString());
-            }
-            refresh();
-        } catch (DodamException e) {
-            Texts.error(e);
-        }
-    }
-
     private void refresh() {
         students = classes.students(currentUser.require(), classId).stream()
                 .map(s -> new StudentRow(s.id(), s.displayName(), s.username()))
                 .toList();
-        String lang = localeBacking.getLanguage();
-        assigned = assignments.ofClass(currentUser.require(), classId).stream()
-                .map(a -> new AssignedRow(a.lessonId(), curriculum.lessonTitle(a.lessonId(), lang),
-                        a.dueOn()))
-                .toList();
-        newDue.clear();
-        assigned.forEach(a -> newDue.put(a.lessonId(), a.dueOn()));
-    }
-
-    /** What can be assigned: each student module as a whole, then its lessons one by one. */
-    public List<jakarta.faces.model.SelectItem> getAssignable() {
-        String lang = localeBacking.getLanguage();
-        return curriculum.modules(false).stream().map(module -> {
-            List<jakarta.faces.model.SelectItem> items = new java.util.ArrayList<>();
-            items.add(new jakarta.faces.model.SelectItem("module:" + module.id(),
-                    org.dodam.platform.web.Texts.text("assign.wholeModule", module.title().get(lang))));
-            module.lessons().forEach(l -> items.add(new jakarta.faces.model.SelectItem("lesson:" + l.id(), l.title(lang))));
-            var group = new jakarta.faces.model.SelectItemGroup(module.title().get(lang));
-            group.setSelectItems(items.toArray(jakarta.faces.model.SelectItem[]::new));
-            return (jakarta.faces.model.SelectItem) group;
-        }).toList();
-    }
-
-    public void assign() {
-        List<String> lessonIds;
-        if (toAssign != null && toAssign.startsWith("module:")) {
-            lessonIds = curriculum.module(toAssign.substring(7)).map(m -> m.lessons().stream().map(l -> l.id()).toList())
-                    .orElse(List.of());
-        } else if (toAssign != null && toAssign.startsWith("lesson:")) {
-            lessonIds = List.of(toAssign.substring(7));
-        } else {
-            lessonIds = List.of();
-        }
-        try {
-            assignments.assign(currentUser.require(), classId, lessonIds, dueOn);
-            Texts.info("assign.done", lessonIds.size());
-            refresh();
-        } catch (DodamException e) {
-            Texts.error(e);
-        }
-    }
-
-    public void withdraw(AssignedRow row) {
-        try {
-            assignments.withdraw(currentUser.require(), classId, row.lessonId());
-            Texts.info("assign.withdrawn", row.title());
-            refresh();
-        } catch (DodamException e) {
-            Texts.error(e);
-        }
-    }
-
-    /** An assigned lesson as the class page lists it. */
-    public record AssignedRow(String lessonId, String title, java.time.LocalDate dueOn) implements Serializable {
-    }
-
-    public List<AssignedRow> getAssigned() {
-        return assigned;
-    }
-
-    public String getToAssign() {
-        return toAssign;
-    }
-
-    public void setToAssign(String toAssign) {
-        this.toAssign = toAssign;
-    }
-
-    public java.time.LocalDate getDueOn() {
-        return dueOn;
-    }
-
-    public void setDueOn(java.time.LocalDate dueOn) {
-        this.dueOn = dueOn;
     }
 
     public void addStudent() {
@@ -290,24 +195,24 @@ public class ClassRosterBacking implements Serializable {
             Texts.error("import.empty");
             return;
         }
-        try (var reader = new java.io.InputStreamReader(csvFile.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var reader = new InputStreamReader(csvFile.getInputStream(), StandardCharsets.UTF_8)) {
             imported = rosterImport.importStudents(currentUser.require(), classId, withoutByteOrderMark(reader));
             Texts.info("import.done", imported.size());
             refresh();
-        } catch (org.dodam.accounts.application.RosterImport.ImportRejected e) {
+        } catch (RosterImport.ImportRejected e) {
             Texts.error(e);
             for (var problem : e.problems()) {
                 Texts.error("import.line", problem.line(), Texts.text(problem.messageKey()));
             }
         } catch (DodamException e) {
             Texts.error(e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             Texts.error("import.unreadable");
         }
     }
 
-    private static java.io.Reader withoutByteOrderMark(java.io.Reader reader) throws java.io.IOException {
-        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
         int first = pushback.read();
         if (first != -1 && first != '\uFEFF') {
             pushback.unread(first);
@@ -315,15 +220,15 @@ public class ClassRosterBacking implements Serializable {
         return pushback;
     }
 
-    public jakarta.servlet.http.Part getCsvFile() {
+    public Part getCsvFile() {
         return csvFile;
     }
 
-    public void setCsvFile(jakarta.servlet.http.Part csvFile) {
+    public void setCsvFile(Part csvFile) {
         this.csvFile = csvFile;
     }
 
-    public List<org.dodam.accounts.application.RosterImport.Imported> getImported() {
+    public List<RosterImport.Imported> getImported() {
         return imported;
     }
 
@@ -414,7 +319,4 @@ public class ClassRosterBacking implements Serializable {
         return removing;
     }
 
-    public java.util.Map<String, java.time.LocalDate> getNewDue() {
-        return newDue;
-    }
 }

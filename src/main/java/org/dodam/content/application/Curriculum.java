@@ -65,6 +65,11 @@ public class Curriculum {
         return Optional.ofNullable(id == null ? null : snapshot.lessons().get(id));
     }
 
+    /** A lesson students may open: it is in the curriculum and is not a staff lesson. */
+    public Optional<LessonEntry> studentLesson(String id) {
+        return lesson(id).filter(l -> !l.forStaff());
+    }
+
     /** A lesson's title in this language, or its id when the curriculum no longer has it. */
     public String lessonTitle(String id, String locale) {
         return lesson(id).map(l -> l.title(locale)).orElse(id);

@@ -2,6 +2,7 @@ package org.dodam.content.domain;
 
 import java.util.List;
 import java.util.Map;
+import org.dodam.platform.Languages;
 
 /**
  * The curriculum as read from course-content/, after validation: immutable values that the loader
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 public final class ContentModel {
 
-    public static final List<String> LOCALES = List.of("en", "ko");
+    public static final List<String> LOCALES = Languages.SUPPORTED;
     public static final List<String> BANDS = List.of("upper-elementary", "middle", "high", "staff");
     public static final List<String> COUNTRIES = List.of("KR", "US", "GB", "AU");
     public static final List<String> SECTION_KINDS = List.of("explainer", "scenario", "discussion", "activity", "law",

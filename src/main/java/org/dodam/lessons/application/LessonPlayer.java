@@ -1,6 +1,7 @@
 package org.dodam.lessons.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,6 +17,7 @@ import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
 import org.dodam.lessons.domain.LessonProgress;
 import org.dodam.platform.DodamException;
+import org.dodam.quizzes.application.QuizFinished;
 
 /**
  * A student working through a lesson one section at a time: every section opened is recorded, so the
@@ -52,7 +54,7 @@ public class LessonPlayer {
     public Position open(Account student, String lessonId, Integer requested) {
         LessonEntry lesson = studentLesson(student, lessonId);
         int total = studentSections(lesson);
-        Optional<LessonProgress> known = findQuery(student, lesson).setHint(READ_ONLY, true)
+        Optional<LessonProgress> known = findQuery(student.id(), lesson).setHint(READ_ONLY, true)
                 .getResultStream().findFirst();
         if (known.isPresent()) {
             int index = requested != null ? requested : known.get().currentSection();
@@ -66,7 +68,7 @@ public class LessonPlayer {
     /** Records that the student opened section {@code requested} (or their current one) of the lesson. */
     public Position record(Account student, LessonEntry lesson, Integer requested) {
         int total = studentSections(lesson);
-        LessonProgress progress = progress(student, lesson, total);
+        LessonProgress progress = progress(student.id(), lesson, total);
         int index = requested != null ? requested : progress.currentSection();
         if (progress.changedByViewing(index, total)) {
             lockForChange(progress);
@@ -81,11 +83,11 @@ public class LessonPlayer {
     }
 
     /** Records a finished quiz attempt on the student's progress (the best score counts). */
-    public void quizFinished(Account student, String lessonId, int score, boolean passed) {
-        LessonEntry lesson = studentLesson(student, lessonId);
-        LessonProgress progress = progress(student, lesson, studentSections(lesson));
+    void onQuizFinished(@Observes QuizFinished finished) {
+        LessonEntry lesson = curriculum.studentLesson(finished.lessonId()).orElseThrow(DodamException::notFound);
+        LessonProgress progress = progress(finished.studentId(), lesson, studentSections(lesson));
         lockForChange(progress);
-        progress.quizFinished(score, passed, clock.instant());
+        progress.quizFinished(finished.score(), finished.passed(), clock.instant());
     }
 
     /** Creates progress rows for students who have none for these lessons yet (used when a lesson is assigned). */
@@ -126,13 +128,13 @@ public class LessonPlayer {
                                    Integer bestScore, int sectionsSeen, int sectionsTotal) {
     }
 
-    LessonProgress progress(Account student, LessonEntry lesson, int total) {
-        return find(student, lesson).orElseGet(() -> {
+    LessonProgress progress(long studentId, LessonEntry lesson, int total) {
+        return find(studentId, lesson).orElseGet(() -> {
             // Two first visits at once (two tabs, a double click) would both make the row. Locking the
             // student's account row first makes the second wait, and then find the row the first made.
-            em.find(Account.class, student.id(), LockModeType.PESSIMISTIC_WRITE);
-            return find(student, lesson).orElseGet(() -> {
-                LessonProgress created = new LessonProgress(student.id(), lesson.id(), total, clock.instant());
+            em.find(Account.class, studentId, LockModeType.PESSIMISTIC_WRITE);
+            return find(studentId, lesson).orElseGet(() -> {
+                LessonProgress created = new LessonProgress(studentId, lesson.id(), total, clock.instant());
                 em.persist(created);
                 return created;
             });
@@ -145,13 +147,13 @@ public class LessonPlayer {
         em.refresh(progress, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private Optional<LessonProgress> find(Account student, LessonEntry lesson) {
-        return findQuery(student, lesson).getResultStream().findFirst();
+    private Optional<LessonProgress> find(long studentId, LessonEntry lesson) {
+        return findQuery(studentId, lesson).getResultStream().findFirst();
     }
 
-    private TypedQuery<LessonProgress> findQuery(Account student, LessonEntry lesson) {
+    private TypedQuery<LessonProgress> findQuery(long studentId, LessonEntry lesson) {
         return em.createNamedQuery("LessonProgress.find", LessonProgress.class)
-                .setParameter("student", student.id()).setParameter("lesson", lesson.id());
+                .setParameter("student", studentId).setParameter("lesson", lesson.id());
     }
 
     /** A lesson a student may open: it exists and is not a staff lesson. */
@@ -159,7 +161,7 @@ public class LessonPlayer {
         if (student == null || student.role() != Role.STUDENT) {
             throw DodamException.notFound();
         }
-        return curriculum.lesson(lessonId).filter(l -> !l.forStaff()).orElseThrow(DodamException::notFound);
+        return curriculum.studentLesson(lessonId).orElseThrow(DodamException::notFound);
     }
 
     /** Sections a student reads: all but the teacher notes. */

@@ -1,5 +1,6 @@
 package org.dodam.platform.web;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
@@ -8,13 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.dodam.accounts.application.Accounts;
+import org.dodam.platform.LanguageChosen;
 
 /**
  * The language buttons in every page's header post here. They are a plain HTML form, not a Faces one, so
  * a page that only reads (a lesson part, above all) carries no Faces form, no view state and no script,
  * and a switch works whatever state the page's view is in. The choice goes into a cookie, into the
- * session of a signed-in person and onto their account; then the person is sent back to the page they
+ * session of a signed-in person and, through {@link LanguageChosen}, onto their account; then the person is sent back to the page they
  * were on. The session cookie is SameSite=Lax, so another site cannot post here as a signed-in person.
  */
 @WebServlet("/language")
@@ -23,14 +24,14 @@ public class LanguageServlet extends HttpServlet {
     private static final int COOKIE_SECONDS = 365 * 24 * 60 * 60;
 
     @Inject
-    Accounts accounts;
+    Event<LanguageChosen> chosen;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String language = request.getParameter("lang");
         if (LocaleBacking.known(language)) {
             if (request.getUserPrincipal() != null) {
-                accounts.preferLocale(request.getUserPrincipal().getName(), language);
+                chosen.fire(new LanguageChosen(request.getUserPrincipal().getName(), language));
             }
             HttpSession session = request.getSession(false);
             if (session != null) {

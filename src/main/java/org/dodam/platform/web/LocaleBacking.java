@@ -9,7 +9,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
-import org.dodam.accounts.application.Accounts;
+import org.dodam.platform.Languages;
 
 /**
  * The language of this request: Korean or English. A signed-in person's saved choice comes first (kept in
@@ -45,7 +45,7 @@ public class LocaleBacking {
 
     /** Called at sign-in, when the session exists, with the account's saved language. */
     public void use(String language) {
-        String known = known(language) ? language : "ko";
+        String known = known(language) ? language : Languages.DEFAULT;
         HttpSession session = request().getSession(false);
         if (session != null) {
             session.setAttribute(SESSION_KEY, known);
@@ -85,11 +85,11 @@ public class LocaleBacking {
                 return language;
             }
         }
-        return "ko";
+        return Languages.DEFAULT;
     }
 
     static boolean known(String language) {
-        return language != null && Accounts.LOCALES.contains(language);
+        return Languages.supported(language);
     }
 
     private static HttpServletRequest request() {

@@ -2,6 +2,7 @@ package org.dodam.quizzes.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,11 +17,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.Role;
+import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
 import org.dodam.content.domain.ContentModel.Option;
 import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.content.domain.QuizQuestion;
-import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.crypto.MasterKey;
 import org.dodam.quizzes.domain.AttemptAnswer;
@@ -45,7 +47,10 @@ public class QuizTaking {
     EntityManager em;
 
     @Inject
-    LessonPlayer player;
+    Curriculum curriculum;
+
+    @Inject
+    Event<QuizFinished> finished;
 
     @Inject
     Clock clock;
@@ -63,7 +68,7 @@ public class QuizTaking {
 
     /** The student's latest attempt (open or finished), or none yet. */
     public QuizState state(Account student, String lessonId) {
-        LessonEntry lesson = player.studentLesson(student, lessonId);
+        LessonEntry lesson = studentLesson(student, lessonId);
         return stateOf(student, lesson, latest(student, lessonId));
     }
 
@@ -74,7 +79,7 @@ public class QuizTaking {
      * this attempt's options for this question is refused.
      */
     public QuizState answer(Account student, String lessonId, int attemptNumber, String questionId, List<String> tokens) {
-        LessonEntry lesson = player.studentLesson(student, lessonId);
+        LessonEntry lesson = studentLesson(student, lessonId);
         Question question = lesson.document().questions().stream().filter(q -> q.id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new DodamException("quiz.unknownQuestion"));
         if (tokens.isEmpty()) {
@@ -109,7 +114,7 @@ public class QuizTaking {
             int score = (int) (right * 100 / answers.size());
             boolean passed = score >= lesson.passMark();
             attempt.submit(score, passed, clock.instant());
-            player.quizFinished(student, lessonId, score, passed);
+            finished.fire(new QuizFinished(student.id(), lessonId, score, passed));
         }
         return stateOf(student, lesson, Optional.of(attempt));
     }
@@ -134,7 +139,7 @@ public class QuizTaking {
 
     /** Starts another practice attempt after a finished one; an open attempt is simply continued. */
     public QuizState retake(Account student, String lessonId) {
-        LessonEntry lesson = player.studentLesson(student, lessonId);
+        LessonEntry lesson = studentLesson(student, lessonId);
         Optional<QuizAttempt> latest = latest(student, lessonId);
         if (latest.isPresent() && !latest.get().open()) {
             QuizAttempt next = new QuizAttempt(student.id(), lessonId, latest.get().number() + 1, clock.instant());
@@ -220,5 +225,13 @@ public class QuizTaking {
         public boolean finished() {
             return !open;
         }
+    }
+
+    /** A lesson a student may take the quiz of; anyone else, a staff lesson or an unknown id is "not found". */
+    private LessonEntry studentLesson(Account student, String lessonId) {
+        if (student == null || student.role() != Role.STUDENT) {
+            throw DodamException.notFound();
+        }
+        return curriculum.studentLesson(lessonId).orElseThrow(DodamException::notFound);
     }
 }

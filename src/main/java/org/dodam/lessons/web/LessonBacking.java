@@ -1,4 +1,4 @@
-package org.dodam.content.web;
+package org.dodam.lessons.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package org.dodam.accounts.web;
+package org.dodam.progress.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
