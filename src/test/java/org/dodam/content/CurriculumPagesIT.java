@@ -92,9 +92,14 @@ class CurriculumPagesIT {
         assertThat(page.locator("#module-staff-deepfake-abuse").count()).isEqualTo(1);
         page.navigate(server.uri("teacher/lesson.xhtml?id=what-the-law-says").toString());
         assertThat(page.locator(".lesson__section--teacher-notes").count()).isEqualTo(1);
+        assertThat(page.locator(".lesson__section--teacher-notes h2").innerText()).isEqualTo("For the teacher");
         assertThat(page.locator("#answerKey li").count()).isGreaterThanOrEqualTo(5);
         assertThat(page.locator("#answerKey").innerText()).contains("Correct:");
         Browser.screenshot(page, "lesson-teacher-en-1280");
+
+        page.navigate(server.uri("teacher/lesson.xhtml?id=staff-responding-to-a-disclosure").toString());
+        assertThat(page.locator(".lesson__section--teacher-notes h2").innerText())
+                .as("staff-training notes address the person running the session").isEqualTo("For the facilitator");
 
         var export = page.request().get(server.uri("teacher/moodle-export?module=law-and-consequences&lang=ko").toString());
         assertThat(export.status()).isEqualTo(200);

@@ -184,6 +184,20 @@ public class LessonBacking {
         return sections;
     }
 
+    /**
+     * A section's heading as the page shows it. Teacher notes are marked with the label of the person they
+     * address: the class teacher in a student lesson, the person running the session in a staff-training
+     * lesson ("For the facilitator"), whose reader is not teaching a class. The label is not repeated when the
+     * authored heading already is that label, as it usually is ("## For the teacher").
+     */
+    public String heading(RenderedSection section) {
+        if (!section.teacherNotes()) {
+            return section.heading();
+        }
+        String label = Texts.text(lesson.forStaff() ? "lesson.facilitatorNotes" : "lesson.teacherNotes");
+        return section.heading().equals(label) ? label : label + ": " + section.heading();
+    }
+
     /** The index of the first teacher-notes section (the dashboard links straight to it), or -1. */
     public int getTeacherNotesAt() {
         List<RenderedSection> sections = getSections();
