@@ -40,7 +40,8 @@ class CourseContentTest {
         assertThat(studentModules.stream().mapToInt(m -> m.lessons().size()).sum()).isGreaterThanOrEqualTo(28);
         assertThat(content.modules()).anyMatch(ModuleDoc::forStaff);
         for (ModuleDoc module : studentModules) {
-            assertThat(module.lessons()).as(module.id()).hasSizeBetween(3, 4);
+            assertThat(module.lessons()).as(module.id())
+                    .hasSizeBetween(CourseContentReader.MIN_MODULE_LESSONS, CourseContentReader.MAX_MODULE_LESSONS);
         }
         for (String everyAge : List.of("consent-and-respect", "if-it-happens-to-you", "bystanders-and-upstanders")) {
             ModuleDoc module = content.modules().stream().filter(m -> m.id().equals(everyAge)).findFirst().orElseThrow();
@@ -122,6 +123,22 @@ class CourseContentTest {
                 .anyMatch(p -> p.contains("link to unknown lesson 'no-such-lesson'"))
                 .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.quiz.yaml:") && p.contains("marked best"))
                 .anyMatch(p -> p.startsWith("if-it-happens-to-you/when-a-friend-tells-you.en.md") && p.contains("missing"));
+    }
+
+    @Test
+    void aModuleOfTooFewOrTooManyLessonsIsRefused() throws IOException {
+        Path copy = copyContent();
+        edit(copy.resolve("consent-and-respect/module.yaml"), text -> {
+            int lessons = text.indexOf("lessons:\n") + "lessons:\n".length();
+            return text + text.substring(lessons);
+        });
+        edit(copy.resolve("law-and-consequences/module.yaml"), text -> {
+            int second = text.indexOf("  - id: ", text.indexOf("  - id: ") + 1);
+            return text.substring(0, second);
+        });
+        assertThat(problems(copy)).extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("consent-and-respect/module.yaml:") && p.contains("a module has 3 to 6 lessons, this one has 8"))
+                .anyMatch(p -> p.startsWith("law-and-consequences/module.yaml:") && p.contains("a module has 3 to 6 lessons, this one has 1"));
     }
 
     @Test

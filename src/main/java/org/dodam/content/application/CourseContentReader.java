@@ -61,6 +61,12 @@ public final class CourseContentReader {
     private static final Pattern LESSON_LINK = Pattern.compile("\\]\\(lesson:([^)\\s]*)\\)");
     private static final Pattern COUNTRY_OPEN = Pattern.compile("^:::country\\s+(\\S+)\\s*$");
     private static final Set<String> QUESTION_TYPES = Set.of("single", "multiple", "true-false", "scenario");
+    /**
+     * A module is a unit a teacher assigns as a whole: enough lessons to be a unit, few enough to finish
+     * in a few weeks. Six leaves room for a second lesson for a band beside the four a module started with.
+     */
+    public static final int MIN_MODULE_LESSONS = 3;
+    public static final int MAX_MODULE_LESSONS = 6;
 
     private final Path root;
     private final List<ContentProblem> problems = new ArrayList<>();
@@ -171,8 +177,9 @@ public final class CourseContentReader {
         List<LessonDoc> lessons = new ArrayList<>();
         SequenceNode list = sequence(file, required(file, module, "lessons"));
         if (list != null) {
-            if (list.getValue().size() < 3 || list.getValue().size() > 4) {
-                problem(file, line(list), "a module has 3 or 4 lessons, this one has " + list.getValue().size());
+            if (list.getValue().size() < MIN_MODULE_LESSONS || list.getValue().size() > MAX_MODULE_LESSONS) {
+                problem(file, line(list), "a module has " + MIN_MODULE_LESSONS + " to " + MAX_MODULE_LESSONS
+                        + " lessons, this one has " + list.getValue().size());
             }
             for (Node item : list.getValue()) {
                 MappingNode entry = mapping(file, item);
