@@ -18,6 +18,7 @@ import org.dodam.content.domain.ContentVersion;
 import org.dodam.content.domain.CourseModule;
 import org.dodam.content.domain.Lesson;
 import org.dodam.content.domain.LessonDocument;
+import org.dodam.content.domain.QuestionKey;
 import org.dodam.content.domain.QuizQuestion;
 
 /**
@@ -86,7 +87,7 @@ public class ContentStore {
         for (int i = 0; i < all.size(); i++) {
             Question question = all.get(i);
             String questionId = i == 0 ? "decision" : question.id();
-            String key = QuizQuestion.key(doc.id(), questionId);
+            String key = new QuestionKey(doc.id(), questionId).stored();
             QuizQuestion row = em.find(QuizQuestion.class, key);
             if (row == null) {
                 row = new QuizQuestion(lesson, questionId);

@@ -45,11 +45,7 @@ public class QuizQuestion {
     public QuizQuestion(Lesson lesson, String questionId) {
         this.lesson = Objects.requireNonNull(lesson, "lesson");
         this.questionId = Objects.requireNonNull(questionId, "questionId");
-        this.id = key(lesson.id(), questionId);
-    }
-
-    public static String key(String lessonId, String questionId) {
-        return lessonId + "/" + questionId;
+        this.id = new QuestionKey(lesson.id(), questionId).stored();
     }
 
     public void update(int newPosition, String newType, String json) {

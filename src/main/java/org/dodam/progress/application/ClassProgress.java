@@ -17,6 +17,7 @@ import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.assignments.application.Assignments;
 import org.dodam.assignments.application.Assignments.Assigned;
+import org.dodam.content.domain.QuestionKey;
 import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.lessons.application.LessonPlayer.ProgressSnapshot;
 import org.dodam.platform.DodamException;
@@ -150,8 +151,8 @@ public class ClassProgress {
             }
             QuizTaking.AnswerCount common = answers.stream().filter(a -> !a.correct())
                     .max(Comparator.comparingLong(QuizTaking.AnswerCount::count)).orElseThrow();
-            int slash = key.indexOf('/');
-            missed.add(new ClassDashboard.MissedQuestion(key.substring(0, slash), key.substring(slash + 1), answered, wrong,
+            QuestionKey question = QuestionKey.parse(key);
+            missed.add(new ClassDashboard.MissedQuestion(question.lessonId(), question.questionId(), answered, wrong,
                     List.of(common.chosen().split(",")), common.count()));
         });
         return missed.stream()

@@ -22,7 +22,7 @@ import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
 import org.dodam.content.domain.ContentModel.Option;
 import org.dodam.content.domain.ContentModel.Question;
-import org.dodam.content.domain.QuizQuestion;
+import org.dodam.content.domain.QuestionKey;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.crypto.MasterKey;
 import org.dodam.quizzes.domain.AttemptAnswer;
@@ -98,23 +98,12 @@ public class QuizTaking {
         } else {
             attempt = latest.get();
         }
-        Map<String, AttemptAnswer> answers = answers(attempt);
-        String key = QuizQuestion.key(lessonId, questionId);
-        if (answers.containsKey(key)) {
-            return stateOf(student, lesson, Optional.of(attempt));
-        }
         Set<String> correct = question.options().stream().filter(Option::correct).map(Option::id).collect(Collectors.toSet());
-        AttemptAnswer answer = new AttemptAnswer(attempt, key,
-                question.options().stream().map(Option::id).filter(picked::contains).toList(),
-                picked.equals(correct), clock.instant());
-        em.persist(answer);
-        answers.put(key, answer);
-        if (answers.size() == lesson.document().questions().size()) {
-            long right = answers.values().stream().filter(AttemptAnswer::correct).count();
-            int score = (int) (right * 100 / answers.size());
-            boolean passed = score >= lesson.passMark();
-            attempt.submit(score, passed, clock.instant());
-            finished.fire(new QuizFinished(student.id(), lessonId, score, passed));
+        boolean saved = attempt.answer(new QuestionKey(lessonId, questionId),
+                question.options().stream().map(Option::id).filter(picked::contains).toList(), picked.equals(correct),
+                lesson.document().questions().size(), lesson.passMark(), clock.instant()).isPresent();
+        if (saved && !attempt.open()) {
+            finished.fire(new QuizFinished(student.id(), lessonId, attempt.score(), attempt.passed()));
         }
         return stateOf(student, lesson, Optional.of(attempt));
     }
@@ -188,16 +177,9 @@ public class QuizTaking {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
-    private Map<String, AttemptAnswer> answers(QuizAttempt attempt) {
-        Map<String, AttemptAnswer> answers = new LinkedHashMap<>();
-        em.createNamedQuery("AttemptAnswer.ofAttempt", AttemptAnswer.class).setParameter("attempt", attempt)
-                .getResultList().forEach(a -> answers.put(a.questionKey(), a));
-        return answers;
-    }
-
     private QuizState stateOf(Account student, LessonEntry lesson, Optional<QuizAttempt> attempt) {
         Map<String, Answered> answered = new LinkedHashMap<>();
-        attempt.ifPresent(a -> answers(a).forEach((key, answer) -> answered.put(key.substring(key.indexOf('/') + 1),
+        attempt.ifPresent(a -> a.answers().forEach(answer -> answered.put(QuestionKey.parse(answer.questionKey()).questionId(),
                 new Answered(answer.chosen(), answer.correct()))));
         OptionTokens optionTokens = tokens(student, lesson.id(), attempt.map(QuizAttempt::number).orElse(1));
         Map<String, List<Token>> options = new LinkedHashMap<>();

@@ -18,7 +18,6 @@ import java.util.Objects;
 /** The options a student chose for one question in one attempt, and whether that was right. */
 @Entity
 @Table(name = "attempt_answer")
-@NamedQuery(name = "AttemptAnswer.ofAttempt", query = "select a from AttemptAnswer a where a.attempt = :attempt")
 @NamedQuery(name = "AttemptAnswer.firstAttemptCounts",
         query = "select a.questionKey, a.chosen, a.correct, count(a) from AttemptAnswer a"
                 + " where a.attempt.number = 1 and a.attempt.studentId in :students and a.attempt.lessonId in :lessons"

@@ -52,6 +52,11 @@ public class QuizBacking implements Serializable {
     private QuizState state;
     private transient LessonEntry lesson;
 
+    /** The question views built for {@link #state}: a render reads them many times, they are built once. */
+    private transient QuizState viewsOf;
+    private transient QuestionView current;
+    private transient QuestionView checkedView;
+
     public void load() {
         try {
             state = quizTaking.state(currentUser.require(), id);
@@ -121,30 +126,36 @@ public class QuizBacking implements Serializable {
 
     /** The first unanswered question of an open attempt, or null when the attempt is finished. */
     public QuestionView getCurrent() {
-        if (empty() || state.finished()) {
-            return null;
-        }
-        List<Question> questions = lesson().document().questions();
-        for (int i = 0; i < questions.size(); i++) {
-            if (!state.answered().containsKey(questions.get(i).id())) {
-                return view(questions.get(i), i);
-            }
-        }
-        return null;
+        buildViews();
+        return current;
     }
 
     /** The question just answered, when its feedback is to be shown now ("each" mode). */
     public QuestionView getCheckedQuestion() {
-        if (empty() || checked == null || state.finished() || !state.answered().containsKey(checked)) {
-            return null;
+        buildViews();
+        return checkedView;
+    }
+
+    private void buildViews() {
+        if (viewsOf == state && state != null) {
+            return;
+        }
+        current = null;
+        checkedView = null;
+        viewsOf = state;
+        if (empty() || state.finished()) {
+            return;
         }
         List<Question> questions = lesson().document().questions();
         for (int i = 0; i < questions.size(); i++) {
-            if (questions.get(i).id().equals(checked)) {
-                return view(questions.get(i), i);
+            String questionId = questions.get(i).id();
+            if (current == null && !state.answered().containsKey(questionId)) {
+                current = view(questions.get(i), i);
+            }
+            if (questionId.equals(checked) && state.answered().containsKey(questionId)) {
+                checkedView = view(questions.get(i), i);
             }
         }
-        return null;
     }
 
     /** Every question with the student's answers and feedback, once the attempt is finished. */
