@@ -9,7 +9,6 @@ import java.util.Map;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.Question;
-import org.dodam.platform.DodamException;
 import org.dodam.platform.web.LocaleBacking;
 import org.dodam.platform.web.Texts;
 import org.dodam.progress.application.ClassDashboard;
@@ -45,11 +44,7 @@ public class DashboardBacking {
             return;
         }
         classId = Long.parseLong(id);
-        try {
-            dashboard = progress.forClass(currentUser.require(), classId);
-        } catch (DodamException.NotFound e) {
-            Faces.responseSendError(404, "");
-        }
+        dashboard = progress.forClass(currentUser.require(), classId);
     }
 
     public ClassDashboard getDashboard() {

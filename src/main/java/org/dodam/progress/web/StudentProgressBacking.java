@@ -58,11 +58,7 @@ public class StudentProgressBacking implements Serializable {
         }
         classId = Long.parseLong(id);
         studentId = Long.parseLong(student);
-        try {
-            refresh();
-        } catch (DodamException.NotFound e) {
-            Faces.responseSendError(404, "");
-        }
+        refresh();
     }
 
     private void refresh() {

@@ -58,11 +58,7 @@ public class QuizBacking implements Serializable {
     private transient QuestionView checkedView;
 
     public void load() {
-        try {
-            state = quizTaking.state(currentUser.require(), id);
-        } catch (DodamException.NotFound e) {
-            Faces.responseSendError(404, "");
-        }
+        state = quizTaking.state(currentUser.require(), id);
     }
 
     /** The lesson, looked up again after the view was restored (it is not kept in the view state). */
@@ -87,21 +83,18 @@ public class QuizBacking implements Serializable {
                     chosen == null ? List.of() : Arrays.asList(chosen));
             boolean showNow = "each".equals(feedbackMode()) || after.finished();
             Faces.redirect("student/quiz.xhtml?id=%s" + (showNow && !after.finished() ? "&checked=%s" : ""), id, questionId);
-        } catch (DodamException.NotFound e) {
-            Faces.responseSendError(404, "");
         } catch (DodamException e) {
+            if (e instanceof DodamException.NotFound) {
+                throw e; // a 404, answered in one place (PrivateExceptionHandlerFactory)
+            }
             Texts.error(e);
             Faces.redirect("student/quiz.xhtml?id=%s", id);
         }
     }
 
     public void retake() throws IOException {
-        try {
-            quizTaking.retake(currentUser.require(), id);
-            Faces.redirect("student/quiz.xhtml?id=%s", id);
-        } catch (DodamException.NotFound e) {
-            Faces.responseSendError(404, "");
-        }
+        quizTaking.retake(currentUser.require(), id);
+        Faces.redirect("student/quiz.xhtml?id=%s", id);
     }
 
     private static int parseInt(String text) {

@@ -55,12 +55,8 @@ public class CaseBacking implements Serializable {
             return;
         }
         caseId = parsed.get();
-        try {
-            view = caseWork.open(currentUser.require(), caseId);
-            assignee = view.assigneeId();
-        } catch (DodamException.NotFound e) {
-            Faces.responseSendError(404, "");
-        }
+        view = caseWork.open(currentUser.require(), caseId);
+        assignee = view.assigneeId();
     }
 
     public String moveTo() {
@@ -104,10 +100,10 @@ public class CaseBacking implements Serializable {
             action.accept(currentUser.require());
             Texts.info(doneKey);
             return "/counsellor/case?faces-redirect=true&id=" + caseId;
-        } catch (DodamException.NotFound e) {
-            Faces.responseSendError(404, "");
-            return null;
         } catch (DodamException e) {
+            if (e instanceof DodamException.NotFound) {
+                throw e; // a 404, answered in one place (PrivateExceptionHandlerFactory)
+            }
             Texts.error(e);
             return null;
         }
