@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.SchoolClock;
 
 /** Shows a moment as date and time in the school's time zone (DODAM_TIME_ZONE): {@code #{schoolTime.format(at)}}. */
 @Named
@@ -16,10 +15,9 @@ public class SchoolTime {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
-    @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
-    String timeZone;
+    SchoolClock schoolClock;
 
     public String format(Instant at) {
-        return at == null ? "" : FORMAT.withZone(ZoneId.of(timeZone)).format(at);
+        return at == null ? "" : FORMAT.withZone(schoolClock.zone()).format(at);
     }
 }

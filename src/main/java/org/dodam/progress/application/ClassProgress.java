@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,8 +20,8 @@ import org.dodam.content.domain.QuestionKey;
 import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.lessons.application.LessonPlayer.ProgressSnapshot;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.SchoolClock;
 import org.dodam.quizzes.application.QuizTaking;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place where progress numbers are computed, for the student's own view and for the teacher's
@@ -48,8 +47,7 @@ public class ClassProgress {
     QuizTaking quizTaking;
 
     @Inject
-    @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
-    String timeZone;
+    SchoolClock schoolClock;
 
     public StudentOverview forStudent(Account student) {
         List<Assigned> assigned = assignments.assignedTo(student);
@@ -167,10 +165,8 @@ public class ClassProgress {
     }
 
     private LessonStatus status(String lessonId, LocalDate dueOn, boolean personalDue, ProgressSnapshot progress) {
-        ZoneId zone = ZoneId.of(timeZone);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
         ProgressState state = ProgressState.of(progress != null && progress.started(),
-                progress == null ? null : progress.completedAt(), dueOn, today, zone);
+                progress == null ? null : progress.completedAt(), dueOn, schoolClock.today(), schoolClock.zone());
         return new LessonStatus(lessonId, dueOn, personalDue, state, progress == null ? null : progress.bestScore(),
                 progress == null ? 0 : percent(progress.sectionsSeen(), progress.sectionsTotal()));
     }

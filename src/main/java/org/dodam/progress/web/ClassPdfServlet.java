@@ -26,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -34,11 +33,11 @@ import java.util.function.Function;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum;
+import org.dodam.platform.SchoolClock;
 import org.dodam.platform.web.Texts;
 import org.dodam.progress.application.ClassDashboard;
 import org.dodam.progress.application.ClassProgress;
 import org.dodam.progress.application.ClassProgress.LessonStatus;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The class matrix as a PDF for printing or filing, from the same progress service as the page and the
@@ -67,8 +66,7 @@ public class ClassPdfServlet extends HttpServlet {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
-    String timeZone;
+    SchoolClock schoolClock;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -81,7 +79,7 @@ public class ClassPdfServlet extends HttpServlet {
         }
         String lang = "ko".equals(teacher.locale()) ? "ko" : "en";
         byte[] pdf = render(dashboard, lessonId -> curriculum.lessonTitle(lessonId, lang), lang,
-                LocalDate.now(clock.withZone(ZoneId.of(timeZone))));
+                schoolClock.today());
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"dodam-class-" + id + ".pdf\"");
         response.setContentLength(pdf.length);

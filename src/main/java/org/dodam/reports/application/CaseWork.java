@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -27,6 +26,7 @@ import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.SchoolClock;
 import org.dodam.reports.domain.AuditEvent;
 import org.dodam.reports.domain.AuditEvent.Action;
 import org.dodam.reports.domain.CaseIds;
@@ -41,7 +41,6 @@ import org.dodam.reports.domain.ReferralTarget;
 import org.dodam.reports.domain.ReportChannel;
 import org.dodam.reports.domain.ReporterRole;
 import org.dodam.reports.domain.SealedField;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The counsellors' work on their own school's cases: the inbox, reading a case, triage, assignment,
@@ -70,8 +69,7 @@ public class CaseWork {
     SecureRandom random;
 
     @Inject
-    @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
-    String timeZone;
+    SchoolClock schoolClock;
 
     public List<CaseRow> inbox(Account counsellor) {
         long school = counsellorSchool(counsellor);
@@ -230,13 +228,12 @@ public class CaseWork {
         Map<YearMonth, Map<Category, Long>> byMonth = new TreeMap<>(Comparator.reverseOrder());
         Map<Category, Long> totals = new EnumMap<>(Category.class);
         List<Long> responseHours = new ArrayList<>();
-        ZoneId zone = ZoneId.of(timeZone);
         for (IncidentReport r : reports) {
             byMonth.computeIfAbsent(YearMonth.from(r.submittedOn()), m -> new EnumMap<>(Category.class))
                     .merge(r.category(), 1L, Long::sum);
             totals.merge(r.category(), 1L, Long::sum);
             if (r.firstResponseAt() != null) {
-                Instant dayStart = r.submittedOn().atStartOfDay(zone).toInstant();
+                Instant dayStart = schoolClock.startOf(r.submittedOn());
                 responseHours.add(Math.max(0, Duration.between(dayStart, r.firstResponseAt()).toHours()));
             }
         }
@@ -304,7 +301,7 @@ public class CaseWork {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        return schoolClock.today();
     }
 
     private static String checked(String text, int max) {

@@ -8,12 +8,12 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.SchoolClock;
 import org.dodam.reports.application.ReceiptGate.ReceiptKey;
 import org.dodam.reports.domain.CaseIds;
 import org.dodam.reports.domain.CaseMessage;
@@ -22,7 +22,6 @@ import org.dodam.reports.domain.IncidentReport;
 import org.dodam.reports.domain.ReportChannel;
 import org.dodam.reports.domain.ReporterRole;
 import org.dodam.reports.domain.SealedField;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The reporter's side: sending a report through a school's link, and coming back with the receipt code to
@@ -52,8 +51,7 @@ public class IncidentReporting {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
-    String timeZone;
+    SchoolClock schoolClock;
 
     /** The school behind a report link, or empty for a link that does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -122,7 +120,7 @@ public class IncidentReporting {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        return schoolClock.today();
     }
 
     private static String checked(String text, int max, boolean required) {

@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -37,8 +36,6 @@ public class AuditEvent {
     }
 
     @Id
-    @TableGenerator(name = "dodam_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_value",
-            pkColumnValue = "dodam", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
     private Long id;
 
