@@ -15,6 +15,9 @@ import org.dodam.content.domain.ContentModel;
  */
 final class FamilyLetterRules {
 
+    /** The size of the letter's columns in course_module (V8): one or two printed pages are far less. */
+    static final int MAX_CHARACTERS = 20_000;
+
     private static final Pattern RAW_HTML = Pattern.compile("<[a-zA-Z/!?][^>]*>");
 
     private FamilyLetterRules() {
@@ -57,6 +60,10 @@ final class FamilyLetterRules {
         if (marks == 0) {
             problems.add(new Problem(0, "no '" + ContentModel.HELP_ROUTES_MARK
                     + "' line: put it where the help routes of the school's country are to be printed"));
+        }
+        if (markdown.length() > MAX_CHARACTERS) {
+            problems.add(new Problem(0, markdown.length() + " characters: a family letter is one or two printed pages, at most "
+                    + MAX_CHARACTERS + " characters"));
         }
         if (sections(markdown) == 0) {
             problems.add(new Problem(0, "no '## ' section heading"));
