@@ -1,9 +1,14 @@
 package org.dodam.platform.pdf;
 
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.DefaultSplitCharacter;
 import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.PdfChunk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +48,13 @@ public final class PdfFonts {
         FontSelector selector = new FontSelector();
         selector.addFont(new Font(hangul, size, style));
         selector.addFont(new Font(latin, size, style));
-        return selector.process(text);
+        Phrase phrase = selector.process(text);
+        for (Element element : phrase) {
+            if (element instanceof Chunk chunk) {
+                chunk.setSplitCharacter(BetweenWords.INSTANCE);
+            }
+        }
+        return phrase;
     }
 
     public Phrase phrase(String text, float size) {
@@ -56,6 +67,22 @@ public final class PdfFonts {
 
     public BaseFont latin() {
         return latin;
+    }
+
+    /**
+     * Lines break between words only. OpenPDF breaks Chinese, Japanese and Korean text after any character, as
+     * Chinese and Japanese are set; Korean is written with spaces between words, and a word cut in two at the end
+     * of a line reads badly (and is extracted as two words by PDF readers and screen readers).
+     */
+    private static final class BetweenWords extends DefaultSplitCharacter {
+
+        static final SplitCharacter INSTANCE = new BetweenWords();
+
+        @Override
+        public boolean isSplitCharacter(int start, int current, int end, char[] characters, PdfChunk[] chunks) {
+            char c = getCurrentCharacter(current, characters, chunks);
+            return c <= ' ' || c == '-' || c == '\u2010' || (c >= '\u2002' && c <= '\u200b');
+        }
     }
 
     private static byte[] font() {
