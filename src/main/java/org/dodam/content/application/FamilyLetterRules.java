@@ -34,7 +34,7 @@ final class FamilyLetterRules {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int number = i + 1;
-            if (line.strip().equals(ContentModel.HELP_ROUTES_MARK)) {
+            if (line.stripTrailing().equals(ContentModel.HELP_ROUTES_MARK)) {
                 marks++;
                 if (marks > 1) {
                     problems.add(new Problem(number, "a second '" + ContentModel.HELP_ROUTES_MARK + "' line: a letter has one"));

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -53,6 +54,8 @@ import org.dodam.platform.web.Texts;
 public final class FamilyLetterPdf {
 
     private static final Parser PARSER = Parser.builder().build();
+    private static final Pattern HELP_ROUTES = Pattern.compile("^" + Pattern.quote(ContentModel.HELP_ROUTES_MARK) + "[ \\t]*$",
+            Pattern.MULTILINE);
     private static final float BODY = 10.5f;
     private static final float LEADING = 15.5f;
     private static final float SMALL = 9f;
@@ -112,30 +115,31 @@ public final class FamilyLetterPdf {
         document.add(new Chunk(new LineSeparator(0.5f, 100, null, Element.ALIGN_CENTER, -6)));
         document.add(spacer(6));
 
-        String[] parts = letter.markdown().split("(?m)^" + ContentModel.HELP_ROUTES_MARK + "[ \\t]*$", 2);
+        String[] parts = HELP_ROUTES.split(letter.markdown(), 2);
         markdown(parts[0]);
         if (parts.length > 1) {
             helpRoutes(letter.help(), letter.locale());
             markdown(parts[1]);
         }
 
-        Paragraph closing = new Paragraph();
-        closing.setAlignment(Element.ALIGN_RIGHT);
-        closing.setSpacingBefore(14);
-        closing.setLeading(LEADING);
+        float before = 14;
         if (letter.date() != null) {
-            closing.add(fonts.phrase(DateTimeFormatter.ofPattern(texts.getString("familyLetter.date"),
-                    Locale.forLanguageTag(letter.locale())).format(letter.date()), BODY));
+            document.add(closing(fonts.phrase(DateTimeFormatter.ofPattern(texts.getString("familyLetter.date"),
+                    Locale.forLanguageTag(letter.locale())).format(letter.date()), BODY), before));
+            before = 0;
         }
         if (school != null) {
-            if (letter.date() != null) {
-                closing.add(Chunk.NEWLINE);
-            }
-            closing.add(fonts.phrase(school, BODY, Font.BOLD));
+            document.add(closing(fonts.phrase(school, BODY, Font.BOLD), before));
         }
-        if (!closing.isEmpty()) {
-            document.add(closing);
-        }
+    }
+
+    /** A line of the letter's end, against the right margin as letters are signed. */
+    private static Paragraph closing(Phrase text, float spacingBefore) {
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.setAlignment(Element.ALIGN_RIGHT);
+        paragraph.setLeading(LEADING);
+        paragraph.setSpacingBefore(spacingBefore);
+        return paragraph;
     }
 
     private void markdown(String markdown) throws DocumentException {
