@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dodam.content.application.CourseContentReader;
 import org.dodam.content.application.QuizQuality;
+import org.dodam.content.domain.ContentModel;
 import org.dodam.content.domain.ContentModel.ContentSet;
 import org.dodam.content.domain.ContentModel.LessonDoc;
 import org.dodam.content.domain.ContentModel.ModuleDoc;
@@ -183,6 +185,43 @@ class CourseContentTest {
                 .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.ko.md:1:") && p.contains("'content-note'"))
                 .anyMatch(p -> p.startsWith("consent-and-respect/consent-can-change.ko.md:1:") && p.contains("one language only"))
                 .anyMatch(p -> p.startsWith("the-harm-is-real/only-a-joke.en.md:3:") && p.contains("one sentence of 20 to 300"));
+    }
+
+    @Test
+    void everyStudentModuleHasAFamilyLetterInBothLanguagesThatLeavesHelpNumbersToHelpRoutes() {
+        ContentSet content = read(CONTENT);
+        List<String> contacts = content.help().values().stream().flatMap(h -> h.routes().stream())
+                .map(r -> r.contact()).distinct().toList();
+        for (ModuleDoc module : content.modules()) {
+            if (module.forStaff()) {
+                assertThat(module.familyLetters()).as(module.id()).isEmpty();
+                continue;
+            }
+            assertThat(module.familyLetters().keySet()).as(module.id()).containsExactlyInAnyOrder("en", "ko");
+            module.familyLetters().forEach((locale, letter) -> {
+                assertThat(letter).as(module.id() + " " + locale).contains("\n" + ContentModel.HELP_ROUTES_MARK + "\n");
+                assertThat(contacts).as(module.id() + " " + locale + ": help numbers come from help-routes.yaml")
+                        .noneMatch(contact -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(contact) + "(?![\\w-])")
+                                .matcher(letter).find());
+            });
+        }
+    }
+
+    @Test
+    void aStudentModuleWithoutBothFamilyLettersOrWithABrokenOneIsRefusedByFile() throws IOException {
+        Path copy = copyContent();
+        Files.delete(copy.resolve("consent-and-respect/family-letter.ko.md"));
+        edit(copy.resolve("the-harm-is-real/family-letter.en.md"), text -> "# A title of its own\n\n"
+                + text.replace(ContentModel.HELP_ROUTES_MARK, ":::country KR\nCall 1366.\n:::"));
+        edit(copy.resolve("bystanders-and-upstanders/family-letter.ko.md"), text -> text.replaceFirst("\n## ", "\n### "));
+        Files.writeString(copy.resolve("staff-deepfake-abuse/family-letter.en.md"), "## Dear staff\n\n:::help-routes\n");
+        assertThat(problems(copy)).extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("consent-and-respect/family-letter.ko.md:0:") && p.contains("missing"))
+                .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:1:") && p.contains("no '# ' heading"))
+                .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:") && p.contains("the same in every country"))
+                .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:0:") && p.contains("no ':::help-routes' line"))
+                .anyMatch(p -> p.startsWith("bystanders-and-upstanders/family-letter.ko.md:0:") && p.contains("sections, the English letter has"))
+                .anyMatch(p -> p.startsWith("staff-deepfake-abuse/family-letter.en.md:0:") && p.contains("no family letter"));
     }
 
     private static String withoutContentNote(String text) {

@@ -96,6 +96,9 @@ class CurriculumPagesIT {
         page.waitForNavigation(() -> page.click("text=Browse the curriculum"));
         assertThat(page.locator("section.module").count()).isEqualTo(CURRICULUM.modules().size());
         assertThat(page.locator("#module-staff-deepfake-abuse").count()).isEqualTo(1);
+        assertThat(page.locator("section.module a[href^='family-letter']").count()).as("a letter to families in each language, "
+                + "for each students' module").isEqualTo(2 * STUDENT_MODULES);
+        assertThat(page.locator("section.module:has(#module-staff-deepfake-abuse) a[href^='family-letter']").count()).isZero();
         page.navigate(server.uri("teacher/lesson.xhtml?id=what-the-law-says").toString());
         assertThat(page.locator(".lesson__section--teacher-notes").count()).isEqualTo(1);
         assertThat(page.locator(".lesson__section--teacher-notes h2").innerText()).isEqualTo("For the teacher");

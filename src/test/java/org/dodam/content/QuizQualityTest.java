@@ -228,7 +228,7 @@ class QuizQualityTest {
     }
 
     private static ModuleDoc module(String id, List<LessonDoc> lessons) {
-        return new ModuleDoc(id, 1, "students", List.of("middle"), text(id), text(id), lessons);
+        return new ModuleDoc(id, 1, "students", List.of("middle"), text(id), text(id), lessons, Map.of());
     }
 
     private static LessonDoc lesson(String id, Question decision, List<Question> questions) {

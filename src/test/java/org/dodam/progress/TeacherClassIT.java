@@ -2,12 +2,21 @@ package org.dodam.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
@@ -18,8 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A teacher sets up a class from a CSV file, assigns a module, and sees a student's work on the class
- * dashboard and in its CSV export; other teachers get 404 for all of it.
+ * A teacher sets up a class from a CSV file, assigns a module, prints its letter to families in either
+ * language, and sees a student's work on the class dashboard and in its CSV export; other teachers get 404 for
+ * the class, and students for the letters.
  */
 class TeacherClassIT {
 
@@ -66,6 +76,8 @@ class TeacherClassIT {
         assertThat(Pages.messages(teacher)).contains("4 lesson(s) assigned");
         assertThat(teacher.locator("[id='assigned'] tbody tr").count()).isEqualTo(4);
 
+        String letterEn = familyLetterLinks(teacher, "Bystanders and upstanders");
+
         teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
         String dashboardUrl = teacher.url();
         assertThat(teacher.locator("#matrix tbody tr").count()).isEqualTo(3);
@@ -75,6 +87,7 @@ class TeacherClassIT {
         Pages.signIn(student, server, "csv-hana", "hana-pass-1");
         student.waitForNavigation(() -> student.click("[id='language:en']"));
         assertThat(student.locator("#assignedTable tbody tr").count()).isEqualTo(4);
+        assertThat(student.request().get(letterEn).status()).as("a student asks for a family letter").isEqualTo(404);
         Learner.readAll(student, server, LESSON);
         Learner.answerAll(student, server, LESSON, true, "en");
         student.context().close();
@@ -111,6 +124,11 @@ class TeacherClassIT {
         Pages.signIn(teacher, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
         teacher.waitForNavigation(() -> teacher.click("[id='language:en']"));
         teacher.waitForNavigation(() -> teacher.click("table a:has-text('2학년 3반')"));
+        for (var link : teacher.locator("#familyLetters a").all()) {
+            assertThat(link.boundingBox().x + link.boundingBox().width).as("on a 360 px phone").isLessThanOrEqualTo(360);
+        }
+        assertThat(teacher.locator("#familyLetters a").count()).isGreaterThanOrEqualTo(2);
+        Browser.screenshot(teacher, "teacher-class-family-letters-en-360");
         teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
         assertThat(teacher.locator("#missedList li").count()).isGreaterThanOrEqualTo(1);
         assertThat(teacher.locator("#missedList li").first().innerText()).contains("2 of 6 missed it")
@@ -120,6 +138,45 @@ class TeacherClassIT {
         teacher.waitForNavigation(() -> teacher.click("#missedList a"));
         assertThat(teacher.locator(".lesson__section--teacher-notes").count()).isEqualTo(1);
         teacher.context().close();
+    }
+
+    /**
+     * The class page offers the assigned module's letter to families in both languages, named for screen readers;
+     * a teacher downloads each as a PDF in its own language whatever the page's; unknown and staff modules and other
+     * languages answer 404, and a visitor who is not signed in is sent to sign in. Returns the English letter's URL.
+     */
+    private static String familyLetterLinks(Page teacher, String title) {
+        assertThat(Accessibility.seriousViolations(teacher)).as("class page").isEmpty();
+        Locator links = teacher.locator("#familyLetters li:has-text('" + title + "') a");
+        assertThat(links.count()).isEqualTo(2);
+        assertThat(teacher.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setExact(true)
+                .setName("Letter to families about \"" + title + "\", in Korean: 한국어 (PDF)")).count()).isEqualTo(1);
+        String ko = server.uri("teacher/" + links.nth(0).getAttribute("href")).toString();
+        String en = server.uri("teacher/" + links.nth(1).getAttribute("href")).toString();
+        assertThat(pdfText(teacher.request().get(ko))).contains("「방관자에서 행동하는 사람으로」 수업 안내").contains("가정통신문")
+                .contains("1366");
+        assertThat(pdfText(teacher.request().get(en))).contains(title).contains("Letter to families").contains("112");
+        for (String unknown : List.of(en.replace(MODULE, "no-such-module"), en.replace(MODULE, "staff-deepfake-abuse"),
+                en.replace("lang=en", "lang=fr"), server.uri("teacher/family-letter").toString())) {
+            assertThat(teacher.request().get(unknown).status()).as(unknown).isEqualTo(404);
+        }
+        Page anonymous = browser.open("en", Browser.PHONE_WIDTH);
+        APIResponse notSignedIn = anonymous.request().get(en, RequestOptions.create().setMaxRedirects(0));
+        assertThat(notSignedIn.status()).as("not signed in").isIn(302, 303);
+        assertThat(notSignedIn.headers().get("location")).contains("/login.xhtml");
+        assertThat(new String(notSignedIn.body(), StandardCharsets.ISO_8859_1)).doesNotStartWith("%PDF");
+        anonymous.context().close();
+        return en;
+    }
+
+    private static String pdfText(APIResponse response) {
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().get("content-type")).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(response.body())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void upload(Page page, String csv) {

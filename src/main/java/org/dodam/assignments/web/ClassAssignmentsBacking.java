@@ -131,6 +131,11 @@ public class ClassAssignmentsBacking implements Serializable {
         return assigned;
     }
 
+    /** The assigned lessons' ids: the page offers the letter to families of each of their modules. */
+    public List<String> getAssignedLessonIds() {
+        return assigned == null ? List.of() : assigned.stream().map(AssignedRow::lessonId).toList();
+    }
+
     public Map<String, LocalDate> getNewDue() {
         return newDue;
     }

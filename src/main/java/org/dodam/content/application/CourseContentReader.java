@@ -44,6 +44,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import static org.dodam.content.domain.ContentModel.BANDS;
 import static org.dodam.content.domain.ContentModel.CONTENT_NOTE_BANDS;
 import static org.dodam.content.domain.ContentModel.COUNTRIES;
+import static org.dodam.content.domain.ContentModel.FAMILY_LETTER;
 import static org.dodam.content.domain.ContentModel.LOCALES;
 import static org.dodam.content.domain.ContentModel.REQUIRED_SECTIONS;
 import static org.dodam.content.domain.ContentModel.SECTION_KINDS;
@@ -191,7 +192,38 @@ public final class CourseContentReader {
                 }
             }
         }
-        return new ModuleDoc(id, order, audience, bands, title, summary, List.copyOf(lessons));
+        return new ModuleDoc(id, order, audience, bands, title, summary, List.copyOf(lessons),
+                readFamilyLetters(dir, "students".equals(audience)));
+    }
+
+    /** A students' module has a letter to families in each language (rules in {@link FamilyLetterRules}); staff modules none. */
+    private Map<String, String> readFamilyLetters(Path dir, boolean forStudents) {
+        Map<String, String> letters = new LinkedHashMap<>();
+        for (String locale : LOCALES) {
+            Path file = dir.resolve(ModuleDoc.familyLetterFile(locale));
+            if (!Files.isRegularFile(file)) {
+                if (forStudents) {
+                    problem(file, 0, "missing: every students' module has " + ModuleDoc.familyLetterFile("en") + " and "
+                            + ModuleDoc.familyLetterFile("ko") + ", a letter to families");
+                }
+                continue;
+            }
+            if (!forStudents) {
+                problem(file, 0, "a staff module has no family letter");
+                continue;
+            }
+            String markdown = readText(file).replace("\r\n", "\n");
+            FamilyLetterRules.check(markdown).forEach(p -> problem(file, p.line(), p.message()));
+            letters.put(locale, markdown);
+        }
+        if (letters.size() == LOCALES.size()) {
+            long en = FamilyLetterRules.sections(letters.get("en"));
+            long ko = FamilyLetterRules.sections(letters.get("ko"));
+            if (en != ko) {
+                problem(dir.resolve(ModuleDoc.familyLetterFile("ko")), 0, ko + " '## ' sections, the English letter has " + en);
+            }
+        }
+        return Map.copyOf(letters);
     }
 
     private LessonDoc readLesson(Path dir, Path moduleFile, MappingNode entry, List<String> moduleBands) {
@@ -201,6 +233,10 @@ public final class CourseContentReader {
         }
         if (!ID.matcher(id).matches()) {
             problem(moduleFile, line(entry, "id"), "lesson id '" + id + "' must be lower-case letters, digits and hyphens");
+            return null;
+        }
+        if (id.equals(FAMILY_LETTER)) {
+            problem(moduleFile, line(entry, "id"), "'" + FAMILY_LETTER + "' is the name of the module's letter to families, not a lesson id");
             return null;
         }
         if (!lessonIds.add(id)) {

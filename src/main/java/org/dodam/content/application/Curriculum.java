@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dodam.content.domain.ContentModel;
 import org.dodam.content.domain.ContentModel.CountryHelp;
 import org.dodam.content.domain.ContentVersion;
 import org.dodam.content.domain.CourseModule;
@@ -32,9 +33,12 @@ public class Curriculum {
     public void refresh() {
         Map<String, ModuleEntry> modules = new LinkedHashMap<>();
         for (CourseModule module : em.createNamedQuery("CourseModule.all", CourseModule.class).getResultList()) {
+            Map<String, String> letters = new LinkedHashMap<>();
+            ContentModel.LOCALES.forEach(locale -> module.familyLetter(locale).ifPresent(letter -> letters.put(locale, letter)));
             modules.put(module.id(), new ModuleEntry(module.id(), module.forStaff(), module.bands(),
                     Map.of("en", module.title("en"), "ko", module.title("ko")),
-                    Map.of("en", module.summary("en"), "ko", module.summary("ko")), module.retired(), new ArrayList<>()));
+                    Map.of("en", module.summary("en"), "ko", module.summary("ko")), module.retired(), new ArrayList<>(),
+                    Map.copyOf(letters)));
         }
         Map<String, LessonEntry> lessons = new LinkedHashMap<>();
         for (Lesson lesson : em.createNamedQuery("Lesson.all", Lesson.class).getResultList()) {
@@ -90,11 +94,24 @@ public class Curriculum {
     private record Snapshot(List<ModuleEntry> modules, Map<String, LessonEntry> lessons, Map<String, CountryHelp> help) {
     }
 
-    /** A module and its current lessons. */
+    /**
+     * A module and its current lessons; {@code familyLetters} holds the Markdown of its letter to families by
+     * locale (none for staff modules, nor for a module loaded before letters existed).
+     */
     public record ModuleEntry(String id, boolean forStaff, List<String> bands, Map<String, String> title,
-                              Map<String, String> summary, boolean retired, List<LessonEntry> lessons) {
+                              Map<String, String> summary, boolean retired, List<LessonEntry> lessons,
+                              Map<String, String> familyLetters) {
         ModuleEntry withLessons(List<LessonEntry> current) {
-            return new ModuleEntry(id, forStaff, bands, title, summary, retired, current);
+            return new ModuleEntry(id, forStaff, bands, title, summary, retired, current, familyLetters);
+        }
+
+        public Optional<String> familyLetter(String locale) {
+            return Optional.ofNullable(familyLetters.get(locale));
+        }
+
+        /** Whether teachers can print this module's letter to families in both languages. */
+        public boolean hasFamilyLetters() {
+            return familyLetters.keySet().containsAll(ContentModel.LOCALES);
         }
     }
 

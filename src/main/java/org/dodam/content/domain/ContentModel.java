@@ -18,6 +18,10 @@ public final class ContentModel {
     /** Lessons for these bands carry a content note that students see before the first part. */
     public static final List<String> CONTENT_NOTE_BANDS = List.of("middle", "high");
     public static final List<String> REQUIRED_SECTIONS = List.of("explainer", "scenario", "discussion", "teacher-notes");
+    /** The file prefix of a student module's letter to families, and so a name no lesson may take. */
+    public static final String FAMILY_LETTER = "family-letter";
+    /** The line in a family letter where the help routes of the school's country are printed. */
+    public static final String HELP_ROUTES_MARK = ":::help-routes";
 
     private ContentModel() {
     }
@@ -26,10 +30,18 @@ public final class ContentModel {
     public record ContentSet(String version, List<ModuleDoc> modules, Map<String, CountryHelp> help) {
     }
 
+    /**
+     * A module; {@code familyLetters} maps each locale to the Markdown of the module's letter to families
+     * (students' modules have one in each locale, staff modules none).
+     */
     public record ModuleDoc(String id, int order, String audience, List<String> bands, Map<String, String> title,
-                            Map<String, String> summary, List<LessonDoc> lessons) {
+                            Map<String, String> summary, List<LessonDoc> lessons, Map<String, String> familyLetters) {
         public boolean forStaff() {
             return "staff".equals(audience);
+        }
+
+        public static String familyLetterFile(String locale) {
+            return FAMILY_LETTER + "." + locale + ".md";
         }
     }
 

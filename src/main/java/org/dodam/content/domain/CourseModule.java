@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.dodam.content.domain.ContentModel.ModuleDoc;
 
 /** A module of the curriculum as loaded from its module.yaml; its id is the folder name and never changes. */
@@ -38,6 +39,12 @@ public class CourseModule {
     @Column(name = "summary_ko", nullable = false)
     private String summaryKo;
 
+    @Column(name = "family_letter_en")
+    private String familyLetterEn;
+
+    @Column(name = "family_letter_ko")
+    private String familyLetterKo;
+
     private boolean retired;
 
     protected CourseModule() {
@@ -56,6 +63,8 @@ public class CourseModule {
         titleKo = doc.title().get("ko");
         summaryEn = doc.summary().get("en");
         summaryKo = doc.summary().get("ko");
+        familyLetterEn = doc.familyLetters().get("en");
+        familyLetterKo = doc.familyLetters().get("ko");
         retired = false;
     }
 
@@ -85,6 +94,11 @@ public class CourseModule {
 
     public String summary(String locale) {
         return "ko".equals(locale) ? summaryKo : summaryEn;
+    }
+
+    /** The Markdown of the module's letter to families in this language; none for staff modules. */
+    public Optional<String> familyLetter(String locale) {
+        return Optional.ofNullable("ko".equals(locale) ? familyLetterKo : familyLetterEn);
     }
 
     public boolean retired() {
