@@ -21,8 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,6 +32,7 @@ import java.util.function.Function;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum;
+import org.dodam.platform.pdf.PdfFonts;
 import org.dodam.platform.web.Texts;
 import org.dodam.progress.application.ClassDashboard;
 import org.dodam.progress.application.ClassProgress;
@@ -43,16 +42,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The class matrix as a PDF for printing or filing, from the same progress service as the page and the
  * CSV. Written with OpenPDF directly (no page component involved), so it needs no script and no session
- * state. Korean names need a font with Hangul: NanumSquare (SIL Open Font License, packaged with the
- * application) is embedded as a subset, with Helvetica for the Latin letters it lacks.
+ * state. Korean names need a font with Hangul: {@link PdfFonts}.
  */
 @WebServlet("/teacher/class-pdf")
 public class ClassPdfServlet extends HttpServlet {
 
-    private static final String FONT = "/org/dodam/progress/fonts/NanumSquareR.ttf";
     private static final int LESSONS_PER_TABLE = 8;
-
-    private static volatile byte[] fontBytes;
 
     @Inject
     ClassProgress progress;
@@ -96,8 +91,9 @@ public class ClassPdfServlet extends HttpServlet {
         Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            BaseFont hangul = BaseFont.createFont("NanumSquareR.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font(), null);
-            BaseFont latin = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+            PdfFonts fonts = PdfFonts.forDocument();
+            BaseFont hangul = fonts.hangul();
+            BaseFont latin = fonts.latin();
             document.addTitle(texts.getString("dashboard.title") + ": " + dashboard.className());
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(lang));
             document.open();
@@ -162,21 +158,5 @@ public class ClassPdfServlet extends HttpServlet {
 
     private static String format(ResourceBundle texts, String key, String lang, Object... arguments) {
         return new MessageFormat(texts.getString(key), Locale.forLanguageTag(lang)).format(arguments);
-    }
-
-    private static byte[] font() {
-        byte[] bytes = fontBytes;
-        if (bytes == null) {
-            try (InputStream in = ClassPdfServlet.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing font " + FONT);
-                }
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            fontBytes = bytes;
-        }
-        return bytes;
     }
 }
