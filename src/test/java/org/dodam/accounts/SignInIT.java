@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.FormSignIn;
 import org.dodam.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,19 +76,71 @@ class SignInIT {
     }
 
     @Test
-    void wrongPasswordIsExplainedAndTheSixthQuickFailureIsThrottled() {
-        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+    void wrongPasswordIsExplainedAndAClientThatKeepsFailingWaitsLongerEachTime() throws Exception {
+        String client = "198.18.41.1";
         for (int attempt = 1; attempt <= 5; attempt++) {
-            Pages.signIn(page, server, "demo-student24", "wrong-password-" + attempt);
-            assertThat(Pages.messages(page)).as("attempt " + attempt)
-                    .contains("The username or password is not right");
+            assertThat(FormSignIn.attempt(server, client, "demo-student24", "wrong-password-" + attempt).body())
+                    .as("attempt " + attempt).contains("The username or password is not right");
         }
-        Pages.signIn(page, server, "demo-student24", "wrong-password-6");
-        assertThat(Pages.messages(page)).contains("Too many attempts");
-        Pages.signIn(page, server, "demo-student24", DodamServer.DEMO_PASSWORD);
-        assertThat(page.url()).as("even the right password waits out the lock").contains("/login.xhtml");
-        assertThat(Pages.messages(page)).contains("Too many attempts");
+        long firstWait = FormSignIn.waitAsked(FormSignIn.attempt(server, client, "demo-student24", "wrong-password-6").body());
+        assertThat(firstWait).as("the sixth quick attempt waits").isBetween(1L, 2L);
+        Thread.sleep(firstWait * 1000 + 300);
+        Page page = browser.context("en", Browser.DESKTOP_WIDTH, "Chromium", Map.of("X-Forwarded-For", client)).newPage();
+        page.navigate(server.uri("login.xhtml").toString());
+        page.fill("[id='signin:username']", "demo-student24");
+        page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
+
+        assertThat(FormSignIn.attempt(server, client, "demo-student24", "wrong-password-7").body()).contains("not right");
+        HttpResponse<String> waiting = FormSignIn.attempt(server, client, "demo-student24", DodamServer.DEMO_PASSWORD);
+        assertThat(FormSignIn.waitAsked(waiting.body())).as("the wait doubles").isGreaterThan(firstWait);
+        assertThat(waiting.uri().getPath()).as("even the right password is not checked while waiting").endsWith("/login.xhtml");
+        page.waitForNavigation(() -> page.click("[id='signin:submit']"));
+        assertThat(Pages.messages(page)).contains("Too many tries. Wait").contains("Ask your teacher");
+        assertThat(page.url()).contains("/login.xhtml");
+        Browser.screenshot(page, "signin-wait-en-1280");
         page.context().close();
+
+        Page elsewhere = browser.context("en", Browser.PHONE_WIDTH, "Chromium", Map.of("X-Forwarded-For", "198.18.41.2")).newPage();
+        Pages.signIn(elsewhere, server, "demo-student24", DodamServer.DEMO_PASSWORD);
+        assertThat(elsewhere.url()).as("the student, from their own device, is not locked out").endsWith("/student/index.xhtml");
+        elsewhere.context().close();
+    }
+
+    @Test
+    void sprayingManyAccountsFromOneClientSlowsItWhileTheRealUserStillSignsInFromAnother() throws Exception {
+        String sprayer = "198.18.42.1";
+        int failures = 0;
+        long firstWait = 0;
+        for (int i = 1; i <= 30 && firstWait == 0; i++) {
+            String body = FormSignIn.attempt(server, sprayer, String.format("spray-target-%02d", i), "Password1!").body();
+            if (body.contains("Too many tries")) {
+                firstWait = FormSignIn.waitAsked(body);
+            } else {
+                assertThat(body).contains("The username or password is not right");
+                failures++;
+            }
+        }
+        assertThat(failures).as("twenty free failures across accounts, then it waits").isEqualTo(20);
+        assertThat(firstWait).isBetween(1L, 2L);
+        Thread.sleep(firstWait * 1000 + 300);
+        FormSignIn.attempt(server, sprayer, "spray-target-31", "Password1!");
+        long secondWait = FormSignIn.waitAsked(FormSignIn.attempt(server, sprayer, "spray-target-32", "Password1!").body());
+        assertThat(secondWait).as("the wait grows with every further failure").isGreaterThan(firstWait);
+
+        // Meanwhile demo-student23's account is attacked from four more addresses, 20 failures in all.
+        for (int client = 1; client <= 4; client++) {
+            for (int i = 0; i < 5; i++) {
+                FormSignIn.attempt(server, "198.18.43." + client, "demo-student23", "guess-" + client + "-" + i);
+            }
+        }
+        assertThat(FormSignIn.attempt(server, sprayer, "demo-student23", DodamServer.DEMO_PASSWORD).body())
+                .as("the sprayer's right guess is not even checked").contains("Too many tries");
+
+        HttpResponse<String> real = FormSignIn.attempt(server, "198.18.42.200", "demo-student23", DodamServer.DEMO_PASSWORD);
+        assertThat(real.uri().getPath()).as("the real user, from another client, signs in at once").endsWith("/student/index.xhtml");
+        HttpResponse<String> counsellor = FormSignIn.attempt(server, sprayer, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        assertThat(counsellor.uri().getPath()).as("staff are not slowed by the sprayer's address").endsWith("/counsellor/index.xhtml");
+        assertThat(server.logText()).doesNotContain(sprayer).doesNotContain("spray-target");
     }
 
     @Test
