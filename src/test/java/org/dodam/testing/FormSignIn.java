@@ -45,6 +45,44 @@ public final class FormSignIn {
                         .collect(Collectors.joining("&")))));
     }
 
+    /**
+     * Attempts from one client all at once, as a guesser with many connections would: they are all checked
+     * before any of their failures is counted. Returns the pages they end on.
+     */
+    public static java.util.List<HttpResponse<String>> burst(DodamServer server, String client, java.util.List<String> usernames,
+                                                            String password) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(usernames.size());
+        try {
+            var futures = usernames.stream().map(u -> pool.submit(() -> attempt(server, client, u, password))).toList();
+            java.util.List<HttpResponse<String>> pages = new java.util.ArrayList<>();
+            for (var future : futures) {
+                pages.add(future.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return pages;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Wrong attempts one after the other until the page asks to wait, at most {@code tries}: how many seconds it
+     * asked, or 0 if it never did. (On a slow machine an attempt may come after a short wait has passed.)
+     */
+    public static long failUntilAskedToWait(DodamServer server, String client, String username, int tries) {
+        for (int i = 0; i < tries; i++) {
+            long wait = waitAsked(attempt(server, client, username, "wrong-" + i + "-" + username).body());
+            if (wait > 0) {
+                return wait;
+            }
+        }
+        return 0;
+    }
+
     /** The seconds the page asks to wait, or 0 when it asks for no wait. */
     public static long waitAsked(String page) {
         Matcher wait = WAIT.matcher(page);
