@@ -199,9 +199,15 @@ class SignInIT {
         admin.fill("[id='add:email']", "paused@school.example");
         admin.fill("[id='add:password']", "password123");
         admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        assertThat(admin.locator("[id='add:password-error']").innerText()).as("a common password is refused, with why and what instead")
+                .contains("too easy to guess").contains("Lots of people use this password").contains("three or four words");
+        assertThat(admin.getAttribute("[id='add:password']", "aria-invalid")).isEqualTo("true");
+        assertThat(admin.locator("[id='staffList']").innerText()).doesNotContain("paused-teacher");
+        admin.fill("[id='add:password']", "autumn kettle sings softly");
+        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
 
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(teacher, server, "paused-teacher", "password123");
+        Pages.signIn(teacher, server, "paused-teacher", "autumn kettle sings softly");
         assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
         assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(200);
 

@@ -299,7 +299,7 @@ class TeacherClassCareIT {
         admin.fill("[id='add:username']", "far-teacher");
         admin.fill("[id='add:email']", "far@far.example");
         admin.selectOption("[id='add:role']", new SelectOption().setLabel("Teacher"));
-        admin.fill("[id='add:password']", "far-teacher-pass");
+        admin.fill("[id='add:password']", "lighthouse keeper reads maps");
         admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
         assertThat(Pages.messages(admin)).contains("far-teacher");
         admin.context().close();
@@ -355,7 +355,7 @@ class TeacherClassCareIT {
         Page page = browser.open(lang, width);
         String password = username.startsWith("demo-") || username.equals("far-admin") ? DodamServer.DEMO_PASSWORD
                 : switch (username) {
-                    case "far-teacher" -> "far-teacher-pass";
+                    case "far-teacher" -> "lighthouse keeper reads maps";
                     case "far-student" -> "far-student-pass";
                     default -> username.substring(5) + "-pass-1";
                 };

@@ -49,6 +49,9 @@ public class Accounts {
     @Inject
     Event<CounsellorAccessChanged> counsellorAccess;
 
+    @Inject
+    PasswordStrength strength;
+
     public Optional<Account> byUsername(String username) {
         return em.createNamedQuery("Account.byUsername", Account.class)
                 .setParameter("username", AccountRules.normalizeUsername(username))
@@ -87,8 +90,10 @@ public class Accounts {
         if (!role.isStaff()) {
             throw new DodamException("accounts.roleNotAllowed");
         }
+        requirePassword(password);
+        School school = em.find(School.class, admin.school().id());
+        strength.require(password, role, username, displayName, email, school.name());
         if (role == Role.COUNSELLOR) {
-            requirePassword(password);
             String normalized = checkNew(displayName, username, email);
             Account proposed = Account.proposeCounsellor(em.find(Account.class, admin.id()), normalized, passwords.hash(password),
                     displayName.strip(), cleanEmail(email), admin.locale(), clock.instant());
@@ -97,7 +102,7 @@ public class Accounts {
             tell(admin, proposed, Change.PROPOSED);
             return proposed;
         }
-        return create(em.find(School.class, admin.school().id()), displayName, username, email, role, password, admin.locale());
+        return create(school, displayName, username, email, role, password, admin.locale());
     }
 
     /**
@@ -157,6 +162,8 @@ public class Accounts {
     /** A student creates their own account with the join code a teacher gave the class. */
     public Account joinClass(String joinCode, String displayName, String username, String password) {
         SchoolClass schoolClass = classes.byJoinCode(joinCode).orElseThrow(() -> new DodamException("accounts.joinCodeUnknown"));
+        requirePassword(password);
+        strength.require(password, Role.STUDENT, username, displayName, schoolClass.school().name(), joinCode);
         Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, "ko");
         em.persist(new ClassMembership(schoolClass, student, clock.instant()));
         return student;
