@@ -74,11 +74,23 @@ class PasswordStrengthTest {
 
     @Test
     void passphrasesInEitherLanguagePass() {
-        for (String good : List.of("purple tiger eats ramen", "Blue-Whale-Rides-9", "구름위자전거탄고래", "my dog likes snow")) {
+        for (String good : List.of("green turtle plays chess", "Blue-Whale-Rides-9", "구름위자전거탄고래", "my dog likes snow")) {
             assertThat(STRENGTH.judge(good, Role.COUNSELLOR, "someone").acceptable()).as(good).isTrue();
         }
         assertThatThrownBy(() -> STRENGTH.require("12345678", Role.STUDENT)).isInstanceOf(PasswordStrength.WeakPassword.class);
-        STRENGTH.require("purple tiger eats ramen", Role.STUDENT);
+        STRENGTH.require("green turtle plays chess", Role.STUDENT);
+    }
+
+    @Test
+    void theExamplesThePagesShowAreRefusedSinceSomeoneWillCopyThem() {
+        for (String example : List.of("purple tiger eats ramen", "Purple Tiger Eats Ramen", "보라색 호랑이가 라면을 먹어")) {
+            assertThat(STRENGTH.judge(example, Role.STUDENT).messageKeys()).as(example).startsWith("password.weak.common");
+        }
+        for (String language : List.of("ko", "en")) {
+            String tip = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(language)).getString("password.tip.words");
+            String example = tip.substring(tip.indexOf('"') + 1, tip.lastIndexOf('"'));
+            assertThat(STRENGTH.judge(example, Role.STUDENT).acceptable()).as(example).isFalse();
+        }
     }
 
     @Test
