@@ -91,7 +91,7 @@ public class StaffBacking implements Serializable {
 
     public void resetPassword(StaffRow row) {
         try {
-            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id());
+            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id()).password();
             resetFor = row.displayName();
         } catch (DodamException e) {
             Texts.error(e);
