@@ -25,14 +25,6 @@ public class DodamConfig {
     @ConfigProperty(name = "dodam.demo")
     String demo;
 
-    @Inject
-    @ConfigProperty(name = "dodam.signin.max-failures")
-    int signInMaxFailures;
-
-    @Inject
-    @ConfigProperty(name = "dodam.signin.lockout-seconds")
-    int signInLockoutSeconds;
-
     public Path dataDirectory() {
         return Path.of(dataDir).toAbsolutePath().normalize();
     }
@@ -44,14 +36,6 @@ public class DodamConfig {
 
     public DemoMode demoMode() {
         return DemoMode.parse(demo);
-    }
-
-    public int signInMaxFailures() {
-        return signInMaxFailures;
-    }
-
-    public int signInLockoutSeconds() {
-        return signInLockoutSeconds;
     }
 
     /** Whether the demo school may be created: on by default for the embedded database only. */

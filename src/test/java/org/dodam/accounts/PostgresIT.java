@@ -174,6 +174,10 @@ class PostgresIT {
         teacher.waitForNavigation(() -> teacher.click("[id='add:submit']"));
         assertThat(teacher.locator("[id='roster'] tbody").innerText()).contains("pg-student-yuna");
         teacher.context().close();
+        Page yuna = browser.open("en", Browser.PHONE_WIDTH);
+        Pages.signIn(yuna, server, "pg-student-yuna", "student-pass-1");
+        assertThat(Pages.chooseOwnPassword(yuna, "tiger ramen bicycle moon")).as("a start password from the teacher").isTrue();
+        yuna.context().close();
         String linkKey;
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
             ResultSet channel = connection.createStatement().executeQuery("select link_key from report_channel");
@@ -181,7 +185,7 @@ class PostgresIT {
             linkKey = channel.getString(1);
         }
         ReportPlacement.tryToPlace(new ReportPlacement.Scene(server, browser, url, "postgres", "", "pg-student-yuna",
-                "student-pass-1", "pg-counsellor", "counsellor-pass-1",
+                "tiger ramen bicycle moon", "pg-counsellor", "counsellor-pass-1",
                 server.uri("report/index.xhtml?s=" + linkKey).toString(), Map.of()), () -> { });
     }
 }

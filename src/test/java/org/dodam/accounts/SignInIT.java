@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.FormSignIn;
 import org.dodam.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,19 +76,74 @@ class SignInIT {
     }
 
     @Test
-    void wrongPasswordIsExplainedAndTheSixthQuickFailureIsThrottled() {
-        Page page = browser.open("en", Browser.DESKTOP_WIDTH);
+    void wrongPasswordIsExplainedAndAClientThatKeepsFailingWaitsLongerEachTime() throws Exception {
+        String client = "198.18.41.1";
         for (int attempt = 1; attempt <= 5; attempt++) {
-            Pages.signIn(page, server, "demo-student24", "wrong-password-" + attempt);
-            assertThat(Pages.messages(page)).as("attempt " + attempt)
-                    .contains("The username or password is not right");
+            assertThat(FormSignIn.attempt(server, client, "demo-student24", "wrong-password-" + attempt).body())
+                    .as("attempt " + attempt).contains("The username or password is not right");
         }
-        Pages.signIn(page, server, "demo-student24", "wrong-password-6");
-        assertThat(Pages.messages(page)).contains("Too many attempts");
-        Pages.signIn(page, server, "demo-student24", DodamServer.DEMO_PASSWORD);
-        assertThat(page.url()).as("even the right password waits out the lock").contains("/login.xhtml");
-        assertThat(Pages.messages(page)).contains("Too many attempts");
+        long firstWait = FormSignIn.failUntilAskedToWait(server, client, "demo-student24", 4);
+        assertThat(firstWait).as("after five failures the client waits").isPositive();
+        Thread.sleep(firstWait * 1000 + 500);
+
+        Page page = browser.context("en", Browser.DESKTOP_WIDTH, "Chromium", Map.of("X-Forwarded-For", client)).newPage();
+        page.navigate(server.uri("login.xhtml").toString());
+        page.fill("[id='signin:username']", "demo-student24");
+        page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
+        FormSignIn.burst(server, client, java.util.Collections.nCopies(8, "demo-student24"), "wrong-in-a-burst");
+        HttpResponse<String> waiting = FormSignIn.attempt(server, client, "demo-student24", DodamServer.DEMO_PASSWORD);
+        assertThat(FormSignIn.waitAsked(waiting.body())).as("the wait grows with its failures").isGreaterThan(firstWait);
+        assertThat(waiting.uri().getPath()).as("even the right password is not checked while waiting").endsWith("/login.xhtml");
+        page.waitForNavigation(() -> page.click("[id='signin:submit']"));
+        assertThat(Pages.messages(page)).contains("Too many tries. Wait").contains("Ask your teacher");
+        assertThat(page.url()).contains("/login.xhtml");
+        Browser.screenshot(page, "signin-wait-en-1280");
         page.context().close();
+
+        Page elsewhere = browser.context("en", Browser.PHONE_WIDTH, "Chromium", Map.of("X-Forwarded-For", "198.18.41.2")).newPage();
+        Pages.signIn(elsewhere, server, "demo-student24", DodamServer.DEMO_PASSWORD);
+        assertThat(elsewhere.url()).as("the student, from their own device, is not locked out").endsWith("/student/index.xhtml");
+        elsewhere.context().close();
+    }
+
+    @Test
+    void sprayingManyAccountsFromOneClientSlowsItWhileTheRealUserStillSignsInFromAnother() {
+        String sprayer = "198.18.42.1";
+        for (int i = 1; i <= 20; i++) {
+            assertThat(FormSignIn.attempt(server, sprayer, String.format("spray-target-%02d", i), "Password1!").body())
+                    .as("free failure " + i).contains("The username or password is not right");
+        }
+        long firstWait = 0;
+        for (int i = 21; i <= 24 && firstWait == 0; i++) {
+            firstWait = FormSignIn.waitAsked(FormSignIn.attempt(server, sprayer, String.format("spray-target-%02d", i), "Password1!").body());
+        }
+        assertThat(firstWait).as("after twenty failures across accounts, even a new account makes it wait").isPositive();
+        // Meanwhile demo-student23's account is attacked from four more addresses, 20 failures in all.
+        for (int client = 1; client <= 4; client++) {
+            for (int i = 0; i < 5; i++) {
+                FormSignIn.attempt(server, "198.18.43." + client, "demo-student23", "guess-" + client + "-" + i);
+            }
+        }
+        List<String> more = java.util.stream.IntStream.rangeClosed(30, 37).mapToObj(i -> "spray-target-" + i).toList();
+        sleepSeconds(firstWait);
+        FormSignIn.burst(server, sprayer, more, "Password1!");
+
+        HttpResponse<String> sprayersGuess = FormSignIn.attempt(server, sprayer, "demo-student23", DodamServer.DEMO_PASSWORD);
+        assertThat(FormSignIn.waitAsked(sprayersGuess.body())).as("the sprayer's right guess is not even checked")
+                .isGreaterThan(firstWait);
+        HttpResponse<String> real = FormSignIn.attempt(server, "198.18.42.200", "demo-student23", DodamServer.DEMO_PASSWORD);
+        assertThat(real.uri().getPath()).as("the real user, from another client, signs in at once").endsWith("/student/index.xhtml");
+        HttpResponse<String> counsellor = FormSignIn.attempt(server, sprayer, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        assertThat(counsellor.uri().getPath()).as("staff are not slowed by the sprayer's address").endsWith("/counsellor/index.xhtml");
+        assertThat(server.logText()).doesNotContain(sprayer).doesNotContain("spray-target");
+    }
+
+    private static void sleepSeconds(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000 + 500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -141,9 +199,15 @@ class SignInIT {
         admin.fill("[id='add:email']", "paused@school.example");
         admin.fill("[id='add:password']", "password123");
         admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        assertThat(admin.locator("[id='add:password-error']").innerText()).as("a common password is refused, with why and what instead")
+                .contains("too easy to guess").contains("Lots of people use this password").contains("three or four words");
+        assertThat(admin.getAttribute("[id='add:password']", "aria-invalid")).isEqualTo("true");
+        assertThat(admin.locator("[id='staffList']").innerText()).doesNotContain("paused-teacher");
+        admin.fill("[id='add:password']", "autumn kettle sings softly");
+        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
 
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(teacher, server, "paused-teacher", "password123");
+        Pages.signIn(teacher, server, "paused-teacher", "autumn kettle sings softly");
         assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
         assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(200);
 

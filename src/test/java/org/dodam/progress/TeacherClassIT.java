@@ -12,8 +12,11 @@ import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -27,9 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A teacher sets up a class from a CSV file, assigns a module, prints its letter to families in either
- * language, and sees a student's work on the class dashboard and in its CSV export; other teachers get 404 for
- * the class, and students for the letters.
+ * A teacher sets up a class from a CSV file, prints the students' sign-in slips, assigns a module, prints its
+ * letter to families in either language, and sees a student's work on the class dashboard and in its CSV export;
+ * the students choose their own passwords at first sign-in, which no teacher's page shows; other teachers get
+ * 404 for all of it, and students for the letters.
  */
 class TeacherClassIT {
 
@@ -51,7 +55,7 @@ class TeacherClassIT {
     }
 
     @Test
-    void aTeacherImportsAssignsAndFollowsTheClass() {
+    void aTeacherImportsAssignsAndFollowsTheClass() throws IOException {
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(teacher, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
         teacher.waitForNavigation(() -> teacher.click("[id='language:en']"));
@@ -69,6 +73,24 @@ class TeacherClassIT {
         assertThat(Pages.messages(teacher)).contains("3 students added");
         assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(3);
         assertThat(teacher.locator("#imported").innerText()).contains("csv-jin").contains("(from the file)");
+        String jinsStart = teacher.locator("#imported tr:has-text('csv-jin') .code").innerText().strip();
+        assertThat(jinsStart).hasSize(10);
+
+        // The start passwords as sign-in slips: a link that holds only the class, a PDF not kept in any cache.
+        String slipsHref = teacher.getAttribute("#slipsLink", "href");
+        assertThat(slipsHref).endsWith("/teacher/sign-in-slips?id=" + param(classUrl, "id")).doesNotContain(jinsStart);
+        APIResponse slips = teacher.request().get(server.uri(slipsHref).toString());
+        assertThat(slips.status()).isEqualTo(200);
+        assertThat(slips.headers().get("content-type")).isEqualTo("application/pdf");
+        assertThat(slips.headers().get("cache-control")).isEqualTo("no-store");
+        String slipText = pdfText(slips.body());
+        assertThat(slipText).contains("Hana Lee").contains("csv-hana").contains("hana-pass-1").contains("csv-jin").contains(jinsStart)
+                .contains("Park, Minseo").contains("도담중학교").contains("Sign in at: http://localhost:8080/")
+                .contains("The first time you sign in");
+        String korean = pdfText(teacher.request().get(server.uri(teacher.getAttribute("#slipsKo", "href")).toString()).body());
+        assertThat(korean).contains("처음 비밀번호: " + jinsStart).contains("처음 로그인하면");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "sign-in-slips-en.pdf"), slips.body());
 
         teacher.selectOption("[id='assign:what']", new SelectOption().setValue("module:" + MODULE));
         teacher.fill("[id='assign:due']", LocalDate.now().plusDays(3).toString());
@@ -83,9 +105,30 @@ class TeacherClassIT {
         assertThat(teacher.locator("#matrix tbody tr").count()).isEqualTo(3);
         assertThat(teacher.locator("#matrix tbody").innerText()).contains("Not started").doesNotContain("Completed");
 
+        // Hana signs in with the start password from the class list: nothing opens until she chooses her own.
         Page student = browser.open("en", Browser.PHONE_WIDTH);
         Pages.signIn(student, server, "csv-hana", "hana-pass-1");
-        student.waitForNavigation(() -> student.click("[id='language:en']"));
+        assertThat(student.url()).endsWith("/student/password.xhtml");
+        assertThat(Pages.heading(student)).isEqualTo("Choose your own password");
+        for (String elsewhere : List.of("student/index.xhtml", "student/lesson.xhtml?lesson=" + LESSON + "&part=0", "teacher/index.xhtml")) {
+            student.navigate(server.uri(elsewhere).toString());
+            assertThat(student.url()).as(elsewhere).endsWith("/student/password.xhtml");
+        }
+        assertThat(student.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(Accessibility.seriousViolations(student)).as("choose-password page").isEmpty();
+        student.fill("[id='choose:password']", "12345678");
+        student.fill("[id='choose:repeat']", "12345678");
+        student.waitForNavigation(() -> student.click("[id='choose:save']"));
+        assertThat(student.locator("[id='choose:password-error']").innerText()).contains("Lots of people use this password")
+                .contains("three or four words");
+        student.fill("[id='choose:password']", "hana-pass-1");
+        student.fill("[id='choose:repeat']", "hana-pass-1");
+        student.waitForNavigation(() -> student.click("[id='choose:save']"));
+        assertThat(Pages.messages(student)).contains("the password your teacher gave you");
+        Browser.screenshot(student, "choose-password-en-360");
+        assertThat(Pages.chooseOwnPassword(student, HANAS_OWN)).isTrue();
+        assertThat(student.url()).endsWith("/student/index.xhtml");
+        assertThat(Pages.messages(student)).contains("Your password is saved");
         assertThat(student.locator("#assignedTable tbody tr").count()).isEqualTo(4);
         assertThat(student.request().get(letterEn).status()).as("a student asks for a family letter").isEqualTo(404);
         Learner.readAll(student, server, LESSON);
@@ -108,14 +151,43 @@ class TeacherClassIT {
 
         teacher.waitForNavigation(() -> teacher.click("#matrix a:has-text('Hana Lee')"));
         assertThat(teacher.locator("#studentView").innerText()).contains("csv-hana").contains("Completed");
+        assertThat(teacher.content()).doesNotContain(HANAS_OWN);
+
+        // Slips print only passwords not yet changed: Hana's is gone, Jin's is still there.
+        String afterHana = pdfText(teacher.request().get(server.uri(slipsHref).toString()).body());
+        assertThat(afterHana).doesNotContain("csv-hana").doesNotContain("hana-pass-1").contains("csv-jin");
+        teacher.navigate(classUrl);
+        assertThat(teacher.content()).doesNotContain(HANAS_OWN).doesNotContain("hana-pass-1");
         teacher.context().close();
+
+        // Jin, on a phone without JavaScript, chooses his own in Korean.
+        Page jin = browser.openWithoutScripts("ko", Browser.PHONE_WIDTH, Map.of());
+        Pages.signIn(jin, server, "csv-jin", jinsStart);
+        Pages.useLanguage(jin, "ko");
+        assertThat(Pages.heading(jin)).isEqualTo("나만의 비밀번호 정하기");
+        assertThat(jin.locator("label[for='choose:password']").innerText()).isEqualTo("새 비밀번호");
+        Browser.screenshot(jin, "choose-password-ko-360-noscript");
+        assertThat(Pages.chooseOwnPassword(jin, "초록 거북이가 체스를 둬")).isTrue();
+        assertThat(jin.url()).endsWith("/student/index.xhtml");
+        jin.context().close();
+        Page jinAgain = browser.open("ko", Browser.DESKTOP_WIDTH);
+        Pages.signIn(jinAgain, server, "csv-jin", jinsStart);
+        assertThat(jinAgain.url()).as("the start password stops working").contains("/login.xhtml");
+        jinAgain.context().close();
+        assertThat(server.logText()).doesNotContain(jinsStart).doesNotContain(HANAS_OWN).doesNotContain("hana-pass-1");
 
         Page other = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(other, server, "demo-teacher2", DodamServer.DEMO_PASSWORD);
         assertThat(other.navigate(classUrl).status()).isEqualTo(404);
         assertThat(other.navigate(dashboardUrl).status()).isEqualTo(404);
         assertThat(other.request().get(csv.url()).status()).isEqualTo(404);
+        assertThat(other.request().get(server.uri(slipsHref).toString()).status()).as("another teacher's slips").isEqualTo(404);
         other.context().close();
+        Page demoStudent = browser.open("en", Browser.PHONE_WIDTH);
+        Pages.signIn(demoStudent, server, "demo-student07", DodamServer.DEMO_PASSWORD);
+        assertThat(demoStudent.url()).as("the demo school's students keep their password").endsWith("/student/index.xhtml");
+        assertThat(demoStudent.request().get(server.uri(slipsHref).toString()).status()).as("a student").isEqualTo(404);
+        demoStudent.context().close();
     }
 
     @Test
@@ -177,6 +249,18 @@ class TeacherClassIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static final String HANAS_OWN = "green turtle plays chess";
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String param(String url, String name) {
+        return url.replaceAll(".*[?&]" + name + "=(\\d+).*", "$1");
     }
 
     private static void upload(Page page, String csv) {

@@ -247,13 +247,13 @@ class ReportsIT {
         admin.fill("[id='add:name']", "Far Counsellor");
         admin.fill("[id='add:username']", "far-counsellor");
         admin.selectOption("[id='add:role']", new SelectOption().setValue("COUNSELLOR"));
-        admin.fill("[id='add:password']", "far-counsellor-1");
+        admin.fill("[id='add:password']", "quiet river listens well");
         admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
         assertThat(admin.textContent("#statTotal").strip()).as("another school's statistics count none of ours").isEqualTo("0");
 
         Page far = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(far, server, "far-counsellor", "far-counsellor-1");
+        Pages.signIn(far, server, "far-counsellor", "quiet river listens well");
         assertThat(far.locator("#inboxTable").count()).as("no other school's cases in the inbox").isZero();
         assertThat(far.textContent("#reportLink")).as("a link of its own").doesNotContain(schoolLink.substring(schoolLink.indexOf("?s=")));
         assertThat(far.navigate(caseUrl).status()).isEqualTo(404);

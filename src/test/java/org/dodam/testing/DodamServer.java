@@ -38,9 +38,13 @@ public final class DodamServer {
         this.directory = directory;
     }
 
-    /** The embedded-H2 server with the demo school, shared by every test that needs no special set-up. */
+    /**
+     * The embedded-H2 server with the demo school, shared by every test that needs no special set-up. It trusts
+     * the loopback address as its proxy, as a school's server trusts its HTTPS proxy, so that a test can speak as
+     * another client with {@code X-Forwarded-For}; without that header every test is the client 127.0.0.1.
+     */
     public static DodamServer embedded() {
-        return shared("h2", Map.of());
+        return shared("h2", Map.of("DODAM_TRUSTED_PROXIES", "127.0.0.1"));
     }
 
     public static DodamServer shared(String name, Map<String, String> environment) {

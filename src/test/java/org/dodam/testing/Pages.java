@@ -16,6 +16,20 @@ public final class Pages {
         return page.waitForNavigation(() -> page.click("[id='signin:submit']"));
     }
 
+    /**
+     * On the page where a student whose password a teacher set must choose their own, chooses {@code password}
+     * and returns true; on any other page does nothing and returns false.
+     */
+    public static boolean chooseOwnPassword(Page page, String password) {
+        if (!page.url().contains("/student/password.xhtml")) {
+            return false;
+        }
+        page.fill("[id='choose:password']", password);
+        page.fill("[id='choose:repeat']", password);
+        page.waitForNavigation(() -> page.click("[id='choose:save']"));
+        return true;
+    }
+
     /** Switches the signed-in person's language unless the page is already in it. */
     public static void useLanguage(Page page, String language) {
         if (!language.equals(page.getAttribute("html", "lang"))) {

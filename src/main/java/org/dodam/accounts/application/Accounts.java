@@ -49,6 +49,22 @@ public class Accounts {
     @Inject
     Event<CounsellorAccessChanged> counsellorAccess;
 
+    @Inject
+    PasswordStrength strength;
+
+    /**
+     * A password the server made for someone, returned once so the person who asked can pass it on, with what a
+     * sign-in slip needs. {@code credentialsVersion} is the account's after the change: a later change (the
+     * student choosing their own, another reset) tells that this password no longer works.
+     */
+    public record TemporaryPassword(long accountId, String displayName, String username, String locale,
+                                    int credentialsVersion, String password) {
+        @Override
+        public String toString() {
+            return "TemporaryPassword[" + username + "]"; // never the password itself, should it reach a log
+        }
+    }
+
     public Optional<Account> byUsername(String username) {
         return em.createNamedQuery("Account.byUsername", Account.class)
                 .setParameter("username", AccountRules.normalizeUsername(username))
@@ -87,8 +103,10 @@ public class Accounts {
         if (!role.isStaff()) {
             throw new DodamException("accounts.roleNotAllowed");
         }
+        requirePassword(password);
+        School school = em.find(School.class, admin.school().id());
+        strength.require(password, role, username, displayName, email, school.name());
         if (role == Role.COUNSELLOR) {
-            requirePassword(password);
             String normalized = checkNew(displayName, username, email);
             Account proposed = Account.proposeCounsellor(em.find(Account.class, admin.id()), normalized, passwords.hash(password),
                     displayName.strip(), cleanEmail(email), admin.locale(), clock.instant());
@@ -97,7 +115,7 @@ public class Accounts {
             tell(admin, proposed, Change.PROPOSED);
             return proposed;
         }
-        return create(em.find(School.class, admin.school().id()), displayName, username, email, role, password, admin.locale());
+        return create(school, displayName, username, email, role, password, admin.locale());
     }
 
     /**
@@ -147,30 +165,75 @@ public class Accounts {
         return true;
     }
 
-    public Account createStudent(Account teacher, long classId, String displayName, String username, String password) {
+    /**
+     * A teacher adds a student with a temporary password: one the server makes, or one from the teacher's class
+     * list. Either way the student chooses their own at first sign-in.
+     */
+    public TemporaryPassword createStudent(Account teacher, long classId, String displayName, String username, String password) {
         SchoolClass schoolClass = classes.activeOwnedBy(teacher, classId);
-        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, teacher.locale());
+        String temporary = password == null || password.isBlank() ? passwords.temporary() : password;
+        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, temporary, teacher.locale());
+        student.passwordGivenByTeacher();
         em.persist(new ClassMembership(schoolClass, student, clock.instant()));
-        return student;
+        return new TemporaryPassword(student.id(), student.displayName(), student.username(), student.locale(),
+                student.credentialsVersion(), temporary);
+    }
+
+    /**
+     * A student replaces the password a teacher gave them with one of their own, which must be hard enough to
+     * guess and not the teacher's. Returns the account, whose new credentials version the caller keeps in the
+     * student's own session; every other session ends.
+     */
+    public Account chooseOwnPassword(Account student, String newPassword) {
+        Account account = em.find(Account.class, student.id());
+        if (account == null || !account.active() || account.role() != Role.STUDENT) {
+            throw DodamException.notFound();
+        }
+        requirePassword(newPassword);
+        if (passwords.matches(newPassword, account.passwordHash())) {
+            throw new DodamException("password.choose.sameAsTemporary");
+        }
+        strength.require(newPassword, Role.STUDENT, account.username(), account.displayName(), account.school().name());
+        account.chooseOwnPassword(passwords.hash(newPassword));
+        return account;
+    }
+
+    /**
+     * Of these temporary passwords, the ones that still work for students the teacher teaches: the student has not
+     * chosen their own since, and no one has reset it again. Sign-in slips print only these.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TemporaryPassword> stillTemporary(Account teacher, List<TemporaryPassword> issued) {
+        return issued.stream().filter(t -> {
+            Account student = em.find(Account.class, t.accountId());
+            return student != null && student.active() && student.mustChoosePassword()
+                    && student.credentialsVersion() == t.credentialsVersion() && classes.teaches(teacher, student);
+        }).toList();
     }
 
     /** A student creates their own account with the join code a teacher gave the class. */
     public Account joinClass(String joinCode, String displayName, String username, String password) {
         SchoolClass schoolClass = classes.byJoinCode(joinCode).orElseThrow(() -> new DodamException("accounts.joinCodeUnknown"));
+        requirePassword(password);
+        strength.require(password, Role.STUDENT, username, displayName, schoolClass.school().name(), joinCode);
         Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, "ko");
         em.persist(new ClassMembership(schoolClass, student, clock.instant()));
         return student;
     }
 
-    /** Gives the account a new temporary password, returned once so the actor can pass it on. */
-    public String resetPassword(Account actor, long accountId) {
+    /**
+     * Gives the account a new temporary password, returned once so the actor can pass it on; a student then
+     * chooses their own at next sign-in.
+     */
+    public TemporaryPassword resetPassword(Account actor, long accountId) {
         Account target = manageable(actor, accountId);
         String temporary = passwords.temporary();
         target.resetPasswordBy(actor, passwords.hash(temporary));
         if (target.role() == Role.COUNSELLOR) {
             tell(actor, target, Change.PASSWORD_RESET);
         }
-        return temporary;
+        return new TemporaryPassword(target.id(), target.displayName(), target.username(), target.locale(),
+                target.credentialsVersion(), temporary);
     }
 
     /**

@@ -18,7 +18,8 @@ import org.dodam.platform.DodamException;
 /**
  * Adds a class list from CSV (columns name, username and, optionally, password). Every row is checked
  * first; if any row has a problem, nothing is imported and every problem is reported with its row
- * number. Rows without a password get a temporary one, shown once to the teacher.
+ * number. Rows without a password get a temporary one, shown once to the teacher; every student, with the
+ * file's password or the server's, chooses their own at first sign-in.
  */
 @ApplicationScoped
 public class RosterImport {
@@ -28,17 +29,13 @@ public class RosterImport {
     @Inject
     Accounts accounts;
 
-    @Inject
-    Passwords passwords;
-
     @Transactional
     public List<Imported> importStudents(Account teacher, long classId, Reader csv) {
         List<Row> rows = parse(csv);
         List<Imported> imported = new ArrayList<>();
         for (Row row : rows) {
-            String password = row.password().isBlank() ? passwords.temporary() : row.password();
-            Account student = accounts.createStudent(teacher, classId, row.name(), row.username(), password);
-            imported.add(new Imported(student.displayName(), student.username(), row.password().isBlank() ? password : null));
+            Accounts.TemporaryPassword student = accounts.createStudent(teacher, classId, row.name(), row.username(), row.password());
+            imported.add(new Imported(student, !row.password().isBlank()));
         }
         return imported;
     }
@@ -91,8 +88,24 @@ public class RosterImport {
     private record Row(String name, String username, String password) {
     }
 
-    /** A student added by the import; {@code temporaryPassword} is set when the file had none for them. */
-    public record Imported(String name, String username, String temporaryPassword) {
+    /**
+     * A student added by the import, with their temporary password: the file's, or one the server made when the
+     * file had none ({@code fromFile} false; only these are shown on the page, the file's the teacher has).
+     */
+    public record Imported(Accounts.TemporaryPassword student, boolean fromFile) {
+
+        public String name() {
+            return student.displayName();
+        }
+
+        public String username() {
+            return student.username();
+        }
+
+        /** The password the server made, to show once; null when it came from the file. */
+        public String temporaryPassword() {
+            return fromFile ? null : student.password();
+        }
     }
 
     /** One problem in the file: its line (1 is the header) and a message key. */

@@ -39,6 +39,9 @@ public class SchoolSetup {
     Accounts accounts;
 
     @Inject
+    PasswordStrength strength;
+
+    @Inject
     @ConfigProperty(name = "dodam.setup.school")
     Optional<String> schoolName;
 
@@ -90,6 +93,7 @@ public class SchoolSetup {
                     + School.COUNTRIES + ") is missing or wrong: no school was created.");
             return;
         }
+        warnIfWeak("DODAM_SETUP_ADMIN_PASSWORD", adminPassword.get(), Role.SCHOOL_ADMIN, adminUsername.get());
         School school = accounts.createSchool(schoolName.get().strip(), country);
         accounts.createSchoolAdmin(school, "Administrator", adminUsername.get(), null, adminPassword.get());
         LOG.info("Created the school and its first administrator account from DODAM_SETUP_*.");
@@ -113,10 +117,22 @@ public class SchoolSetup {
                     + " is wrong: no counsellor was set up.");
             return;
         }
+        warnIfWeak("DODAM_SETUP_COUNSELLOR_PASSWORD", counsellorPassword.get(), Role.COUNSELLOR, counsellorUsername.get());
         if (accounts.setUpCounsellor(school.get(), counsellorUsername.get(), counsellorPassword.get(), counsellorEmail.orElse(null))) {
             LOG.info("Set up a counsellor of the school from DODAM_SETUP_COUNSELLOR; the school's counsellors are told.");
         } else {
             LOG.severe("DODAM_SETUP_COUNSELLOR names an account that is not a counsellor of this school: nothing was changed.");
+        }
+    }
+
+    /**
+     * The operator's set-up passwords are not refused (whoever sets them controls the server anyway), but one that
+     * is easy to guess is named in the log, without the password, so that it is changed.
+     */
+    private void warnIfWeak(String variable, String password, Role role, String username) {
+        if (!strength.judge(password, role, username, schoolName.orElse("")).acceptable()) {
+            LOG.warning(variable + " is easy to guess: choose a long passphrase (three or four words)"
+                    + " for the next set-up, and have the account's password reset.");
         }
     }
 }

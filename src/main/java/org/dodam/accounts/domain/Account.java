@@ -28,6 +28,10 @@ import org.dodam.platform.DodamException;
  * same reason only such a counsellor may reset a counsellor's password or reactivate a counsellor
  * ({@link #requireGuardianOf}); suspending one takes access away and stays open to the admin. Every change of
  * password or confirmation raises {@link #credentialsVersion}, which ends the sessions begun before it.
+ *
+ * <p>A student's password that a teacher set (adding the student, importing a class list) or reset is only
+ * temporary: the student must choose their own at next sign-in ({@link #mustChoosePassword}), and until then
+ * their only page is {@link #CHOOSE_PASSWORD_PAGE}. The password they choose is never shown to anyone.
  */
 @Entity
 @Table(name = "account")
@@ -85,8 +89,15 @@ public class Account {
     @Column(name = "credentials_version", nullable = false)
     private int credentialsVersion;
 
+    /** A student whose password a teacher set or reset, who must choose their own before anything else. */
+    @Column(name = "must_choose_password", nullable = false)
+    private boolean mustChoosePassword;
+
     /** The home page, and the only page, of a counsellor awaiting confirmation. */
     public static final String AWAITING_CONFIRMATION_PAGE = "/counsellor/awaiting.xhtml";
+
+    /** The home page, and the only page, of a student who must choose their own password. */
+    public static final String CHOOSE_PASSWORD_PAGE = "/student/password.xhtml";
 
     protected Account() {
     }
@@ -147,10 +158,36 @@ public class Account {
         }
     }
 
-    /** A new password chosen or reset by someone allowed to ({@link #requireGuardianOf} for counsellors). */
+    /**
+     * A new password chosen or reset by someone allowed to ({@link #requireGuardianOf} for counsellors). A student
+     * then chooses their own at next sign-in.
+     */
     public void resetPasswordBy(Account actor, String newHash) {
         requireGuardianOf(actor);
         changePassword(newHash);
+        if (role == Role.STUDENT) {
+            mustChoosePassword = true;
+        }
+    }
+
+    /** A teacher gave this new student their first password: the student replaces it at first sign-in. */
+    public void passwordGivenByTeacher() {
+        if (role != Role.STUDENT) {
+            throw new DodamException("accounts.roleNotAllowed");
+        }
+        mustChoosePassword = true;
+    }
+
+    /**
+     * The student replaces the password a teacher gave them with one of their own. It raises the credentials
+     * version like every change, so any other session begun with the teacher's password ends.
+     */
+    public void chooseOwnPassword(String newHash) {
+        if (!mustChoosePassword) {
+            throw new DodamException("password.choose.notNeeded");
+        }
+        changePassword(newHash);
+        mustChoosePassword = false;
     }
 
     public void changePassword(String newHash) {
@@ -191,9 +228,16 @@ public class Account {
         return role == Role.COUNSELLOR && active && !awaitingConfirmation;
     }
 
-    /** Where this person lands after signing in: their role's home, or the waiting page of a proposed counsellor. */
+    /**
+     * Where this person lands after signing in: their role's home, the waiting page of a proposed counsellor, or
+     * the page where a student chooses their own password.
+     */
     public String homePath() {
-        return awaitingConfirmation ? AWAITING_CONFIRMATION_PAGE : role.homePath();
+        return awaitingConfirmation ? AWAITING_CONFIRMATION_PAGE : mustChoosePassword ? CHOOSE_PASSWORD_PAGE : role.homePath();
+    }
+
+    public boolean mustChoosePassword() {
+        return mustChoosePassword;
     }
 
     public boolean awaitingConfirmation() {

@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dodam.accounts.application.AccountRules;
 import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.Accounts.TemporaryPassword;
 import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.application.RosterImport;
-import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
@@ -27,7 +27,8 @@ import org.omnifaces.util.Faces;
 
 /**
  * One of the teacher's classes: renaming and archiving it, and its students (adding, importing, resetting a
- * password, removing from the class). Another teacher's class id answers 404. The page's assignments
+ * password, removing from the class). Every start password given out here is shown once and kept for a short
+ * while in {@link IssuedPasswords}, so that the page can offer it as printable sign-in slips. Another teacher's class id answers 404. The page's assignments
  * belong to the assignments feature (ClassAssignmentsBacking), which gets the class id from here, once
  * checked. Asking before archiving or removing needs no script: the first
  * click only remembers what to confirm, and a repeated confirmation finds nothing left to do.
@@ -61,11 +62,11 @@ public class ClassRosterBacking implements Serializable {
     @Pattern(regexp = AccountRules.USERNAME_PATTERN, message = "{dodam.username.invalid}")
     private String username;
 
-    @NotBlank
+    /** A start password the teacher chose; left empty, the server makes one. */
     @Size(min = 8, max = 128, message = "{dodam.password.size}")
     private String password;
 
-    private String resetFor;
+    private String passwordFor;
     private String temporaryPassword;
 
     private boolean archived;
@@ -79,6 +80,9 @@ public class ClassRosterBacking implements Serializable {
 
     @Inject
     transient RosterImport rosterImport;
+
+    @Inject
+    transient IssuedPasswords issued;
 
     private transient Part csvFile;
     private List<RosterImport.Imported> imported;
@@ -167,9 +171,13 @@ public class ClassRosterBacking implements Serializable {
                 .toList();
     }
 
+    /** Adds a student with a start password (the teacher's, or one the server makes), shown once and printable as a slip. */
     public void addStudent() {
         try {
-            Account student = accounts.createStudent(currentUser.require(), classId, displayName, username, password);
+            TemporaryPassword student = accounts.createStudent(currentUser.require(), classId, displayName, username, password);
+            issued.add(classId, student);
+            temporaryPassword = student.password();
+            passwordFor = student.displayName();
             Texts.info("roster.studentAdded", student.displayName(), student.username());
             displayName = null;
             username = null;
@@ -182,8 +190,10 @@ public class ClassRosterBacking implements Serializable {
 
     public void resetPassword(StudentRow student) {
         try {
-            temporaryPassword = accounts.resetPassword(currentUser.require(), student.id());
-            resetFor = student.displayName();
+            TemporaryPassword reset = accounts.resetPassword(currentUser.require(), student.id());
+            issued.add(classId, reset);
+            temporaryPassword = reset.password();
+            passwordFor = student.displayName();
         } catch (DodamException e) {
             Texts.error(e);
         }
@@ -197,6 +207,7 @@ public class ClassRosterBacking implements Serializable {
         }
         try (var reader = new InputStreamReader(csvFile.getInputStream(), StandardCharsets.UTF_8)) {
             imported = rosterImport.importStudents(currentUser.require(), classId, withoutByteOrderMark(reader));
+            imported.forEach(i -> issued.add(classId, i.student()));
             Texts.info("import.done", imported.size());
             refresh();
         } catch (RosterImport.ImportRejected e) {
@@ -291,8 +302,13 @@ public class ClassRosterBacking implements Serializable {
         this.password = password;
     }
 
-    public String getResetFor() {
-        return resetFor;
+    public String getPasswordFor() {
+        return passwordFor;
+    }
+
+    /** Whether sign-in slips can be printed: start passwords given out in this class in the last half hour. */
+    public boolean isSlipsReady() {
+        return classId != null && !issued.forClass(classId).isEmpty();
     }
 
     public String getTemporaryPassword() {

@@ -54,7 +54,7 @@ public class CounsellorTeamBacking implements Serializable {
 
     public void resetPassword(TeamRow row) {
         try {
-            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id());
+            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id()).password();
             passwordFor = row.displayName();
         } catch (DodamException e) {
             Texts.error(e);

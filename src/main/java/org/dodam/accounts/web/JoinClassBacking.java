@@ -11,10 +11,14 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.dodam.accounts.application.AccountRules;
 import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.PasswordStrength;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
 
-/** A student creates an account with the class code their teacher gave them; no e-mail address is asked for. */
+/**
+ * A student creates an account with the class code their teacher gave them; no e-mail address is asked for. The
+ * password is their own, so it must be hard enough to guess ({@link PasswordStrength}).
+ */
 @Named
 @RequestScoped
 public class JoinClassBacking {
@@ -41,6 +45,9 @@ public class JoinClassBacking {
     public void join() throws IOException {
         try {
             accounts.joinClass(joinCode, displayName, username, password);
+        } catch (PasswordStrength.WeakPassword weak) {
+            PasswordAdvice.explain("join:password", weak);
+            return;
         } catch (DodamException e) {
             Texts.error(e);
             return;

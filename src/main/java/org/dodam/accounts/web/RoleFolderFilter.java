@@ -21,13 +21,18 @@ import org.dodam.accounts.domain.Role;
  *
  * <p>A counsellor the admin proposed and no counsellor has confirmed yet reaches one page of the folder, the
  * waiting page, its home page ({@link Account#homePath}); the inbox and every case, statistics, audit or
- * curriculum page answer 404.
+ * curriculum page answer 404. A student whose password a teacher set or reset is sent from every page of the
+ * folder to the one where they choose their own ({@link Account#CHOOSE_PASSWORD_PAGE}), which answers 404 to
+ * everyone else.
  */
 @WebFilter(urlPatterns = {"/student/*", "/teacher/*", "/counsellor/*", "/admin/*"})
 public class RoleFolderFilter extends HttpFilter {
 
     /** The one page a counsellor awaiting confirmation may open, and only such a counsellor. */
     static final String AWAITING_PAGE = Account.AWAITING_CONFIRMATION_PAGE;
+
+    /** The one page a student who must choose their own password may open, and only such a student. */
+    static final String CHOOSE_PASSWORD_PAGE = Account.CHOOSE_PASSWORD_PAGE;
 
     @Inject
     CurrentUser currentUser;
@@ -38,8 +43,12 @@ public class RoleFolderFilter extends HttpFilter {
         String path = request.getServletPath();
         Account account = currentUser.account().orElse(null);
         Role role = account == null ? null : account.role();
-        if (account != null && account.awaitingConfirmation() ? path.equals(AWAITING_PAGE)
-                : role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)) {
+        if (account != null && account.mustChoosePassword() && !path.equals(CHOOSE_PASSWORD_PAGE)) {
+            // Nothing else opens until the student has chosen their own password: every page leads there.
+            response.sendRedirect(request.getContextPath() + CHOOSE_PASSWORD_PAGE);
+        } else if (account != null && account.awaitingConfirmation() ? path.equals(AWAITING_PAGE)
+                : role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)
+                && (!path.equals(CHOOSE_PASSWORD_PAGE) || account.mustChoosePassword())) {
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -17,14 +17,16 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.CurrentUser;
-import org.dodam.accounts.application.SignInThrottle;
+import org.dodam.accounts.application.SignInBudgets;
 import org.dodam.accounts.domain.Account;
+import org.dodam.platform.web.ClientAddress;
 import org.dodam.platform.web.LocaleBacking;
 import org.dodam.platform.web.Texts;
 
 /**
  * The sign-in form. A successful sign-in gets a new session id and lands on the role's home page (or
- * the page the person was sent away from); repeated failures for one username are throttled.
+ * the page the person was sent away from). A client that has spent its failure budget ({@link SignInBudgets})
+ * is told how long to wait, and its password is not checked until then.
  */
 @Named
 @RequestScoped
@@ -42,7 +44,10 @@ public class SignInBacking {
     SecurityContext securityContext;
 
     @Inject
-    SignInThrottle throttle;
+    SignInBudgets budgets;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     Accounts accounts;
@@ -62,30 +67,33 @@ public class SignInBacking {
     public void signIn() {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
-        if (throttle.locked(username)) {
-            Texts.error("signin.throttled");
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        String client = clientAddress.of(request);
+        boolean staff = accounts.findForSignIn(username).map(a -> a.role().isStaff()).orElse(false);
+        java.time.Duration wait = budgets.waitBefore(client, username, staff);
+        if (!wait.isZero()) {
+            Texts.error("signin.wait", Math.max(1, (wait.toMillis() + 999) / 1000));
             return;
         }
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, new Password(password)))
                         .newAuthentication(true));
         switch (status) {
             case SEND_CONTINUE -> {
-                throttle.succeeded(username);
+                budgets.succeeded(client, username);
                 newSessionId(request);
                 remember(request);
                 context.responseComplete();
             }
             case SUCCESS -> {
-                throttle.succeeded(username);
+                budgets.succeeded(client, username);
                 newSessionId(request);
                 Account account = remember(request);
                 redirect(external, account == null ? "/index.xhtml" : account.homePath());
             }
             default -> {
-                throttle.failed(username);
+                budgets.failed(client, username);
                 Texts.error("signin.failed");
             }
         }

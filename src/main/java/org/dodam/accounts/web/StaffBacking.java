@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.dodam.accounts.application.AccountRules;
 import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.PasswordStrength;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
@@ -81,6 +82,8 @@ public class StaffBacking implements Serializable {
             email = null;
             password = null;
             staff = null;
+        } catch (PasswordStrength.WeakPassword weak) {
+            PasswordAdvice.explain("add:password", weak);
         } catch (DodamException e) {
             Texts.error(e);
         }
@@ -88,7 +91,7 @@ public class StaffBacking implements Serializable {
 
     public void resetPassword(StaffRow row) {
         try {
-            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id());
+            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id()).password();
             resetFor = row.displayName();
         } catch (DodamException e) {
             Texts.error(e);
