@@ -9,16 +9,17 @@
 # Usage: bench/dashboard.sh [h2] [postgresql]
 #   DODAM_DISTRICT="schools classes students progressRows"  a smaller district (default: the full one)
 #   DODAM_BENCH_SECONDS (default 30), DODAM_BENCH_PORT (default 8089)
-#   DODAM_BENCH_WAR      another build of the WAR to measure (default target/dodam.war)
+#   DODAM_BENCH_WAR      another build of the WAR to measure (default target/dodam-bench.war: the statement
+#                        counter, DODAM_SQL_COUNT, is only in the bench build)
 #   DODAM_BENCH_REUSE=1  measure again on the district of the previous run (no new database, no generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${DODAM_BENCH_PORT:-8089}
 seconds=${DODAM_BENCH_SECONDS:-30}
 databases=${*:-h2 postgresql}
-war=${DODAM_BENCH_WAR:-target/dodam.war}
+war=${DODAM_BENCH_WAR:-target/dodam-bench.war}
 java_flags=${JAVA_FLAGS:--Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m}
-[ -f target/dodam.war ] && [ -f target/payara-micro.jar ] || mvn -q -DskipTests package
+[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] || mvn -q -Pbench -DskipTests package
 mvn -q -Pdistrict test-compile
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
