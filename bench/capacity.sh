@@ -21,7 +21,7 @@ read -r -a wars <<<"${DODAM_BENCH_WAR:-target/dodam-bench.war}"
 warmup=${DODAM_BENCH_WARMUP:-240}
 lesson=${DODAM_BENCH_LESSON:-student/lesson.xhtml?id=consent-group-photos-and-screenshots&section=2}
 # The floor page bench-floor.xhtml is only in the bench build (src/bench), never in the WAR a school runs.
-[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] || mvn -q -Pbench -DskipTests package
+[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 source bench/sessions.sh
@@ -38,7 +38,7 @@ for i in "${!wars[@]}"; do
   mkdir -p "$work/data$i"
   DODAM_DATA_DIR="$work/data$i" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS=32 DODAM_SIGNIN_MAX_FAILURES=1000 \
     java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
-    --deploy "${wars[$i]}" --contextroot / --port $((port + i)) --nohazelcast > "$work/server$i.log" 2>&1 &
+    --deploy "${wars[$i]}" --contextroot / --port $((port + i)) --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$work/server$i.log" 2>&1 &
   pids[$i]=$!
   for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$((port + i))/health/ready" && break; sleep 0.3; done
 done

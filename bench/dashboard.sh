@@ -19,7 +19,7 @@ seconds=${DODAM_BENCH_SECONDS:-30}
 databases=${*:-h2 postgresql}
 war=${DODAM_BENCH_WAR:-target/dodam-bench.war}
 java_flags=${JAVA_FLAGS:--Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m}
-[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] || mvn -q -Pbench -DskipTests package
+[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
 mvn -q -Pdistrict test-compile
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
@@ -35,7 +35,7 @@ start_server() {
   local log=$1; shift
   env DODAM_DB_URL="$url" DODAM_DB_USER="$user" DODAM_DB_PASSWORD="$password" DODAM_DEMO=false \
       DODAM_DATA_DIR="target/bench-district-data" "$@" \
-    java $java_flags -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nohazelcast \
+    java $java_flags -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt \
     > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 900); do

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.HttpSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Health endpoints, security headers, the session cookie and error handling, over plain HTTP. */
+/**
+ * Health endpoints, security headers, the session cookie, what the server shows of itself and error handling,
+ * over plain HTTP.
+ */
 class OperationsIT {
 
     static DodamServer server;
@@ -95,6 +102,53 @@ class OperationsIT {
         String english = noCookies.send(HttpRequest.newBuilder(server.uri("login.xhtml")).header("Accept-Language", "ko")
                 .header("Cookie", "dodam-lang=en").build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(english).contains("lang=\"en\"").contains("Sign in");
+    }
+
+    /**
+     * The WAR a school runs has no debug surface: Payara's metrics (memory, threads, pools) and OpenAPI
+     * answer our 404, the benchmark page and statement counter are not in it, and health says only UP or
+     * DOWN, with nothing in its data.
+     */
+    @Test
+    void theProductionWarHasNoDebugSurface() throws Exception {
+        for (String path : List.of("metrics", "metrics/base", "metrics/vendor", "metrics/application", "openapi", "openapi/ui",
+                "bench-floor.xhtml")) {
+            HttpResponse<String> response = get(server.uri(path));
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("Page not found").doesNotContain("jvm").doesNotContain("openapi:")
+                    .doesNotContain("thread");
+        }
+        for (String path : List.of("health", "health/live", "health/ready", "health/started")) {
+            HttpResponse<String> response = get(server.uri(path));
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body().replaceAll("\\{\"name\":\"dodam(-database)?\",\"status\":\"UP\",\"data\":\\{\\}\\}", ""))
+                    .as(path + ": status and check names only").matches("\\{\"status\":\"UP\",\"checks\":\\[,?\\]\\}");
+        }
+        try (ZipFile war = new ZipFile(Path.of(System.getProperty("dodam.war", "target/dodam.war")).toFile())) {
+            assertThat(war.stream().map(e -> e.getName()).filter(name -> name.contains("bench") || name.contains("SqlStatementCount")
+                    || name.contains("SqlCountFilter")).toList()).as("benchmark files in the WAR").isEmpty();
+        }
+    }
+
+    /** Neither Payara's Server header nor X-Powered-By, on pages, errors, files, redirects or refusals. */
+    @Test
+    void noResponseNamesTheServer() throws Exception {
+        HttpClient noRedirects = HttpClient.newHttpClient();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (String path : List.of("login.xhtml", "no-such-page.xhtml", "resources/dodam.css", "health/ready", "metrics",
+                "student/index.xhtml", "teacher")) {
+            responses.add(noRedirects.send(HttpRequest.newBuilder(server.uri(path)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        responses.add(noRedirects.send(HttpRequest.newBuilder(server.uri("login.xhtml")).method("PUT", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        responses.add(noRedirects.send(HttpRequest.newBuilder(server.uri("language")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("return=%2F&lang=ko")).build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(responses).extracting(HttpResponse::statusCode).contains(200, 301, 302, 303, 404);
+        for (HttpResponse<String> response : responses) {
+            HttpHeaders headers = response.headers();
+            assertThat(headers.firstValue("Server")).as(response.uri() + " Server").isEmpty();
+            assertThat(headers.firstValue("X-Powered-By")).as(response.uri() + " X-Powered-By").isEmpty();
+        }
     }
 
     @Test

@@ -78,7 +78,8 @@ public final class DodamServer {
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-jar",
                     System.getProperty("dodam.micro", "target/payara-micro.jar"),
                     "--deploy", war,
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--rootdir", runtime.toString()));
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--rootdir", runtime.toString(),
+                    "--prebootcommandfile", System.getProperty("dodam.bootCommands", "target/pre-boot-commands.txt")));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
