@@ -255,6 +255,40 @@ class OperationsIT {
         }
     }
 
+    /**
+     * Behind no trusted proxy (the embedded server trusts none), headers that claim HTTPS or another host
+     * change nothing: no HSTS, no Secure cookie, no redirect or link to the claimed host.
+     */
+    @Test
+    void forgedProxyHeadersFromAnUntrustedClientChangeNothing() throws Exception {
+        Map<String, String> forged = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Port", "443", "Forwarded", "proto=https;host=evil.example");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> login = client.send(with(forged, HttpRequest.newBuilder(server.uri("login.xhtml"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        String form = "signin=signin&signin%3Ausername=demo-counsellor&signin%3Apassword=" + DodamServer.DEMO_PASSWORD
+                + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + HttpSession.viewState(login.body());
+        HttpResponse<String> signedIn = client.send(with(forged, HttpRequest.newBuilder(server.uri("login.xhtml")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .doesNotContain("evil.example").doesNotStartWith("https:"));
+        String session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(session).doesNotContainIgnoringCase("Secure");
+        HttpResponse<String> inbox = client.send(with(forged, HttpRequest.newBuilder(server.uri("counsellor/index.xhtml")))
+                .header("Cookie", session.substring(0, session.indexOf(';'))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inbox.body()).contains("id=\"reportLink\">" + server.base().toString().replaceAll("/$", "") + "/report/index.xhtml?s=")
+                .doesNotContain("evil.example");
+        assertThat(inbox.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    private static HttpRequest.Builder with(Map<String, String> headers, HttpRequest.Builder request) {
+        headers.forEach(request::header);
+        return request.header("Accept-Language", "en");
+    }
+
     @Test
     void theThemeIsServedByTheApplication() throws Exception {
         String page = get(server.uri("login.xhtml")).body();
