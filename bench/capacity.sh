@@ -6,7 +6,8 @@
 # students' sessions). For each run it prints requests per second, p50/p99, non-2xx answers and the
 # server's CPU time per request (from /proc/<pid>/stat); then medians and ratios per WAR.
 # Usage: bench/capacity.sh [rounds] [seconds]      # defaults: 4 15
-#   DODAM_BENCH_WAR="a.war b.war"  the builds to compare (default target/dodam.war), one server each on
+#   DODAM_BENCH_WAR="a.war b.war"  the builds to compare (default target/dodam-bench.war, the bench build: it
+#                                  holds the floor page), one server each on
 #                                  ports 8089, 8090, ... (DODAM_BENCH_PORT), measured in the same minutes
 #   DODAM_BENCH_WARMUP             seconds of warm-up per server (default 240: the JIT compiler is still at
 #                                  work for minutes on two cores)
@@ -16,10 +17,11 @@ cd "$(dirname "$0")/.."
 rounds=${1:-4}
 seconds=${2:-15}
 port=${DODAM_BENCH_PORT:-8089}
-read -r -a wars <<<"${DODAM_BENCH_WAR:-target/dodam.war}"
+read -r -a wars <<<"${DODAM_BENCH_WAR:-target/dodam-bench.war}"
 warmup=${DODAM_BENCH_WARMUP:-240}
 lesson=${DODAM_BENCH_LESSON:-student/lesson.xhtml?id=consent-group-photos-and-screenshots&section=2}
-[ -f target/dodam.war ] && [ -f target/payara-micro.jar ] || mvn -q -DskipTests package
+# The floor page bench-floor.xhtml is only in the bench build (src/bench), never in the WAR a school runs.
+[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 source bench/sessions.sh
@@ -34,9 +36,9 @@ cleanup() {
 trap cleanup EXIT
 for i in "${!wars[@]}"; do
   mkdir -p "$work/data$i"
-  DODAM_DATA_DIR="$work/data$i" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS=32 DODAM_SIGNIN_MAX_FAILURES=1000 \
+  DODAM_DATA_DIR="$work/data$i" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS=32 DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
     java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
-    --deploy "${wars[$i]}" --contextroot / --port $((port + i)) --nohazelcast > "$work/server$i.log" 2>&1 &
+    --deploy "${wars[$i]}" --contextroot / --port $((port + i)) --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$work/server$i.log" 2>&1 &
   pids[$i]=$!
   for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$((port + i))/health/ready" && break; sleep 0.3; done
 done

@@ -9,16 +9,17 @@
 # Usage: bench/dashboard.sh [h2] [postgresql]
 #   DODAM_DISTRICT="schools classes students progressRows"  a smaller district (default: the full one)
 #   DODAM_BENCH_SECONDS (default 30), DODAM_BENCH_PORT (default 8089)
-#   DODAM_BENCH_WAR      another build of the WAR to measure (default target/dodam.war)
+#   DODAM_BENCH_WAR      another build of the WAR to measure (default target/dodam-bench.war: the statement
+#                        counter, DODAM_SQL_COUNT, is only in the bench build)
 #   DODAM_BENCH_REUSE=1  measure again on the district of the previous run (no new database, no generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${DODAM_BENCH_PORT:-8089}
 seconds=${DODAM_BENCH_SECONDS:-30}
 databases=${*:-h2 postgresql}
-war=${DODAM_BENCH_WAR:-target/dodam.war}
+war=${DODAM_BENCH_WAR:-target/dodam-bench.war}
 java_flags=${JAVA_FLAGS:--Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m}
-[ -f target/dodam.war ] && [ -f target/payara-micro.jar ] || mvn -q -DskipTests package
+[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
 mvn -q -Pdistrict test-compile
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
@@ -34,7 +35,7 @@ start_server() {
   local log=$1; shift
   env DODAM_DB_URL="$url" DODAM_DB_USER="$user" DODAM_DB_PASSWORD="$password" DODAM_DEMO=false \
       DODAM_DATA_DIR="target/bench-district-data" "$@" \
-    java $java_flags -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nohazelcast \
+    java $java_flags -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt \
     > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 900); do
@@ -90,7 +91,7 @@ for db in $databases; do
 
   echo "== $db: dashboard of class $class as $teacher"
   log="target/bench-dashboard-$db-server.log"
-  start_server "$log" DODAM_SQL_COUNT=true DODAM_SIGNIN_MAX_FAILURES=1000
+  start_server "$log" DODAM_SQL_COUNT=true DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000
   jar=$(mktemp)
   vs=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login.xhtml" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | tail -1 | sed 's/.*value="//;s/"//')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "signin=signin" --data-urlencode "signin:username=$teacher" \

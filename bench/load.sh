@@ -10,12 +10,13 @@ cd "$(dirname "$0")/.."
 students=${1:-200}
 seconds=${2:-120}
 port=${DODAM_BENCH_PORT:-8089}
-[ -f target/dodam.war ] && [ -f target/payara-micro.jar ] || mvn -q -DskipTests package
+# The bench build: the WAR a school runs plus the floor page bench-floor.xhtml (src/bench).
+[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
 data=$(mktemp -d)
 DODAM_DATA_DIR="$data" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS="$students" \
-DODAM_SIGNIN_MAX_FAILURES=1000 \
+DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
   java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
-  --deploy target/dodam.war --contextroot / --port "$port" --nohazelcast > "$data/server.log" 2>&1 &
+  --deploy target/dodam-bench.war --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$data/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cp "$data/server.log" target/bench-load-server.log; rm -rf "$data"' EXIT
 for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.2; done

@@ -16,7 +16,7 @@ command -v wrk >/dev/null || { echo "wrk is missing" >&2; exit 1; }
 rm -rf "$dir" && mkdir -p "$dir"
 DODAM_DATA_DIR="$PWD/$dir/data" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_TRUSTED_PROXIES=127.0.0.1 \
   java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
-  --deploy target/dodam.war --contextroot / --port "$port" --nohazelcast > "$dir/server.log" 2>&1 &
+  --deploy target/dodam.war --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$dir/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 until curl -fs "$base/health/ready" >/dev/null 2>&1; do sleep 1; done

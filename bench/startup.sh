@@ -8,13 +8,13 @@ runs=${1:-3}
 port=${DODAM_BENCH_PORT:-8089}
 # The same JVM flags as `mvn -Prun package` uses.
 JAVA_FLAGS=${JAVA_FLAGS:-"-Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m"}
-[ -f target/dodam.war ] && [ -f target/payara-micro.jar ] || mvn -q -DskipTests package
+[ -f target/dodam.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -DskipTests package
 
 measure() {  # $1 = data dir; prints "seconds rss_mb"
   local start pid ready rss
   start=$(date +%s.%N)
   DODAM_DATA_DIR="$1" java $JAVA_FLAGS -jar target/payara-micro.jar --deploy target/dodam.war --contextroot / \
-    --port "$port" --nohazelcast > "$1.log" 2>&1 &
+    --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; then break; fi

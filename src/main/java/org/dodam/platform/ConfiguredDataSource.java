@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -14,16 +16,25 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The data source class named by the data source in web.xml: reads the JDBC URL and credentials from
  * MicroProfile Config (so from DODAM_DB_URL, DODAM_DB_USER and DODAM_DB_PASSWORD when they are set) and
- * picks H2's or PostgreSQL's driver from the URL, so that one WAR runs on either database. With
- * DODAM_SQL_COUNT=true its connections count the statements of each request ({@link SqlStatementCount}).
+ * picks H2's or PostgreSQL's driver from the URL, so that one WAR runs on either database. Connections
+ * pass through the {@link ConnectionWrapper}s on the class path: none in the WAR a school runs.
  */
 public class ConfiguredDataSource implements DataSource {
+
+    /**
+     * Wraps every connection the data source hands out, found through {@link ServiceLoader}. The WAR a school
+     * runs holds none; the bench build (src/bench, target/dodam-bench.war) adds the SQL statement counter of
+     * the dashboard test and benchmark, so that no benchmark code ships to schools.
+     */
+    public interface ConnectionWrapper {
+        Connection wrap(Connection connection);
+    }
 
     private String url;
     private String user;
     private String password;
     private volatile DataSource delegate;
-    private volatile boolean countStatements;
+    private volatile List<ConnectionWrapper> wrappers = List.of();
 
     public void setUrl(String url) {
         this.url = url;
@@ -52,7 +63,8 @@ public class ConfiguredDataSource implements DataSource {
 
     private DataSource create() throws SQLException {
         Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
-        countStatements = config.getOptionalValue(SqlStatementCount.SETTING, Boolean.class).orElse(false);
+        wrappers = ServiceLoader.load(ConnectionWrapper.class, ConfiguredDataSource.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList();
         if (url == null || url.isBlank()) {
             url = config.getValue("dodam.db.url", String.class);
             user = config.getOptionalValue("dodam.db.user", String.class).orElse(null);
@@ -80,17 +92,20 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return counted(delegate().getConnection());
+        return wrapped(delegate().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return counted(delegate().getConnection(username, pass));
+        return wrapped(delegate().getConnection(username, pass));
     }
 
-    /** Counting connections only when DODAM_SQL_COUNT asks for them (see {@link SqlStatementCount}). */
-    private Connection counted(Connection connection) {
-        return countStatements ? SqlStatementCount.counting(connection) : connection;
+    private Connection wrapped(Connection connection) {
+        Connection result = connection;
+        for (ConnectionWrapper wrapper : wrappers) {
+            result = wrapper.wrap(result);
+        }
+        return result;
     }
 
     @Override

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
+import org.dodam.testing.ReportForms;
+import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,6 +144,49 @@ class BadInputIT {
             assertNoServerError(other);
         }
         other.context().close();
+    }
+
+    /**
+     * A form posted with about 3 MB of text, far more than any field takes, gets a clear page in the page's
+     * language (413), not a server error, and nothing is stored: no report (the school's count stays), and
+     * no session from the sign-in form.
+     */
+    @Test
+    void anOversizedFormGetsAClearPageInItsLanguageAndNothingIsStored() throws Exception {
+        String huge = "x".repeat(3_000_000);
+        String link = Reporting.schoolLink(browser, server);
+        int reports = reportCount();
+        Map<String, String> titles = Map.of("ko", "보내기에는 너무 커요", "en", "This was too much to send");
+        for (String language : List.of("ko", "en")) {
+            HttpClient client = ReportForms.client();
+            Map<String, String> fields = ReportForms.filled(client, link, Map.of(), huge);
+            HttpResponse<String> report = ReportForms.post(client, URI.create(link), fields, Map.of("Accept-Language", language));
+            assertThat(report.statusCode()).as("report form, " + language).isEqualTo(413);
+            assertThat(report.body()).contains("lang=\"" + language + "\"").contains(titles.get(language))
+                    .doesNotContain("id=\"receiptCode").doesNotContain("Caused by").doesNotContain(".java:");
+
+            String form = "signin=signin&signin%3Ausername=demo-admin&signin%3Apassword=" + huge
+                    + "&signin%3Asubmit=x&jakarta.faces.ViewState=stateless";
+            HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("login.xhtml"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", language)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).as("sign-in form, " + language).isEqualTo(413);
+            assertThat(signIn.body()).contains("lang=\"" + language + "\"").contains(titles.get(language))
+                    .doesNotContain("Caused by").doesNotContain(".java:");
+            assertThat(signIn.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+        }
+        assertThat(reportCount()).as("reports of the school").isEqualTo(reports);
+        assertThat(server.logText()).doesNotContain("Post too large");
+    }
+
+    /** How many reports the demo school has, as its counsellor's statistics count them. */
+    private int reportCount() {
+        Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        counsellor.navigate(server.uri("counsellor/statistics.xhtml").toString());
+        int count = Integer.parseInt(counsellor.textContent("#statTotal").strip());
+        counsellor.context().close();
+        return count;
     }
 
     private Page teacherOnFirstClass() {

@@ -2,6 +2,8 @@ package org.dodam.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * of lessons assigned and the amount of data in the database: counted on the server (DODAM_SQL_COUNT),
  * for a 35-student class with 6 lessons, a smaller class of the same teacher, the same class again after
  * a larger district has been written into the database, and that district's 35-student class with 10
- * lessons. One query per student or per lesson would make the counts differ.
+ * lessons. One query per student or per lesson would make the counts differ. It runs the bench build
+ * (target/dodam-bench.war), which alone holds the counter, and checks that the benchmarks' floor page is there.
  */
 class DashboardQueriesIT {
 
@@ -38,8 +41,9 @@ class DashboardQueriesIT {
         // AUTO_SERVER lets the test write into the server's embedded database while it runs.
         url = "jdbc:h2:file:" + data + "/dodam;AUTO_SERVER=TRUE";
         // A school's own embedded database keeps its master key outside the data directory.
-        server = DodamServer.start(NAME, Map.of("DODAM_DB_URL", url, "DODAM_DEMO", "false", "DODAM_SQL_COUNT", "true",
-                "DODAM_MASTER_KEY_FILE", data.resolveSibling("master.key").toString()), true);
+        // The statement counter is in the bench build only, never in the WAR a school runs.
+        server = DodamServer.startBench(NAME, Map.of("DODAM_DB_URL", url, "DODAM_DEMO", "false", "DODAM_SQL_COUNT", "true",
+                "DODAM_MASTER_KEY_FILE", data.resolveSibling("master.key").toString()));
     }
 
     @AfterAll
@@ -47,6 +51,14 @@ class DashboardQueriesIT {
         if (server != null) {
             server.stop();
         }
+    }
+
+    @Test
+    void theBenchBuildServesTheFrameworkFloorPage() throws Exception {
+        HttpResponse<String> floor = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("bench-floor.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(floor.statusCode()).isEqualTo(200);
+        assertThat(floor.body()).contains("ok");
     }
 
     @Test

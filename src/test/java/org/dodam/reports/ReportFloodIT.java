@@ -8,12 +8,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.HttpSession;
 import org.dodam.testing.Mailbox;
 import org.dodam.testing.Pages;
+import org.dodam.testing.RawHttp;
 import org.dodam.testing.ReportForms;
 import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +28,16 @@ import org.junit.jupiter.api.Test;
 /**
  * A flood of reports at one school, from many clients behind the school's proxy: nobody is refused, new
  * forms there must stay open a minute, and the counsellors are told, in their next notice and in the inbox.
+ * The server is set up as behind the school's HTTPS proxy (trusted, public address https), so the transport
+ * rules are checked here too.
  */
 class ReportFloodIT {
 
     static final int FLOOD = 4;
+    static final String PUBLIC_HOST = "dodam.school.example";
+    /** What the school's proxy (127.0.0.1, trusted) adds to every request it passes on. */
+    static final Map<String, String> PROXY = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", PUBLIC_HOST,
+            "X-Forwarded-For", "198.51.100.20", "Accept-Language", "en");
 
     static GreenMail mail;
     static DodamServer server;
@@ -37,6 +48,7 @@ class ReportFloodIT {
         mail = Mailbox.start();
         server = DodamServer.start("report-flood", Mailbox.environment(mail, Map.of(
                 "DODAM_TRUSTED_PROXIES", "127.0.0.1",
+                "DODAM_PUBLIC_URL", "https://" + PUBLIC_HOST + "/",
                 "DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", String.valueOf(FLOOD),
                 "DODAM_NOTIFY_URGENT_EVERY_SECONDS", "2",
                 "DODAM_NOTIFY_EVERY_SECONDS", "4",
@@ -78,6 +90,46 @@ class ReportFloodIT {
         Pages.useLanguage(counsellor, "en");
         assertThat(counsellor.textContent("#floodNotice")).contains(today).contains("nobody was refused");
         counsellor.context().close();
+    }
+
+    /**
+     * Behind the school's HTTPS proxy: the session and language cookies are Secure, redirects stay on the
+     * address the browser used (relative), browsers are told to keep to HTTPS for a year (no subdomains, no
+     * preload), and the counsellor's report link is the public https address. The same headers from a client
+     * that is not the proxy (127.0.0.2) do not move the link.
+     */
+    @Test
+    void behindTheSchoolsHttpsProxyCookiesAreSecureAndPagesKeepToItsAddress() {
+        RawHttp.Response login = RawHttp.get(server, "127.0.0.1", "login.xhtml", PROXY);
+        assertThat(login.all("Strict-Transport-Security")).containsExactly("max-age=31536000");
+        String form = "signin=signin&signin%3Ausername=demo-counsellor&signin%3Apassword="
+                + URLEncoder.encode(DodamServer.DEMO_PASSWORD, StandardCharsets.UTF_8)
+                + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + URLEncoder.encode(HttpSession.viewState(login.body()), StandardCharsets.UTF_8);
+        RawHttp.Response signedIn = RawHttp.post(server, "127.0.0.1", "login.xhtml", PROXY, form);
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.first("Location")).hasValueSatisfying(location -> assertThat(location)
+                .as("relative, or on the public address").matches("(/|https://" + PUBLIC_HOST + "/).*"));
+        String session = signedIn.all("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(session).contains("; Secure").contains("HttpOnly");
+        String cookie = session.substring(0, session.indexOf(';'));
+
+        Map<String, String> signedInProxy = new HashMap<>(PROXY);
+        signedInProxy.put("Cookie", cookie);
+        RawHttp.Response inbox = RawHttp.get(server, "127.0.0.1", "counsellor/index.xhtml", signedInProxy);
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.body()).contains("id=\"reportLink\">https://" + PUBLIC_HOST + "/report/index.xhtml?s=");
+        assertThat(inbox.all("Strict-Transport-Security")).containsExactly("max-age=31536000");
+
+        RawHttp.Response language = RawHttp.post(server, "127.0.0.1", "language", signedInProxy, "return=%2Fcounsellor%2Findex.xhtml&lang=en");
+        assertThat(language.status()).isEqualTo(303);
+        assertThat(language.first("Location")).hasValue("/counsellor/index.xhtml");
+        assertThat(language.all("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("dodam-lang=en").contains("; Secure"));
+
+        RawHttp.Response forged = RawHttp.get(server, "127.0.0.2", "counsellor/index.xhtml", Map.of("X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "evil.example", "Forwarded", "proto=https;host=evil.example", "Cookie", cookie));
+        assertThat(forged.status()).isEqualTo(200);
+        assertThat(forged.body()).as("headers from a client that is not the proxy").doesNotContain("evil.example")
+                .contains("id=\"reportLink\">http://");
     }
 
     private static String body(MimeMessage message) {

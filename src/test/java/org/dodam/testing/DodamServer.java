@@ -56,6 +56,18 @@ public final class DodamServer {
      * directory (and the server log) of the previous server of the same name, as a restart does.
      */
     public static DodamServer start(String name, Map<String, String> environment, boolean freshData) {
+        return start(name, environment, freshData, System.getProperty("dodam.war", "target/dodam.war"));
+    }
+
+    /**
+     * A server of the test's own running the bench build (target/dodam-bench.war: the WAR a school runs plus
+     * src/bench, with the SQL statement counter and the floor page), which the test stops.
+     */
+    public static DodamServer startBench(String name, Map<String, String> environment) {
+        return start(name, environment, true, System.getProperty("dodam.benchWar", "target/dodam-bench.war"));
+    }
+
+    private static DodamServer start(String name, Map<String, String> environment, boolean freshData, String war) {
         try {
             Path directory = Path.of("target", "it-servers", name).toAbsolutePath();
             if (freshData) {
@@ -69,8 +81,9 @@ public final class DodamServer {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-jar",
                     System.getProperty("dodam.micro", "target/payara-micro.jar"),
-                    "--deploy", System.getProperty("dodam.war", "target/dodam.war"),
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--rootdir", runtime.toString()));
+                    "--deploy", war,
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--rootdir", runtime.toString(),
+                    "--prebootcommandfile", System.getProperty("dodam.bootCommands", "target/pre-boot-commands.txt")));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));

@@ -46,6 +46,7 @@ public final class ReportForms {
         return fields;
     }
 
+    /** Posts the fields as a browser without scripts does; the given headers replace the defaults (English). */
     public static HttpResponse<String> post(HttpClient client, URI uri, Map<String, String> fields, Map<String, String> headers)
             throws Exception {
         StringBuilder body = new StringBuilder();
@@ -54,7 +55,7 @@ public final class ReportForms {
         HttpRequest.Builder post = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        headers.forEach(post::header);
+        headers.forEach(post::setHeader);
         return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -68,6 +68,11 @@ public class ClientAddress {
         return remote;
     }
 
+    /** Whether a connection from this address comes from a proxy the operator trusts (DODAM_TRUSTED_PROXIES). */
+    public boolean trusts(String remote) {
+        return isTrusted(remote);
+    }
+
     private boolean isTrusted(String address) {
         if (trusted.isEmpty()) {
             return false;

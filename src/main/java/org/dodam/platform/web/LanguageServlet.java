@@ -41,7 +41,8 @@ public class LanguageServlet extends HttpServlet {
             cookie.setMaxAge(COOKIE_SECONDS);
             cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
             cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
+            // Secure over HTTPS, and whenever the session cookie is (DODAM_PUBLIC_URL is https: SecureCookies).
+            cookie.setSecure(request.isSecure() || request.getServletContext().getSessionCookieConfig().isSecure());
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
         }

@@ -1,4 +1,4 @@
-package org.dodam.platform.web;
+package org.dodam.bench;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -9,13 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
-import org.dodam.platform.SqlStatementCount;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With DODAM_SQL_COUNT=true, logs how many SQL statements each request ran, as
  * {@code SQL statements: 6 GET /teacher/dashboard.xhtml}: the method and the path only (no query string,
- * no user), so the log holds nothing personal. Off by default, and then it does nothing at all.
+ * no user), so the log holds nothing personal. Off by default, and then it does nothing at all. Part of the
+ * bench build only (src/bench), like {@link SqlStatementCount}.
  */
 @WebFilter(urlPatterns = "/*")
 public class SqlCountFilter extends HttpFilter {

@@ -1,4 +1,4 @@
-package org.dodam.platform;
+package org.dodam.bench;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -8,21 +8,29 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import org.dodam.platform.ConfiguredDataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Counts the SQL statements one request sends to the database, so that a test and the dashboard benchmark
- * can check that a page runs a fixed number of queries whatever the database holds. Off unless
- * DODAM_SQL_COUNT is true: then {@link ConfiguredDataSource} hands out counting connections and
- * {@code SqlCountFilter} logs the count of each request. Only the number is kept, never the SQL or its
- * parameters, so nothing personal can reach the log.
+ * can check that a page runs a fixed number of queries whatever the database holds. Part of the bench build
+ * only (src/bench, target/dodam-bench.war), never of the WAR a school runs: {@link ConfiguredDataSource}
+ * finds it through {@link java.util.ServiceLoader}. Off unless DODAM_SQL_COUNT is true: then connections
+ * count their statements and {@link SqlCountFilter} logs the count of each request. Only the number is
+ * kept, never the SQL or its parameters, so nothing personal can reach the log.
  */
-public final class SqlStatementCount {
+public final class SqlStatementCount implements ConfiguredDataSource.ConnectionWrapper {
 
     public static final String SETTING = "dodam.sql.count";
 
     private static final ThreadLocal<int[]> CURRENT = new ThreadLocal<>();
 
-    private SqlStatementCount() {
+    private final boolean enabled = ConfigProvider.getConfig(SqlStatementCount.class.getClassLoader())
+            .getOptionalValue(SETTING, Boolean.class).orElse(false);
+
+    @Override
+    public Connection wrap(Connection connection) {
+        return enabled ? counting(connection) : connection;
     }
 
     /** Starts counting the statements this thread executes. */
