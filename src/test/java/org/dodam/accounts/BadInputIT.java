@@ -49,11 +49,11 @@ class BadInputIT {
 
         submitStudent(page, "", "", "");
         assertThat(fieldErrors(page)).as("no password is fine: the server makes the start password")
-                .contains("Name: enter a value.", "Username: enter a value.").doesNotContain("Password");
+                .contains("Name: enter a value.", "Username: enter a value.").doesNotContain("password");
 
         submitStudent(page, LONG, LONG, LONG);
         assertThat(fieldErrors(page)).contains("Name: enter up to 80 characters, without < or >.")
-                .contains("Username: use 3 to 40 letters").contains("Password: use 8 to 128 characters.");
+                .contains("Username: use 3 to 40 letters").contains("Start password (optional): use 8 to 128 characters.");
 
         submitStudent(page, SCRIPT, "script-kid", "password123");
         assertThat(fieldErrors(page)).contains("Name: enter up to 80 characters, without < or >.");
