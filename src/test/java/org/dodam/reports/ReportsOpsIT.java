@@ -345,7 +345,7 @@ class ReportsOpsIT {
     /** The whole database as SQL, read after the server has stopped, the way a stolen backup could be read. */
     static String dump(Path dataDirectory) throws SQLException {
         StringBuilder all = new StringBuilder();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDirectory.resolve("dodam") + ";IFEXISTS=TRUE", "dodam", "dodam");
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDirectory.resolve("dodam") + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "dodam", "dodam");
              ResultSet rows = db.createStatement().executeQuery("SCRIPT")) {
             while (rows.next()) {
                 all.append(rows.getString(1)).append('\n');
