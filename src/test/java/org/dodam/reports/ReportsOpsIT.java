@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dodam.reports.domain.CaseIds;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
@@ -245,6 +246,64 @@ class ReportsOpsIT {
     }
 
     @Test
+    void casesWrittenBeforeCaseIdsWereRandomAreGivenRandomIdsAndStillOpen() throws Exception {
+        String description = "earlier-case-" + UUID.randomUUID();
+        String reply = "earlier-reply-" + UUID.randomUUID();
+        String note = "earlier-note-" + UUID.randomUUID();
+        String link = Reporting.schoolLink(browser, server);
+        String followUp = link.replace("index.xhtml", "follow-up.xhtml");
+        String code = submit(link, description);
+        Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        Reporting.openCase(counsellor, server, description);
+        counsellor.fill("[id='note:text']", note);
+        counsellor.waitForNavigation(() -> counsellor.click("[id='note:add']"));
+        counsellor.fill("[id='reply:text']", reply);
+        counsellor.waitForNavigation(() -> counsellor.click("[id='reply:send']"));
+
+        // The case as a Dodam before schema version 6 wrote it: ids from the shared counter, texts sealed under them.
+        server.stop();
+        long earlierId = 1_000_155;
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + server.dataDirectory().resolve("dodam"), "dodam", "dodam")) {
+            EarlierRows.make(db, Files.readString(server.dataDirectory().resolve("master.key")).strip(), description, earlierId);
+        }
+        restart();
+
+        assertThat(server.logText()).contains("Gave 1 earlier case(s) and 2 earlier message(s), note(s) and referral(s) random ids");
+        String thread = thread(Reporting.schoolLink(browser, server).replace("index.xhtml", "follow-up.xhtml"), code);
+        assertThat(thread).as("the reporter's code still opens the case, texts and reply readable").contains(description).contains(reply);
+        Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        String newCaseUrl = Reporting.openCase(counsellor, server, description);
+        assertThat(Long.parseLong(newCaseUrl.replaceAll(".*[?&]id=(\\d+).*", "$1"))).as("the case's new id").isGreaterThanOrEqualTo(CaseIds.FLOOR);
+        assertThat(counsellor.textContent("#caseReference").strip()).isNotEqualTo(CaseIds.reference(earlierId));
+        assertThat(counsellor.content()).contains(note).contains(reply);
+        assertThat(counsellor.navigate(server.uri("/counsellor/case.xhtml?id=" + earlierId).toString()).status())
+                .as("the earlier id opens nothing").isEqualTo(404);
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        Pages.useLanguage(admin, "en");
+        admin.waitForNavigation(() -> admin.click("#reportsLink"));
+        assertThat(admin.locator("#auditTable").textContent()).contains("Given a new random reference")
+                .doesNotContain(CaseIds.reference(earlierId));
+
+        server.stop();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + server.dataDirectory().resolve("dodam") + ";ACCESS_MODE_DATA=r",
+                "dodam", "dodam")) {
+            for (String table : List.of("incident_report", "case_message", "case_note", "case_referral")) {
+                try (ResultSet low = db.createStatement().executeQuery("select count(*) from " + table + " where id < " + CaseIds.FLOOR)) {
+                    low.next();
+                    assertThat(low.getLong(1)).as("rows of " + table + " with a counter id").isZero();
+                }
+            }
+            try (ResultSet audit = db.createStatement().executeQuery("select count(*) from audit_event where report_id = " + earlierId)) {
+                audit.next();
+                assertThat(audit.getLong(1)).as("audit lines naming the earlier id").isZero();
+            }
+        }
+        restart();
+    }
+
+    @Test
     void wrongReceiptCodesLockNobodyOut() throws Exception {
         String link = Reporting.schoolLink(browser, server);
         URI followUp = URI.create(link.replace("index.xhtml", "follow-up.xhtml"));
@@ -309,6 +368,11 @@ class ReportsOpsIT {
     }
 
     static boolean opens(String followUpLink, String code) throws IOException, InterruptedException {
+        return thread(followUpLink, code).contains("id=\"threadTitle\"");
+    }
+
+    /** The follow-up page after posting the code: the report's thread, or the form with its message. */
+    static String thread(String followUpLink, String code) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(followUpLink)).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, String> fields = new LinkedHashMap<>();
@@ -319,7 +383,7 @@ class ReportsOpsIT {
         fields.put("followUp:open", "Open");
         fields.put("jakarta.faces.ViewState", "stateless");
         HttpResponse<String> opened = client.send(post(URI.create(followUpLink).resolve("follow-up.xhtml"), fields), HttpResponse.BodyHandlers.ofString());
-        return opened.statusCode() == 200 && opened.body().contains("id=\"threadTitle\"");
+        return opened.statusCode() == 200 ? opened.body() : "";
     }
 
     static HttpRequest post(URI uri, Map<String, String> fields) {

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  */
 public final class CaseIds {
 
-    static final long FLOOR = 1L << 52;
+    public static final long FLOOR = 1L << 52;
 
     private CaseIds() {
     }
