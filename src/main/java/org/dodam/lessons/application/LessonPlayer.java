@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,8 @@ import org.dodam.quizzes.application.QuizFinished;
 @ApplicationScoped
 @Transactional
 public class LessonPlayer {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LessonPlayer.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -130,15 +133,22 @@ public class LessonPlayer {
 
     LessonProgress progress(long studentId, LessonEntry lesson, int total) {
         return find(studentId, lesson).orElseGet(() -> {
-            // Two first visits at once (two tabs, a double click) would both make the row. Locking the
-            // student's account row first makes the second wait, and then find the row the first made.
-            em.find(Account.class, studentId, LockModeType.PESSIMISTIC_WRITE);
-            return find(studentId, lesson).orElseGet(() -> {
-                LessonProgress created = new LessonProgress(studentId, lesson.id(), total, clock.instant());
-                em.persist(created);
-                return created;
-            });
+            // Two first visits at once (two tabs, a double click) would both make the row; the unique key on
+            // (student, lesson) lets one of them in, and the other reads the row the first one made.
+            try {
+                self.start(studentId, lesson.id(), total);
+            } catch (PersistenceException madeByTheOtherVisit) {
+                LOG.fine(() -> "Progress row made by a concurrent first visit");
+            }
+            return find(studentId, lesson).orElseThrow();
         });
+    }
+
+    /** Makes the student's progress row for the lesson in a transaction of its own, committed at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void start(long studentId, String lessonId, int total) {
+        em.persist(new LessonProgress(studentId, lessonId, total, clock.instant()));
+        em.flush();
     }
 
     /** Reads the row again under a row lock, so that two changes at once (two parts opened, a quiz finished) both count. */
