@@ -39,16 +39,25 @@ class CounsellorAccessIT {
     @BeforeAll
     static void start() throws IOException {
         mail = Mailbox.start();
-        server = DodamServer.shared("counsellor-access", Mailbox.environment(mail, Map.of(
-                "DODAM_SMTP_FROM", "dodam@school.example",
-                "DODAM_PUBLIC_URL", "https://dodam.school.example/")));
+        server = DodamServer.shared("counsellor-access", environment(mail, Map.of()));
         browser = new Browser();
+    }
+
+    static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
+        Map<String, String> environment = new java.util.HashMap<>(database);
+        environment.put("DODAM_SMTP_FROM", "dodam@school.example");
+        environment.put("DODAM_PUBLIC_URL", "https://dodam.school.example/");
+        return Mailbox.environment(mail, environment);
     }
 
     @AfterAll
     static void close() {
-        browser.close();
-        mail.stop();
+        if (browser != null) {
+            browser.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
     }
 
     @Test

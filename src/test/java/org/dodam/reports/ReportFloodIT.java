@@ -46,21 +46,33 @@ class ReportFloodIT {
     @BeforeAll
     static void start() throws IOException {
         mail = Mailbox.start();
-        server = DodamServer.start("report-flood", Mailbox.environment(mail, Map.of(
+        server = DodamServer.start("report-flood", environment(mail, Map.of()), true);
+        browser = new Browser();
+    }
+
+    static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
+        Map<String, String> environment = new java.util.HashMap<>(database);
+        environment.putAll(Map.of(
                 "DODAM_TRUSTED_PROXIES", "127.0.0.1",
                 "DODAM_PUBLIC_URL", "https://" + PUBLIC_HOST + "/",
                 "DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", String.valueOf(FLOOD),
                 "DODAM_NOTIFY_URGENT_EVERY_SECONDS", "2",
                 "DODAM_NOTIFY_EVERY_SECONDS", "4",
-                "DODAM_NOTIFY_JITTER_SECONDS", "1")), true);
-        browser = new Browser();
+                "DODAM_NOTIFY_JITTER_SECONDS", "1"));
+        return Mailbox.environment(mail, environment);
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
-        server.stop();
-        mail.stop();
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
     }
 
     @Test

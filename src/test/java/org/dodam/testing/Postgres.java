@@ -30,6 +30,24 @@ public final class Postgres {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 
+    /**
+     * The settings for a server on a new database of that name whose set-up makes the school's administrator
+     * and counsellor under the demo school's names, passwords and address, so that a test written against the
+     * embedded demo runs unchanged on PostgreSQL (which never gets the demo school).
+     */
+    public static java.util.Map<String, String> schoolLikeTheDemo(String database) throws SQLException {
+        return java.util.Map.of(
+                "DODAM_DB_URL", freshDatabase(database),
+                "DODAM_DB_USER", "postgres",
+                "DODAM_SETUP_SCHOOL", "Hangang High School",
+                "DODAM_SETUP_COUNTRY", "KR",
+                "DODAM_SETUP_ADMIN", "demo-admin",
+                "DODAM_SETUP_ADMIN_PASSWORD", DodamServer.DEMO_PASSWORD,
+                "DODAM_SETUP_COUNSELLOR", "demo-counsellor",
+                "DODAM_SETUP_COUNSELLOR_PASSWORD", DodamServer.DEMO_PASSWORD,
+                "DODAM_SETUP_COUNSELLOR_EMAIL", "counsellor@dodam.example");
+    }
+
     /** A new, empty database with the given name (dropped first if a previous run left it). */
     public static String freshDatabase(String name) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url("test"), "postgres", "");
