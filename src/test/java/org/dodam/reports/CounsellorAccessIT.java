@@ -7,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,9 +17,11 @@ import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Mailbox;
 import org.dodam.testing.Pages;
+import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The admin-escalation test: a school admin alone cannot give anyone the reports. The admin proposes a
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * confirmed, the new counsellor signs in with the password the confirming counsellor was shown, not the one the
  * admin chose, and reaches the cases.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CounsellorAccessIT {
 
     static GreenMail mail;
@@ -37,10 +39,20 @@ class CounsellorAccessIT {
     static Browser browser;
 
     @BeforeAll
-    static void start() throws IOException {
+    void start() throws Exception {
         mail = Mailbox.start();
-        server = DodamServer.shared("counsellor-access", environment(mail, Map.of()));
+        server = server(mail);
         browser = new Browser();
+    }
+
+    /** The server the proof runs on: embedded H2 with the demo school. */
+    DodamServer server(GreenMail mail) throws Exception {
+        return DodamServer.shared("counsellor-access", environment(mail, Map.of()));
+    }
+
+    /** The name the school's administrator goes by on that server. */
+    String adminName() {
+        return "교감 김도담";
     }
 
     static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
@@ -82,17 +94,21 @@ class CounsellorAccessIT {
         MimeMessage proposal = awaitMail("counsellor@dodam.example", username);
         String body = (String) proposal.getContent();
         assertThat(proposal.getSubject()).isEqualTo("도담: 상담 교사 권한 변경");
-        assertThat(body).contains("상담 교사 계정 제안").contains("교감 김도담")
+        assertThat(body).contains("상담 교사 계정 제안").contains(adminName())
                 .contains("https://dodam.school.example/counsellor/index.xhtml");
         assertThat(Arrays.stream(mail.getReceivedMessages()).flatMap(CounsellorAccessIT::recipients))
                 .as("a proposed counsellor is told nothing of the school's reports").doesNotContain(username + "@dodam.example");
 
         // Before confirmation: the waiting page, and 404 for the inbox and every case, statistics and audit page.
+        Page reporter = browser.open("en", Browser.PHONE_WIDTH);
+        reporter.navigate(Reporting.schoolLink(browser, server));
+        assertThat(Reporting.send(reporter, 1, 0, false, "", "a case the proposed counsellor must not open"))
+                .matches(Reporting.RECEIPT);
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(counsellor, "en");
         List<String> caseUrls = caseUrls(counsellor);
-        assertThat(caseUrls).as("the demo school has cases to try").isNotEmpty();
+        assertThat(caseUrls).as("the school has cases to try").isNotEmpty();
         Page proposed = browser.open("en", Browser.PHONE_WIDTH);
         Pages.signIn(proposed, server, username, adminsChoice);
         assertThat(proposed.url()).contains("/counsellor/awaiting.xhtml");
@@ -126,7 +142,7 @@ class CounsellorAccessIT {
         // The real counsellor sees it all on the home page and in the audit log, reactivates and confirms.
         counsellor.navigate(server.uri("counsellor/index.xhtml").toString());
         assertThat(counsellor.textContent("#accessList")).contains("Proposed a counsellor account · " + username)
-                .contains("Suspended a counsellor account · " + username).contains("교감 김도담");
+                .contains("Suspended a counsellor account · " + username).contains(adminName());
         assertThat(teamRow(counsellor, username).locator("input[value='Confirm']").count())
                 .as("a suspended account is reactivated before it is confirmed").isZero();
         counsellor.waitForNavigation(() -> teamRow(counsellor, username).locator("input[value='Reactivate']").click());

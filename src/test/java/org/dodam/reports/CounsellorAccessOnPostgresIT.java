@@ -2,21 +2,22 @@ package org.dodam.reports;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.SQLException;
-import org.dodam.testing.Browser;
+import com.icegreen.greenmail.util.GreenMail;
 import org.dodam.testing.DodamServer;
-import org.dodam.testing.Mailbox;
 import org.dodam.testing.Postgres;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The same proof as {@link CounsellorAccessIT}, on PostgreSQL: the admin alone cannot give anyone the reports. */
 class CounsellorAccessOnPostgresIT extends CounsellorAccessIT {
 
-    @BeforeAll
-    static void start() throws SQLException {
+    @Override
+    DodamServer server(GreenMail mail) throws Exception {
         assumeTrue(Postgres.available(), "no PostgreSQL server at 127.0.0.1:5432");
-        mail = Mailbox.start();
-        server = DodamServer.shared("counsellor-access-pg", environment(mail, Postgres.schoolLikeTheDemo("dodam_it_counsellors")));
-        browser = new Browser();
+        return DodamServer.shared("counsellor-access-pg", environment(mail, Postgres.schoolLikeTheDemo("dodam_it_counsellors")));
+    }
+
+    /** The set-up administrator's name (the set-up takes no name). */
+    @Override
+    String adminName() {
+        return "Administrator";
     }
 }

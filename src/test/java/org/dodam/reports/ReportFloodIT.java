@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.net.URLEncoder;
@@ -24,6 +23,7 @@ import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * A flood of reports at one school, from many clients behind the school's proxy: nobody is refused, new
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * The server is set up as behind the school's HTTPS proxy (trusted, public address https), so the transport
  * rules are checked here too.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportFloodIT {
 
     static final int FLOOD = 4;
@@ -44,10 +45,15 @@ class ReportFloodIT {
     static Browser browser;
 
     @BeforeAll
-    static void start() throws IOException {
+    void start() throws Exception {
         mail = Mailbox.start();
-        server = DodamServer.start("report-flood", environment(mail, Map.of()), true);
+        server = server(mail);
         browser = new Browser();
+    }
+
+    /** The server the proof runs on: embedded H2 with the demo school. */
+    DodamServer server(GreenMail mail) throws Exception {
+        return DodamServer.start("report-flood", environment(mail, Map.of()), true);
     }
 
     static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
