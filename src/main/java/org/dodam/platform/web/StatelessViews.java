@@ -26,7 +26,7 @@ public class StatelessViews {
             "/report/index.xhtml", "/report/follow-up.xhtml",
             "/student/lesson.xhtml", "/teacher/lesson.xhtml", "/counsellor/lesson.xhtml",
             "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/413.xhtml", "/WEB-INF/errorpages/500.xhtml",
-            "/WEB-INF/errorpages/expired.xhtml");
+            "/WEB-INF/errorpages/expired.xhtml", "/WEB-INF/errorpages/launch-refused.xhtml");
 
     public boolean holds(String viewId) {
         return VIEWS.contains(viewId);
