@@ -1,13 +1,12 @@
 package org.dodam.lti.web;
 
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.Serializable;
 import java.util.List;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.lti.application.PlatformRegistrations;
@@ -20,18 +19,20 @@ import org.dodam.platform.web.Texts;
  * The school admin's page of learning platforms ({@code admin/lti.xhtml}): the values to give the platform when
  * adding Dodam to it as an external tool, the school's registrations, and a form to add one with the values the
  * platform shows in return. Only the school's admin reaches it ({@code RoleFolderFilter}).
+ *
+ * <p>The page is a stateless view ({@code StatelessViews}): its forms carry everything, so they post without
+ * JavaScript (PrimeFaces' script would otherwise add the nonce a stateful view checks), and the list is read again
+ * on every request; cross-site posts are refused by {@code CrossSitePostFilter} and the SameSite session cookie.
  */
 @Named
-@ViewScoped
-public class LtiRegistrationsBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class LtiRegistrationsBacking {
 
     @Inject
-    transient PlatformRegistrations registrations;
+    PlatformRegistrations registrations;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     private List<Registration> list;
 
