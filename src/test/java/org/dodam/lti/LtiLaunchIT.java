@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.HttpSession;
@@ -115,7 +116,23 @@ class LtiLaunchIT {
         again.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
         assertThat(count("select count(*) from lti_person where issuer = ?", moodle.issuer()))
                 .as("the same person is found again by issuer and sub").isEqualTo(3);
-        for (Page page : List.of(student, teacher, later, again)) {
+        moodle.tamper(claims -> claims.audience("another-tool").claim("azp", "another-tool"));
+        Page refused = browser.open("ko", Browser.PHONE_WIDTH);
+        refused.navigate(moodle.coursePage("ara"));
+        refused.waitForURL("**/lti/launch");
+        assertThat(Pages.heading(refused)).isEqualTo("학습 플랫폼에서 도담을 열지 못했습니다");
+        assertThat(refused.locator("#reason").innerText()).isEqualTo("응답이 다른 도구(클라이언트 ID)를 위한 것입니다.");
+        assertThat(refused.locator(".site-nav__who").count()).as("nobody signed in").isZero();
+        assertThat(Accessibility.seriousViolations(refused)).isEmpty();
+        Browser.screenshot(refused, "lti-refused-ko-360");
+        moodle.tamper(claims -> claims);
+
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        admin.navigate(server.uri("admin/lti.xhtml").toString());
+        assertThat(admin.locator("#registrationTable").innerText()).contains(moodle.issuer());
+        assertThat(Accessibility.seriousViolations(admin)).isEmpty();
+        for (Page page : List.of(student, teacher, later, again, refused, admin)) {
             page.context().close();
         }
     }
