@@ -9,7 +9,6 @@ import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.LaunchVerifier.LaunchClaims;
 import org.dodam.lti.application.LtiLogins.TakenLogin;
 import org.dodam.lti.application.PlatformRegistrations.Registration;
-import org.dodam.platform.DodamException;
 
 /**
  * The second half of an LTI launch, the entry point of the launch address: the platform's form post with the
@@ -56,13 +55,13 @@ public class Launches {
     private Arrival arriveTwice(Registration registration, LaunchClaims claims) {
         try {
             return arrivals.arrive(registration, claims);
-        } catch (DodamException refused) {
+        } catch (LaunchRefused refused) {
             throw refused;
         } catch (RuntimeException raced) {
             LOG.log(Level.FINE, "A launch lost a race and is tried again", raced);
             try {
                 return arrivals.arrive(registration, claims);
-            } catch (DodamException refused) {
+            } catch (LaunchRefused refused) {
                 throw refused;
             } catch (RuntimeException again) {
                 LOG.log(Level.WARNING, "A verified launch could not be stored: {0}", again.toString());

@@ -35,6 +35,16 @@ final class LaunchPages {
         return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath() + path;
     }
 
+    /**
+     * Something broke that is not a refusal (the database is away): logged, and answered with the refusal page's
+     * "try again" rather than the general error page, since the person came from their platform and goes back there.
+     */
+    static void failed(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
+            throws ServletException, IOException {
+        LOG.log(java.util.logging.Level.SEVERE, "LTI " + request.getServletPath() + " failed", failure);
+        refuse(request, response, new LaunchRefused(LaunchRefused.Reason.TRY_AGAIN));
+    }
+
     static void refuse(HttpServletRequest request, HttpServletResponse response, LaunchRefused refused)
             throws ServletException, IOException {
         LOG.info(() -> "LTI " + request.getServletPath() + " refused: " + refused.reason());

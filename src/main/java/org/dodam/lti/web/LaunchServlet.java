@@ -64,7 +64,19 @@ public class LaunchServlet extends HttpServlet {
                 response.setHeader("Location", request.getContextPath() + launched.arrival().landing());
             }
         } catch (LaunchRefused refused) {
+            dropSessionBegunHere(request);
             LaunchPages.refuse(request, response, refused);
+        } catch (RuntimeException failed) {
+            dropSessionBegunHere(request);
+            LaunchPages.failed(request, response, failed);
+        }
+    }
+
+    /** A launch that failed after signing in began leaves no session behind. */
+    private static void dropSessionBegunHere(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.isNew()) {
+            session.invalidate();
         }
     }
 

@@ -45,6 +45,8 @@ public class LoginInitiationServlet extends HttpServlet {
             response.sendRedirect(authorization);
         } catch (LaunchRefused refused) {
             LaunchPages.refuse(request, response, refused);
+        } catch (RuntimeException failed) {
+            LaunchPages.failed(request, response, failed);
         }
     }
 }
