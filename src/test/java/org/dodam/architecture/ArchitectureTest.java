@@ -17,14 +17,16 @@ import org.junit.jupiter.api.Test;
  * {@code accounts} (identity) depends on the platform only; {@code content} on the platform and accounts;
  * the learning features ({@code quizzes}, {@code lessons}, {@code assignments}, {@code progress}) on those
  * and on each other without loops, and never on {@code reports}, which depends on none of them. {@code demo}
- * may use everything, and nothing uses it. Inside a feature, {@code domain} knows neither {@code application}
+ * may use everything, and nothing uses it. {@code lti} (launches from a school's learning platform) sits on top: it
+ * uses accounts and content, no feature uses it, and it and {@code reports} never meet, so a report cannot learn a
+ * platform identity. Inside a feature, {@code domain} knows neither {@code application}
  * nor {@code web}, and {@code application} does not know {@code web}.
  */
 class ArchitectureTest {
 
     static final String[] FEATURES = {"org.dodam.accounts..", "org.dodam.content..", "org.dodam.lessons..",
             "org.dodam.quizzes..", "org.dodam.assignments..", "org.dodam.progress..", "org.dodam.reports..",
-            "org.dodam.demo.."};
+            "org.dodam.demo..", "org.dodam.lti.."};
     static final String[] LEARNING = {"org.dodam.lessons..", "org.dodam.quizzes..", "org.dodam.assignments..",
             "org.dodam.progress.."};
 
@@ -75,6 +77,21 @@ class ArchitectureTest {
                 .resideInAPackage("org.dodam.reports..").check(classes);
         noClasses().that().resideInAPackage("org.dodam.reports..").should().dependOnClassesThat()
                 .resideInAnyPackage(LEARNING).check(classes);
+    }
+
+    @Test
+    void ltiAndReportsNeverMeet() {
+        noClasses().that().resideInAPackage("org.dodam.lti..").should().dependOnClassesThat()
+                .resideInAPackage("org.dodam.reports..").check(classes);
+        noClasses().that().resideInAPackage("org.dodam.reports..").should().dependOnClassesThat()
+                .resideInAPackage("org.dodam.lti..").check(classes);
+    }
+
+    @Test
+    void noFeatureUsesLti() {
+        noClasses().that().resideOutsideOfPackages("org.dodam.lti..", "org.dodam.demo..").should().dependOnClassesThat()
+                .resideInAPackage("org.dodam.lti..")
+                .because("LTI is one way in among others: the features it uses must not depend on it").check(classes);
     }
 
     @Test

@@ -211,6 +211,29 @@ public class Accounts {
         }).toList();
     }
 
+    /**
+     * A student or teacher who signs in through their school's learning platform (LTI), made on their first arrival.
+     * The account has a generated username ({@code lti-} and ten random characters), no e-mail address and no
+     * password anyone knows ({@link Passwords#unusable}): the platform vouches for the person at every launch.
+     * A teacher may still reset such a student's password later, which gives them a start password like any student.
+     */
+    public Account createSignedInElsewhere(long schoolId, String displayName, Role role, String locale) {
+        if (role != Role.STUDENT && role != Role.TEACHER) {
+            throw new DodamException("accounts.roleNotAllowed");
+        }
+        School school = em.find(School.class, schoolId);
+        if (school == null) {
+            throw DodamException.notFound();
+        }
+        String username = "lti-" + passwords.temporary();
+        String name = AccountRules.validName(displayName) ? displayName.strip() : username;
+        return insert(school, name, username, null, role, passwords.unusable(), Languages.supported(locale) ? locale : Languages.DEFAULT);
+    }
+
+    public Optional<Account> byId(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
     /** A student creates their own account with the join code a teacher gave the class. */
     public Account joinClass(String joinCode, String displayName, String username, String password) {
         SchoolClass schoolClass = classes.byJoinCode(joinCode).orElseThrow(() -> new DodamException("accounts.joinCodeUnknown"));

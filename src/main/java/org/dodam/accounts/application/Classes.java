@@ -81,6 +81,25 @@ public class Classes {
                 .remove(clock.instant());
     }
 
+    /**
+     * Puts a student of the class's school in the class, unless they were in it already: a student the teacher
+     * removed stays removed. For students whose membership comes from elsewhere (a platform course).
+     */
+    public void enrol(long classId, long studentId) {
+        SchoolClass schoolClass = em.find(SchoolClass.class, classId);
+        Account student = em.find(Account.class, studentId);
+        if (schoolClass == null || student == null || student.role() != Role.STUDENT
+                || !student.school().id().equals(schoolClass.school().id())) {
+            throw DodamException.notFound();
+        }
+        boolean known = em.createNamedQuery("ClassMembership.find", ClassMembership.class)
+                .setParameter("schoolClass", schoolClass).setParameter("student", student)
+                .getResultStream().findFirst().isPresent();
+        if (!known) {
+            em.persist(new ClassMembership(schoolClass, student, clock.instant()));
+        }
+    }
+
     /** The teacher's class when it may still change: another teacher's is not found, an archived one is refused. */
     public SchoolClass activeOwnedBy(Account teacher, long classId) {
         SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);

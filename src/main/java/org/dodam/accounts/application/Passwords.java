@@ -27,6 +27,7 @@ public class Passwords {
     SecureRandom random;
 
     private volatile String unknownUserHash;
+    private volatile String unusableHash;
 
     @PostConstruct
     void configure() {
@@ -51,6 +52,22 @@ public class Passwords {
 
     public boolean matches(String password, String storedHash) {
         return hash.verify(password.toCharArray(), storedHash);
+    }
+
+    /**
+     * A hash no password matches, for an account whose person signs in elsewhere (their school's learning platform):
+     * the hash of 256 random bits that were never kept. It is a real hash, so a password tried against such an
+     * account fails like any wrong password, in the same time. One per instance, made when first needed.
+     */
+    public String unusable() {
+        String made = unusableHash;
+        if (made == null) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            made = hash(java.util.HexFormat.of().formatHex(secret));
+            unusableHash = made;
+        }
+        return made;
     }
 
     /** Verifies against a throw-away hash, so an unknown username takes as long as a known one. */

@@ -17,14 +17,23 @@ import java.net.URI;
  * be the one the request was sent to. A request with neither (not from a browser), or with the opaque
  * origin {@code null} that a browser without Sec-Fetch-Site sends from a no-referrer page, goes on. The
  * refusal is the 404 every other unknown request gets.
+ *
+ * <p>Two addresses take posts from other sites by design, {@link #CROSS_SITE_ENDPOINTS}: a school's learning
+ * platform (LTI 1.3) posts its login initiation and its launch to Dodam from its own site. What protects them is
+ * not where the post comes from but what it carries: a launch is refused unless it brings back a one-time login
+ * state Dodam made and an id_token the platform signed for it; a login initiation only sends the browser on to the
+ * platform.
  */
 @WebFilter(urlPatterns = "/*")
 public class CrossSitePostFilter extends HttpFilter {
 
+    /** The paths that a platform's pages post to from their own site (LTI login initiation and launch). */
+    static final java.util.Set<String> CROSS_SITE_ENDPOINTS = java.util.Set.of("/lti/login", "/lti/launch");
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && !sameSite(request)) {
+        if ("POST".equals(request.getMethod()) && !sameSite(request) && !CROSS_SITE_ENDPOINTS.contains(request.getServletPath())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

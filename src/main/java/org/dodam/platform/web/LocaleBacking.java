@@ -43,6 +43,11 @@ public class LocaleBacking {
         return getLocale().getLanguage();
     }
 
+    /** Keeps a signed-in person's language in their session, for a sign-in outside Faces (a servlet). */
+    public static void remember(HttpSession session, String language) {
+        session.setAttribute(SESSION_KEY, known(language) ? language : Languages.DEFAULT);
+    }
+
     /** Called at sign-in, when the session exists, with the account's saved language. */
     public void use(String language) {
         String known = known(language) ? language : Languages.DEFAULT;

@@ -1,0 +1,419 @@
+package org.dodam.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dodam.testing.Accessibility;
+import org.dodam.testing.Browser;
+import org.dodam.testing.DodamServer;
+import org.dodam.testing.HttpSession;
+import org.dodam.testing.Pages;
+import org.dodam.testing.ServerDatabase;
+import org.dodam.testing.TestPlatform;
+import org.dodam.testing.TestPlatform.Person;
+import org.dodam.testing.TestPlatform.Tenant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LTI 1.3 launches from the test platform into the real WAR on Payara Micro: in Chromium, a course page of the
+ * platform launches a student onto a lesson and a teacher onto the class dashboard of the course's new class; over
+ * plain HTTP, every launch that must fail (bad signature, unknown key, wrong audience, expired, replayed, wrong
+ * state, unknown deployment, another school's registration) gets the refusal page, signs nobody in and creates
+ * nothing, which the server's H2 database (opened beside it) confirms. Each test registers platforms of its own.
+ */
+class LtiLaunchIT {
+
+    static final String LESSON = "dont-pass-it-on";
+    static final List<String> CREATED_BY_LAUNCHES = List.of("account", "school_class", "class_membership", "lti_person",
+            "lti_context", "lti_context_member");
+
+    static DodamServer server;
+    static TestPlatform platform;
+    static Browser browser;
+    static String jdbcUrl;
+
+    @BeforeAll
+    static void start() {
+        Path data = Path.of("target", "it-servers", "lti", "data").toAbsolutePath();
+        jdbcUrl = "jdbc:h2:file:" + data.resolve("dodam") + ";AUTO_SERVER=TRUE";
+        server = DodamServer.shared("lti", Map.of("DODAM_DB_URL", jdbcUrl));
+        platform = new TestPlatform(server.base());
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aStudentLandsSignedInOnTheLessonAndTheTeacherOnTheDashboardOfTheCoursesNewClass() throws Exception {
+        browser = browser == null ? new Browser() : browser;
+        Tenant moodle = platform.tenant("moodle-browser");
+        registerInBrowserWithoutScripts(moodle);
+        String target = server.uri("student/lesson.xhtml?id=" + LESSON).toString();
+        moodle.person("ara", new Person("moodle-user-11", "Ara Kim", List.of(TestPlatform.LEARNER), "course-101",
+                "Consent and images 8A", target, null, "ko-KR"));
+        moodle.person("ms-lee", new Person("moodle-user-2", "Ms Lee", List.of(TestPlatform.INSTRUCTOR, TestPlatform.INSTITUTION_ADMIN),
+                "course-101", "Consent and images 8A", target, null, "en-US"));
+        moodle.person("bo", new Person("moodle-user-12", "Bo Park", List.of(TestPlatform.LEARNER), "course-101",
+                "Consent and images 8A", server.uri("lti/launch?lesson=" + LESSON).toString(), null, "en"));
+
+        Page student = browser.open("ko", Browser.PHONE_WIDTH);
+        student.navigate(moodle.coursePage("ara"));
+        student.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
+        assertThat(student.locator("#lessonTitle").isVisible()).isTrue();
+        assertThat(student.locator(".site-nav__who").innerText()).isEqualTo("Ara Kim");
+        assertThat(student.getAttribute("html", "lang")).as("the platform's locale").isEqualTo("ko");
+        Browser.screenshot(student, "lti-student-lesson-ko-360");
+        Map<String, String> auth = moodle.authRequests().get(0);
+        assertThat(auth).containsEntry("scope", "openid").containsEntry("response_type", "id_token")
+                .containsEntry("response_mode", "form_post").containsEntry("prompt", "none")
+                .containsEntry("client_id", moodle.clientId()).containsEntry("redirect_uri", server.uri("lti/launch").toString())
+                .containsEntry("login_hint", "ara").containsEntry("lti_message_hint", "message-ara");
+        assertThat(count("select count(*) from lti_context where context_id = 'course-101' and class_id is null"))
+                .as("no class before a teacher comes").isEqualTo(1);
+
+        Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
+        teacher.navigate(moodle.coursePage("ms-lee"));
+        teacher.waitForURL("**/teacher/dashboard.xhtml?id=*");
+        assertThat(Pages.heading(teacher)).contains("Consent and images 8A");
+        assertThat(teacher.locator("#matrix").innerText()).as("the student who came first is in the class").contains("Ara Kim");
+        Browser.screenshot(teacher, "lti-teacher-dashboard-en-1280");
+
+        Page later = browser.open("en", Browser.DESKTOP_WIDTH);
+        later.navigate(moodle.coursePage("bo"));
+        later.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
+        teacher.reload();
+        assertThat(teacher.locator("#matrix").innerText()).as("a student after the teacher joins at once").contains("Bo Park");
+        assertThat(count("select count(*) from account a join lti_person p on p.account_id = a.id where p.issuer = ?"
+                + " and a.role = 'TEACHER'", moodle.issuer())).as("never more than a teacher").isEqualTo(1);
+
+        Page again = browser.open("ko", Browser.PHONE_WIDTH);
+        again.navigate(moodle.coursePage("ara"));
+        again.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
+        assertThat(count("select count(*) from lti_person where issuer = ?", moodle.issuer()))
+                .as("the same person is found again by issuer and sub").isEqualTo(3);
+        moodle.tamper(claims -> claims.audience("another-tool").claim("azp", "another-tool"));
+        Page refused = browser.open("ko", Browser.PHONE_WIDTH);
+        refused.navigate(moodle.coursePage("ara"));
+        refused.waitForURL("**/lti/launch");
+        assertThat(Pages.heading(refused)).isEqualTo("학습 플랫폼에서 도담을 열지 못했습니다");
+        assertThat(refused.locator("#reason").innerText()).isEqualTo("응답이 다른 도구(클라이언트 ID)를 위한 것입니다.");
+        assertThat(refused.locator(".site-nav__who").count()).as("nobody signed in").isZero();
+        assertThat(Accessibility.seriousViolations(refused)).isEmpty();
+        Browser.screenshot(refused, "lti-refused-ko-360");
+        moodle.tamper(claims -> claims);
+
+        Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        admin.navigate(server.uri("admin/lti.xhtml").toString());
+        assertThat(admin.locator("#registrationTable").innerText()).contains(moodle.issuer());
+        assertThat(Accessibility.seriousViolations(admin)).isEmpty();
+        for (Page page : List.of(student, teacher, later, again, refused, admin)) {
+            page.context().close();
+        }
+    }
+
+    @Test
+    void aLearnerReachesNoTeacherOrAdminPage() throws Exception {
+        Tenant moodle = registered("moodle-learner");
+        Launch launch = Launch.start(moodle, "learner");
+        HttpResponse<String> landed = launch.post(moodle.sign(moodle.claims(student("learner-sub"), launch.nonce()).build()));
+        assertThat(landed.statusCode()).isEqualTo(303);
+        assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/student/lesson.xhtml?id=" + LESSON);
+        assertThat(launch.get("student/index.xhtml").statusCode()).as("signed in").isEqualTo(200);
+        for (String page : List.of("teacher/index.xhtml", "teacher/dashboard.xhtml?id=1", "admin/index.xhtml", "admin/lti.xhtml",
+                "counsellor/index.xhtml")) {
+            assertThat(launch.get(page).statusCode()).as(page).isEqualTo(404);
+        }
+        assertThat(count("select count(*) from account a join lti_person p on p.account_id = a.id where p.subject = 'learner-sub'"
+                + " and a.role = 'STUDENT' and a.email is null")).isEqualTo(1);
+    }
+
+    @Test
+    void aBadSignatureIsRefused() throws Exception {
+        Tenant moodle = registered("moodle-signature");
+        Launch launch = Launch.start(moodle, "x");
+        String forged = TestPlatform.sign(new com.nimbusds.jose.jwk.RSAKey.Builder(TestPlatform.newKey())
+                .keyID(moodle.signingKey().getKeyID()).build(), moodle.claims(student("forged"), launch.nonce()).build());
+        assertRefusedWithNothingCreated(() -> launch.post(forged), "The platform's signature is not valid.");
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedAndARotatedKeyIsFoundByTheRefetch() throws Exception {
+        Tenant moodle = registered("moodle-rotation");
+        Launch first = Launch.start(moodle, "x");
+        assertThat(first.post(moodle.sign(moodle.claims(student("rotation-1"), first.nonce()).build())).statusCode()).isEqualTo(303);
+
+        Launch unknown = Launch.start(moodle, "x");
+        String token = TestPlatform.sign(moodle.unpublishedKey(), moodle.claims(student("rotation-2"), unknown.nonce()).build());
+        assertRefusedWithNothingCreated(() -> unknown.post(token), "a key that its public keyset does not contain");
+
+        Tenant canvas = registered("canvas-rotation");
+        Launch before = Launch.start(canvas, "x");
+        assertThat(before.post(canvas.sign(canvas.claims(student("rotation-3"), before.nonce()).build())).statusCode()).isEqualTo(303);
+        canvas.rotate();
+        Launch after = Launch.start(canvas, "x");
+        HttpResponse<String> landed = after.post(canvas.sign(canvas.claims(student("rotation-4"), after.nonce()).build()));
+        assertThat(landed.statusCode()).as("the new kid was fetched at once").isEqualTo(303);
+    }
+
+    @Test
+    void aTokenForAnotherToolOrAnExpiredOneIsRefused() throws Exception {
+        Tenant moodle = registered("moodle-claims");
+        Launch wrongAudience = Launch.start(moodle, "x");
+        assertRefusedWithNothingCreated(() -> wrongAudience.post(moodle.sign(moodle.claims(student("aud"), wrongAudience.nonce())
+                .audience("another-tool").claim("azp", "another-tool").build())), "meant for another tool");
+        Launch expired = Launch.start(moodle, "x");
+        Instant past = Instant.now().minus(Duration.ofMinutes(10));
+        assertRefusedWithNothingCreated(() -> expired.post(moodle.sign(moodle.claims(student("exp"), expired.nonce())
+                .issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300))).build())), "has expired");
+    }
+
+    @Test
+    void aReplayedTokenIsRefusedWithItsOwnStateAndWithAFreshOne() throws Exception {
+        Tenant moodle = registered("moodle-replay");
+        Launch launch = Launch.start(moodle, "x");
+        String token = moodle.sign(moodle.claims(student("replay"), launch.nonce()).build());
+        assertThat(launch.post(token).statusCode()).isEqualTo(303);
+        assertRefusedWithNothingCreated(() -> launch.post(token), "was already used");
+        Launch fresh = Launch.start(moodle, "x");
+        assertRefusedWithNothingCreated(() -> fresh.post(token), "does not belong to this sign-in");
+    }
+
+    @Test
+    void aWrongOrMissingStateIsRefused() throws Exception {
+        Tenant moodle = registered("moodle-state");
+        Launch launch = Launch.start(moodle, "x");
+        String token = moodle.sign(moodle.claims(student("state"), launch.nonce()).build());
+        assertRefusedWithNothingCreated(() -> launch.postWithState(token, launch.state() + "x"), "did not start here");
+        assertRefusedWithNothingCreated(() -> launch.postWithState(token, null), "did not start here");
+        assertRefusedWithNothingCreated(() -> launch.postWithState(null, launch.state()), "could not be read");
+    }
+
+    @Test
+    void anUnknownDeploymentIsRefusedAtLoginAndAtLaunch() throws Exception {
+        Tenant moodle = registered("moodle-deployment");
+        assertRefusedWithNothingCreated(() -> Launch.newClient().send(HttpRequest.newBuilder(loginUri(moodle, "x", "unregistered-deployment"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()), "deployment of the platform is not registered");
+        Launch launch = Launch.start(moodle, "x");
+        assertRefusedWithNothingCreated(() -> launch.post(moodle.sign(moodle.claims(student("dep"), launch.nonce())
+                .claim(TestPlatform.LTI + "deployment_id", "unregistered-deployment").build())), "deployment of the platform is not registered");
+        Tenant unknown = platform.tenant("never-registered");
+        assertRefusedWithNothingCreated(() -> Launch.newClient().send(HttpRequest.newBuilder(loginUri(unknown, "x", null)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()), "not registered in Dodam");
+    }
+
+    @Test
+    void anotherSchoolsRegistrationNeitherTakesThisOneNorReachesItsPeople() throws Exception {
+        Tenant ours = registered("moodle-ours");
+        Launch mine = Launch.start(ours, "x");
+        assertThat(mine.post(ours.sign(ours.claims(student("shared-sub"), mine.nonce()).build())).statusCode()).isEqualTo(303);
+
+        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-admin-lti");
+        HttpSession farAdmin = HttpSession.signIn(server, "far-admin-lti", DodamServer.DEMO_PASSWORD);
+        long before = count("select count(*) from lti_registration");
+        assertThat(register(farAdmin, ours, "Taken")).as("an (issuer, client id) belongs to one school")
+                .containsAnyOf("already registered", "이미 등록되어");
+        assertThat(count("select count(*) from lti_registration")).isEqualTo(before);
+
+        Tenant theirs = platform.tenant("moodle-far");
+        assertThat(register(farAdmin, theirs, "Far Moodle")).containsAnyOf("is registered", "등록되었습니다");
+        Launch crossed = Launch.start(ours, "x");
+        assertRefusedWithNothingCreated(() -> crossed.post(theirs.sign(theirs.claims(student("shared-sub"), crossed.nonce()).build())),
+                "a key that its public keyset does not contain");
+
+        Launch far = Launch.start(theirs, "x");
+        assertThat(far.post(theirs.sign(theirs.claims(student("shared-sub"), far.nonce()).build())).statusCode()).isEqualTo(303);
+        assertThat(count("select count(distinct a.school_id) from lti_person p join account a on a.id = p.account_id"
+                + " where p.subject = 'shared-sub'")).as("one account in each school, never the other's").isEqualTo(2);
+        assertThat(count("select count(*) from lti_person p join account a on a.id = p.account_id join school s on s.id = a.school_id"
+                + " where p.issuer = ? and s.name = 'Far Hills School'", theirs.issuer())).isEqualTo(1);
+        assertThat(far.get("student/index.xhtml").statusCode()).as("signed in, in the far school").isEqualTo(200);
+        assertThat(count("select count(*) from lti_person p join account a on a.id = p.account_id join school s on s.id = a.school_id"
+                + " where p.issuer = ? and s.name = 'Far Hills School'", ours.issuer())).as("ours stay ours").isZero();
+    }
+
+    @Test
+    void dodamPublishesItsPublicKeysOnly() throws Exception {
+        HttpResponse<String> response = Launch.newClient().send(HttpRequest.newBuilder(server.uri("lti/jwks")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        JWKSet keys = JWKSet.parse(response.body());
+        assertThat(keys.getKeys()).isNotEmpty();
+        assertThat(keys.getKeys()).allSatisfy(key -> {
+            assertThat(key.getKeyID()).isNotBlank();
+            assertThat(key.isPrivate()).isFalse();
+            assertThat(key.getAlgorithm().getName()).isEqualTo("RS256");
+        });
+        assertThat(response.body()).doesNotContain("\"d\"").doesNotContain("\"p\"");
+        assertThat(count("select count(*) from lti_tool_key where sealed_private_key like 'v2.%'")).isEqualTo(keys.getKeys().size());
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+
+    /** One login initiation and launch over plain HTTP, as the platform's pages would make the browser send them. */
+    record Launch(Tenant tenant, HttpClient client, String state, String nonce) {
+
+        static HttpClient newClient() {
+            return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+        }
+
+        static Launch start(Tenant tenant, String loginHint) throws IOException, InterruptedException {
+            HttpClient client = newClient();
+            HttpResponse<String> redirect = client.send(HttpRequest.newBuilder(server.uri("lti/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("iss", tenant.issuer(), "login_hint", loginHint,
+                            "target_link_uri", server.uri("student/lesson.xhtml?id=" + LESSON).toString(), "client_id", tenant.clientId(),
+                            "lti_deployment_id", tenant.deploymentId())))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Set-Cookie")).as("a login initiation makes no session").isEmpty();
+            URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+            assertThat(location.toString()).startsWith(tenant.authUrl() + "?");
+            Map<String, String> query = TestPlatform.parameters(location.getRawQuery());
+            return new Launch(tenant, client, query.get("state"), query.get("nonce"));
+        }
+
+        HttpResponse<String> post(String idToken) throws IOException, InterruptedException {
+            return postWithState(idToken, state);
+        }
+
+        HttpResponse<String> postWithState(String idToken, String withState) throws IOException, InterruptedException {
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (idToken != null) {
+                fields.put("id_token", idToken);
+            }
+            if (withState != null) {
+                fields.put("state", withState);
+            }
+            return client.send(HttpRequest.newBuilder(server.uri("lti/launch")).header("Accept-Language", "en")
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
+                    .header("Origin", tenant.issuer().replaceFirst("(//[^/]+).*", "$1"))
+                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Language", "en").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    interface Exchange {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    /** The refusal page, in English, with status 400; no session; the tables a launch writes to are as they were. */
+    static void assertRefusedWithNothingCreated(Exchange exchange, String reason) throws Exception {
+        Map<String, Long> before = counts();
+        HttpResponse<String> response = exchange.send();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("Dodam could not be opened from your learning platform").contains(reason)
+                .contains("Nobody was signed in and nothing was saved.").doesNotContain("Exception").doesNotContain(".java:");
+        assertThat(response.headers().allValues("Set-Cookie")).as("no session").noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(counts()).as("nothing created").isEqualTo(before);
+    }
+
+    static Map<String, Long> counts() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : CREATED_BY_LAUNCHES) {
+            counts.put(table, count("select count(*) from " + table));
+        }
+        return counts;
+    }
+
+    static long count(String sql, Object... parameters) throws SQLException {
+        return ServerDatabase.count(jdbcUrl, sql, parameters);
+    }
+
+    static Person student(String sub) {
+        return new Person(sub, "Student " + sub, List.of(TestPlatform.LEARNER), "course-" + sub, "Course " + sub,
+                server.uri("student/lesson.xhtml?id=" + LESSON).toString(), null, "en");
+    }
+
+    static URI loginUri(Tenant tenant, String loginHint, String deploymentId) {
+        Map<String, String> query = new LinkedHashMap<>(Map.of("iss", tenant.issuer(), "login_hint", loginHint,
+                "target_link_uri", server.uri("student/index.xhtml").toString(), "client_id", tenant.clientId()));
+        if (deploymentId != null) {
+            query.put("lti_deployment_id", deploymentId);
+        }
+        return server.uri("lti/login?" + form(query));
+    }
+
+    /** A platform registered by the demo school's admin through the admin page's form (no browser, no script). */
+    static Tenant registered(String name) throws Exception {
+        Tenant tenant = platform.tenant(name);
+        register(HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD), tenant, name);
+        assertThat(count("select count(*) from lti_registration where issuer = ?", tenant.issuer())).isEqualTo(1);
+        return tenant;
+    }
+
+    static String register(HttpSession admin, Tenant tenant, String name) {
+        String page = admin.get("admin/lti.xhtml").body();
+        return admin.post("admin/lti.xhtml", List.of(Map.entry("register", "register"), Map.entry("register:name", name),
+                Map.entry("register:issuer", tenant.issuer()), Map.entry("register:clientId", tenant.clientId()),
+                Map.entry("register:deployments", tenant.deploymentId()), Map.entry("register:authUrl", tenant.authUrl()),
+                Map.entry("register:tokenUrl", tenant.tokenUrl()), Map.entry("register:jwksUrl", tenant.jwksUrl()),
+                Map.entry("register:submit", "x"), Map.entry("jakarta.faces.ViewState", HttpSession.viewState(page)))).body();
+    }
+
+    /** The admin registers the platform in a browser with JavaScript off, in Korean, then reads the page in English. */
+    static void registerInBrowserWithoutScripts(Tenant tenant) {
+        Page admin = browser.openWithoutScripts("ko", Browser.DESKTOP_WIDTH, Map.of());
+        Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        admin.navigate(server.uri("admin/index.xhtml").toString());
+        admin.waitForNavigation(() -> admin.click("#ltiLink"));
+        assertThat(Pages.heading(admin)).isEqualTo("학습 플랫폼 (LTI)");
+        assertThat(admin.locator("#toolLoginUrl").innerText()).isEqualTo(server.uri("lti/login").toString());
+        assertThat(admin.locator("#toolRedirectUrl").innerText()).isEqualTo(server.uri("lti/launch").toString());
+        assertThat(admin.locator("#toolKeySetUrl").innerText()).isEqualTo(server.uri("lti/jwks").toString());
+        admin.fill("[id='register:name']", "학교 Moodle");
+        admin.fill("[id='register:issuer']", tenant.issuer());
+        admin.fill("[id='register:clientId']", tenant.clientId());
+        admin.fill("[id='register:deployments']", tenant.deploymentId());
+        admin.fill("[id='register:authUrl']", tenant.authUrl());
+        admin.fill("[id='register:tokenUrl']", tenant.tokenUrl());
+        admin.fill("[id='register:jwksUrl']", "http://platform.example/jwks");
+        admin.waitForNavigation(() -> admin.click("[id='register:submit']"));
+        assertThat(admin.locator("[id='register:jwksUrl-error']").innerText() + Pages.messages(admin)).contains("https://");
+        admin.fill("[id='register:jwksUrl']", tenant.jwksUrl());
+        admin.waitForNavigation(() -> admin.click("[id='register:submit']"));
+        assertThat(Pages.messages(admin)).contains("등록되었습니다");
+        assertThat(admin.locator("#registrationTable").innerText()).contains(tenant.issuer()).contains(tenant.clientId());
+        Browser.screenshot(admin, "lti-admin-registered-ko-1280");
+        Pages.useLanguage(admin, "en");
+        assertThat(Pages.heading(admin)).isEqualTo("Learning platforms (LTI)");
+        Browser.screenshot(admin, "lti-admin-registered-en-1280");
+        admin.context().close();
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+}

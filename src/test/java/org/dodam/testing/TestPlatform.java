@@ -1,0 +1,310 @@
+package org.dodam.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * A learning platform in the test code, doing what Moodle does when a course opens an LTI 1.3 tool: a real HTTP
+ * server (the JDK's) with real RSA keys, signing with Nimbus. Several platforms (tenants) share one server, each
+ * with its own issuer, client id, deployment, keys and key set, so that every test can have platforms of its own
+ * and no key-set cache is shared between tests.
+ *
+ * <p>Its addresses use the host name {@code localhost} while Dodam is reached at {@code 127.0.0.1}: to a browser
+ * they are two sites, so the platform's posts to Dodam are cross-site, as they are for a school.
+ *
+ * <p>Per tenant: {@code /<name>/course?user=<login hint>} is the course page, which posts the login initiation to
+ * Dodam (as Moodle's launch page does); {@code /<name>/auth} is the OIDC authorization endpoint, which checks the
+ * request Dodam sends and answers with a page that posts a signed id_token to the {@code redirect_uri};
+ * {@code /<name>/jwks} is the public key set; {@code /<name>/token} only exists (grade passback is a later step).
+ */
+public final class TestPlatform implements AutoCloseable {
+
+    public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+    public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+    public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    public static final String TEACHING_ASSISTANT = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
+    public static final String INSTITUTION_ADMIN = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+    private final HttpServer server;
+    private final String base;
+    private final URI dodam;
+    private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+
+    /** A person of the platform: who the course page launches, and what the id_token says of them. */
+    public record Person(String sub, String name, List<String> roles, String contextId, String contextTitle, String targetLinkUri,
+                         Map<String, Object> custom, String locale) {
+
+        public Person withRoles(String... newRoles) {
+            return new Person(sub, name, List.of(newRoles), contextId, contextTitle, targetLinkUri, custom, locale);
+        }
+    }
+
+    /** One platform: issuer, client id and deployment Dodam knows it by, and its keys. */
+    public final class Tenant {
+        private final String name;
+        private final String clientId = "client-" + UUID.randomUUID();
+        private final String deploymentId = "deployment-" + UUID.randomUUID().toString().substring(0, 8);
+        private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+        private volatile RSAKey signing;
+        private final Map<String, Person> people = new ConcurrentHashMap<>();
+        private final List<Map<String, String>> authRequests = new CopyOnWriteArrayList<>();
+        private volatile UnaryOperator<JWTClaimsSet.Builder> tamper = UnaryOperator.identity();
+
+        private Tenant(String name) {
+            this.name = name;
+            signing = newKey();
+            published.add(signing);
+        }
+
+        public String issuer() {
+            return base + "/" + name;
+        }
+
+        public String clientId() {
+            return clientId;
+        }
+
+        public String deploymentId() {
+            return deploymentId;
+        }
+
+        public String authUrl() {
+            return issuer() + "/auth";
+        }
+
+        public String tokenUrl() {
+            return issuer() + "/token";
+        }
+
+        public String jwksUrl() {
+            return issuer() + "/jwks";
+        }
+
+        /** The course page that launches Dodam for this person (the browser test's start). */
+        public String coursePage(String loginHint) {
+            return issuer() + "/course?user=" + loginHint;
+        }
+
+        public void person(String loginHint, Person person) {
+            people.put(loginHint, person);
+        }
+
+        /** Every authorization request Dodam sent the browser with, as parameters. */
+        public List<Map<String, String>> authRequests() {
+            return List.copyOf(authRequests);
+        }
+
+        /** Changes the next tokens the authorization endpoint signs, for tests of what Dodam refuses. */
+        public void tamper(UnaryOperator<JWTClaimsSet.Builder> change) {
+            tamper = change;
+        }
+
+        /**
+         * A new signing key, published in the key set from now on; the old one stays published too, as a platform
+         * rotating its keys does. Returns the new key's id.
+         */
+        public String rotate() {
+            signing = newKey();
+            published.add(signing);
+            return signing.getKeyID();
+        }
+
+        /** A key the key set never shows: tokens it signs name a {@code kid} Dodam cannot find. */
+        public RSAKey unpublishedKey() {
+            return newKey();
+        }
+
+        public RSAKey signingKey() {
+            return signing;
+        }
+
+        /** The claims the platform's id_token carries for this person and nonce, ready to be changed by a test. */
+        public JWTClaimsSet.Builder claims(Person person, String nonce) {
+            Instant now = Instant.now();
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("id", person.contextId());
+            context.put("label", person.contextTitle());
+            context.put("title", person.contextTitle());
+            context.put("type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"));
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer()).subject(person.sub()).audience(clientId)
+                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                    .claim("nonce", nonce).claim("azp", clientId)
+                    .claim("name", person.name()).claim("locale", person.locale())
+                    .claim(LTI + "deployment_id", deploymentId)
+                    .claim(LTI + "version", "1.3.0")
+                    .claim(LTI + "message_type", "LtiResourceLinkRequest")
+                    .claim(LTI + "target_link_uri", person.targetLinkUri())
+                    .claim(LTI + "resource_link", Map.of("id", "link-" + Math.abs(person.targetLinkUri().hashCode()), "title", "Dodam"))
+                    .claim(LTI + "roles", person.roles())
+                    .claim(LTI + "tool_platform", Map.of("guid", name, "name", "Test platform " + name, "product_family_code", "moodle"))
+                    .claim(LTI + "launch_presentation", Map.of("document_target", "window", "locale", person.locale()));
+            if (person.contextId() != null) {
+                claims.claim(LTI + "context", context);
+            }
+            if (person.custom() != null) {
+                claims.claim(LTI + "custom", person.custom());
+            }
+            return claims;
+        }
+
+        /** Signs claims with the platform's current key, as its authorization endpoint does. */
+        public String sign(JWTClaimsSet claims) {
+            return TestPlatform.sign(signing, claims);
+        }
+
+        private void handle(HttpExchange exchange, String rest) throws IOException {
+            Map<String, String> query = parameters(exchange.getRequestURI().getRawQuery());
+            switch (rest) {
+                case "jwks" -> send(exchange, 200, "application/json", new JWKSet(new ArrayList<JWK>(published)).toString(true));
+                case "course" -> send(exchange, 200, "text/html", autoPost(dodam.resolve("lti/login").toString(), Map.of(
+                        "iss", issuer(), "login_hint", query.get("user"), "target_link_uri", people.get(query.get("user")).targetLinkUri(),
+                        "lti_message_hint", "message-" + query.get("user"), "client_id", clientId, "lti_deployment_id", deploymentId)));
+                case "auth" -> authorize(exchange, query);
+                default -> send(exchange, 404, "text/plain", "not found");
+            }
+        }
+
+        /** Checks Dodam's authentication request as a platform must, then posts the signed id_token back. */
+        private void authorize(HttpExchange exchange, Map<String, String> query) throws IOException {
+            authRequests.add(query);
+            String expectedRedirect = dodam.resolve("lti/launch").toString();
+            Person person = people.get(query.get("login_hint"));
+            boolean valid = "openid".equals(query.get("scope")) && "id_token".equals(query.get("response_type"))
+                    && "form_post".equals(query.get("response_mode")) && "none".equals(query.get("prompt"))
+                    && clientId.equals(query.get("client_id")) && expectedRedirect.equals(query.get("redirect_uri"))
+                    && query.get("state") != null && query.get("nonce") != null && person != null
+                    && ("message-" + query.get("login_hint")).equals(query.get("lti_message_hint"));
+            if (!valid) {
+                send(exchange, 400, "text/plain", "invalid_request");
+                return;
+            }
+            String token = sign(tamper.apply(claims(person, query.get("nonce"))).build());
+            send(exchange, 200, "text/html", autoPost(expectedRedirect, Map.of("id_token", token, "state", query.get("state"))));
+        }
+    }
+
+    public TestPlatform(URI dodam) {
+        this.dodam = dodam;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        base = "http://localhost:" + server.getAddress().getPort();
+        server.createContext("/", exchange -> {
+            try {
+                String[] path = exchange.getRequestURI().getPath().substring(1).split("/", 2);
+                Tenant tenant = tenants.get(path[0]);
+                if (tenant == null || path.length < 2) {
+                    send(exchange, 404, "text/plain", "not found");
+                } else {
+                    tenant.handle(exchange, path[1]);
+                }
+            } catch (RuntimeException e) {
+                send(exchange, 500, "text/plain", e.toString());
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+    }
+
+    /** A new platform on this server, with its own keys. */
+    public Tenant tenant(String name) {
+        Tenant tenant = new Tenant(name);
+        if (tenants.putIfAbsent(name, tenant) != null) {
+            throw new IllegalArgumentException("platform " + name + " exists");
+        }
+        return tenant;
+    }
+
+    public static String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page that posts a form at once (with a button for a browser without scripts), as platforms answer. */
+    static String autoPost(String action, Map<String, String> fields) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>Launching</title></head><body>")
+                .append("<form id=\"launch\" method=\"post\" action=\"").append(escape(action)).append("\">");
+        fields.forEach((k, v) -> html.append("<input type=\"hidden\" name=\"").append(escape(k)).append("\" value=\"")
+                .append(escape(v)).append("\">"));
+        return html.append("<noscript><button type=\"submit\">Continue</button></noscript></form>")
+                .append("<script>document.getElementById('launch').submit();</script></body></html>").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    public static Map<String, String> parameters(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                parameters.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
