@@ -31,6 +31,7 @@ import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The threat model's claims about the reporter (docs/threat-model.md), each tried the way an adversary
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * clicks; a reporter with scripts off; a page that fails after the report committed; a hostile page that
  * posts reports from its visitors' browsers; and one client behind the school's proxy flooding the others.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnonymityIT {
 
     static final long URGENT_SLOT = 8;
@@ -49,29 +51,47 @@ class AnonymityIT {
     static Browser browser;
     static String link;
     static String jdbcUrl;
+    static String dbUser = "dodam";
+    static String dbPassword = "dodam";
 
     @BeforeAll
-    static void start() throws IOException {
+    void start() throws Exception {
         mail = Mailbox.start();
-        jdbcUrl = "jdbc:h2:file:" + Path.of("target", "it-servers", "anonymity", "data", "dodam").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        server = DodamServer.start("anonymity", Mailbox.environment(mail, Map.ofEntries(
-                Map.entry("DODAM_DB_URL", jdbcUrl),
-                Map.entry("DODAM_TRUSTED_PROXIES", "127.0.0.1"),
-                Map.entry("DODAM_REPORTS_MAX_PER_HOUR", "3"),
-                Map.entry("DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000"),
-                Map.entry("DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT)),
-                Map.entry("DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT * 2)),
-                Map.entry("DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER)))), true);
+        server = server(mail);
         browser = new Browser();
         link = Reporting.schoolLink(browser, server);
     }
 
+    /** The server the proofs run on: embedded H2 with the demo school, read beside it through H2's AUTO_SERVER. */
+    DodamServer server(GreenMail mail) throws Exception {
+        jdbcUrl = "jdbc:h2:file:" + Path.of("target", "it-servers", "anonymity", "data", "dodam").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return DodamServer.start("anonymity", environment(mail, Map.of("DODAM_DB_URL", jdbcUrl)), true);
+    }
+
+    static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
+        Map<String, String> environment = new java.util.HashMap<>(database);
+        environment.putAll(Map.of(
+                "DODAM_TRUSTED_PROXIES", "127.0.0.1",
+                "DODAM_REPORTS_MAX_PER_HOUR", "3",
+                "DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000",
+                "DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT),
+                "DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT * 2),
+                "DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER)));
+        return Mailbox.environment(mail, environment);
+    }
+
     @AfterAll
     static void stop() {
-        browser.close();
-        server.stop();
-        mail.stop();
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
     }
 
     @Test
@@ -177,7 +197,7 @@ class AnonymityIT {
         int mailBefore = mailboxAfterPendingNotices();
         long[] nextSlot = new long[1];
         ReportPlacement.Sent sent = ReportPlacement.tryToPlace(new ReportPlacement.Scene(server, browser, jdbcUrl,
-                "dodam", "dodam", "demo-student11", DodamServer.DEMO_PASSWORD, "demo-counsellor", DodamServer.DEMO_PASSWORD,
+                dbUser, dbPassword, "demo-student11", DodamServer.DEMO_PASSWORD, "demo-counsellor", DodamServer.DEMO_PASSWORD,
                 link, someClient()), () -> {
                     // Sent in the middle of a slot, so that a notice sent at once would fall before the next slot.
                     while (Math.floorMod(System.currentTimeMillis(), URGENT_SLOT * 1000) < URGENT_SLOT * 1000 / 2) {
@@ -285,7 +305,7 @@ class AnonymityIT {
     /** The first column of a query's rows, read beside the running server (AUTO_SERVER). */
     static List<Object> column(String sql) throws SQLException {
         List<Object> values = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
              ResultSet rows = db.createStatement().executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getObject(1));
