@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.EarlierRows;
 import org.dodam.testing.Pages;
 import org.dodam.testing.Postgres;
 import org.dodam.testing.ReportPlacement;
@@ -187,5 +188,53 @@ class PostgresIT {
         ReportPlacement.tryToPlace(new ReportPlacement.Scene(server, browser, url, "postgres", "", "pg-student-yuna",
                 "tiger ramen bicycle moon", "pg-counsellor", "counsellor-pass-1",
                 server.uri("report/index.xhtml?s=" + linkKey).toString(), Map.of()), () -> { });
+    }
+
+    /**
+     * A school upgrading on PostgreSQL from before schema version 6: a case on counter ids (made here in the stored
+     * format, beside the running server) gets random ids when the new version starts on the database.
+     */
+    @Test
+    void casesWrittenBeforeCaseIdsWereRandomAreGivenRandomIdsOnPostgres() throws Exception {
+        String description = "pg-earlier-" + java.util.UUID.randomUUID();
+        String reply = "pg-earlier-reply-" + java.util.UUID.randomUUID();
+        String linkKey;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            ResultSet channel = connection.createStatement().executeQuery("select link_key from report_channel");
+            channel.next();
+            linkKey = channel.getString(1);
+        }
+        Page reporter = browser.open("en", Browser.PHONE_WIDTH);
+        reporter.navigate(server.uri("report/index.xhtml?s=" + linkKey).toString());
+        String code = Reporting.send(reporter, 1, 4, false, "", description);
+        Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "pg-counsellor", "counsellor-pass-1");
+        Reporting.openCase(counsellor, server, description);
+        counsellor.fill("[id='reply:text']", reply);
+        counsellor.waitForNavigation(() -> counsellor.click("[id='reply:send']"));
+
+        java.nio.file.Path keyFile = server.dataDirectory().resolve("master.key");
+        long earlierId = 1_000_377;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            EarlierRows.make(connection, java.nio.file.Files.readString(keyFile), description, earlierId);
+        }
+        DodamServer upgraded = DodamServer.start("postgres-upgraded", Map.of(
+                "DODAM_DB_URL", url, "DODAM_DB_USER", "postgres", "DODAM_MASTER_KEY_FILE", keyFile.toString()), true);
+        try {
+            assertThat(upgraded.logText()).contains("Gave 1 earlier case(s) and 1 earlier message(s), note(s) and referral(s) random ids");
+            reporter.navigate(upgraded.uri("report/follow-up.xhtml?s=" + linkKey).toString());
+            reporter.fill("[id='followUp:code']", code);
+            reporter.waitForNavigation(() -> reporter.click("[id='followUp:open']"));
+            assertThat(reporter.textContent("main")).contains(description).contains(reply);
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+                for (String table : java.util.List.of("incident_report", "case_message", "case_note", "case_referral")) {
+                    ResultSet low = connection.createStatement().executeQuery("select count(*) from " + table + " where id < " + (1L << 52));
+                    low.next();
+                    assertThat(low.getLong(1)).as("rows of " + table + " with a counter id").isZero();
+                }
+            }
+        } finally {
+            upgraded.stop();
+        }
     }
 }

@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import org.dodam.reports.domain.CaseIds;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.EarlierRows;
 import org.dodam.testing.Pages;
 import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package org.dodam.reports;
+package org.dodam.testing;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -13,12 +13,12 @@ import javax.crypto.SecretKey;
 import org.dodam.platform.crypto.Sealing;
 
 /**
- * Turns a case in a stopped server's H2 file back into what a Dodam before schema version 6 wrote: the
+ * Turns a case in a stopped server's H2 file (or a PostgreSQL database) back into what a Dodam before schema version 6 wrote: the
  * report, its messages and notes on ids from the shared counter, their texts sealed under those ids. Written
  * here from the stored format (key file, wrapped data key, sealed texts), not with the application's classes
  * that re-key them.
  */
-final class EarlierRows {
+public final class EarlierRows {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,7 +26,7 @@ final class EarlierRows {
     }
 
     /** Gives the case whose description is the given text the id {@code earlierId}, its messages and notes the ids after it. */
-    static void make(Connection db, String keyFile, String description, long earlierId) throws SQLException {
+    public static void make(Connection db, String keyFile, String description, long earlierId) throws SQLException {
         SecretKey master = Sealing.key(Base64.getDecoder().decode(keyFile.lines().findFirst().orElseThrow().strip()));
         long id = -1;
         long school = -1;
@@ -46,8 +46,10 @@ final class EarlierRows {
             throw new IllegalStateException("no case with that description");
         }
         db.setAutoCommit(false);
+        boolean postgres = db.getMetaData().getDatabaseProductName().equals("PostgreSQL");
         try (Statement statement = db.createStatement()) {
-            statement.execute("set referential_integrity false");
+            // The foreign keys would refuse the case's rows moving one by one; the moves end consistent.
+            statement.execute(postgres ? "set session_replication_role = replica" : "set referential_integrity false");
             try (ResultSet report = statement.executeQuery("select sealed_place, sealed_happened_on, sealed_description from incident_report where id = " + id);
                  PreparedStatement update = db.prepareStatement("update incident_report set id = ?, sealed_place = ?, "
                          + "sealed_happened_on = ?, sealed_description = ? where id = ?")) {
@@ -65,7 +67,7 @@ final class EarlierRows {
             long next = earlierId + 1;
             next = renumber(db, data, school, "case_message", "message", earlierId, next);
             renumber(db, data, school, "case_note", "note", earlierId, next);
-            statement.execute("set referential_integrity true");
+            statement.execute(postgres ? "set session_replication_role = default" : "set referential_integrity true");
         }
         db.commit();
     }
