@@ -25,7 +25,7 @@ public class StatelessViews {
     static final Set<String> VIEWS = Set.of("/index.xhtml", "/login.xhtml", "/join.xhtml",
             "/report/index.xhtml", "/report/follow-up.xhtml",
             "/student/lesson.xhtml", "/teacher/lesson.xhtml", "/counsellor/lesson.xhtml",
-            "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/413.xhtml", "/WEB-INF/errorpages/500.xhtml",
+            "/WEB-INF/errorpages/403.xhtml", "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/413.xhtml", "/WEB-INF/errorpages/500.xhtml",
             "/WEB-INF/errorpages/expired.xhtml");
 
     public boolean holds(String viewId) {
