@@ -33,9 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A browser without Fetch Metadata (Safari before 16.4, Firefox before 90) sends {@code null} from a page
  * served with {@code Referrer-Policy: no-referrer}, as the report pages are, and their language and sign-out
  * buttons post from there; Firefox before 70 sends no Origin at all. Such a post passes everywhere except
- * to the sign-in and join pages ({@link #MUST_SAY_WHERE_FROM}): those pages are served with
- * {@code Referrer-Policy: same-origin}, so every browser that still runs Dodam's pages sends their real
- * origin there, and a forged sign-in is the one attack that needs nothing else. Everywhere else silence
+ * to the sign-in and join pages and the staff password pages ({@link #MUST_SAY_WHERE_FROM}): those pages
+ * are served with {@code Referrer-Policy: same-origin}, so every browser that still runs Dodam's pages sends
+ * their real origin there; a forged sign-in is the one attack that needs nothing else, and the password
+ * pages, stateless like sign-in, carry no view state. Everywhere else silence
  * passes: a report from an old phone must never be refused (the report form also needs a token the server
  * issued, a follow-up needs the receipt code), a forged language switch or sign-out does no harm, and the
  * signed-in pages carry their view state.
@@ -50,7 +51,8 @@ public class CrossSitePostFilter extends HttpFilter {
     public static final String REFUSED = "org.dodam.crossSite";
 
     /** The pages where a post must show that it comes from Dodam itself. */
-    static final Set<String> MUST_SAY_WHERE_FROM = Set.of("/login.xhtml", "/join.xhtml");
+    static final Set<String> MUST_SAY_WHERE_FROM = Set.of("/login.xhtml", "/join.xhtml",
+            "/teacher/password.xhtml", "/counsellor/password.xhtml", "/admin/password.xhtml");
 
     @Inject
     @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 class ReceiptCodesFuzzTest {
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void aTypedCodeIsACodeOrNothing(String typed) {
         Optional<String> code = ReceiptCodes.normalize(typed);
         code.ifPresent(plain -> {

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 class ReportTextsFuzzTest {
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void anyTextIsRefusedWithAReasonOrStoredClean(FuzzedDataProvider data) {
         int max = data.consumeInt(1, ReportTexts.DESCRIPTION_MAX);
         boolean required = data.consumeBoolean();
