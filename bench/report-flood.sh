@@ -22,7 +22,7 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 until curl -fs "$base/health/ready" >/dev/null 2>&1; do sleep 1; done
 
 # The school's report link, as its counsellor's home page shows it.
-curl -s -c "$dir/cookies" -o /dev/null -d 'signin=signin&return=/login.xhtml&signin:username=demo-counsellor&signin:password=bench-pass-2026&signin:submit=x&jakarta.faces.ViewState=stateless' "$base/login.xhtml"
+curl -s -c "$dir/cookies" -o /dev/null -H "Origin: $base" -d 'signin=signin&return=/login.xhtml&signin:username=demo-counsellor&signin:password=bench-pass-2026&signin:submit=x&jakarta.faces.ViewState=stateless' "$base/login.xhtml"
 link=$(curl -s -b "$dir/cookies" "$base/counsellor/index.xhtml" | grep -o 's=[0-9a-f]\{24\}' | head -1 | cut -c3-)
 
 # One real report, from the real reporter's address behind the proxy.

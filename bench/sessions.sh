@@ -8,7 +8,7 @@ sign_in_sessions() {
   for i in $(seq 1 "$n"); do
     jar=$(mktemp)
     vs=$(curl -s -c "$jar" -b "$jar" "$url/login.xhtml" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | tail -1 | sed 's/.*value="//;s/"//')
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "signin=signin" \
+    curl -s -o /dev/null -c "$jar" -b "$jar" -H "Origin: ${url%/}" --data-urlencode "signin=signin" \
       --data-urlencode "signin:username=$(printf 'bench-student%03d' "$i")" --data-urlencode "signin:password=bench-pass-2026" \
       --data-urlencode "signin:submit=x" --data-urlencode "jakarta.faces.ViewState=$vs" "$url/login.xhtml"
     awk '$6 == "JSESSIONID" {print $7}' "$jar" >> "$DODAM_BENCH_COOKIES"

@@ -34,7 +34,7 @@ public class StudentLoad extends Simulation {
 
     ChainBuilder signIn = exec(http("sign-in page").get("/login.xhtml")
             .check(css("#signin input[name='jakarta.faces.ViewState']", "value").saveAs("viewState")))
-            .exec(http("sign in").post("/login.xhtml")
+            .exec(http("sign in").post("/login.xhtml").header("Origin", BASE.replaceAll("/$", ""))
                     .formParam("signin", "signin")
                     .formParam("signin:username", "#{username}")
                     .formParam("signin:password", PASSWORD)

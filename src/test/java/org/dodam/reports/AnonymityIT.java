@@ -160,8 +160,8 @@ class AnonymityIT {
         long before = count("select count(*) from incident_report");
         Map<String, String> me = someClient();
         Map<String, String> fields = reportForm(client, me, "cross-site-" + UUID.randomUUID());
-        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "cross-site")).statusCode()).isEqualTo(404);
-        assertThat(send(client, URI.create(link), fields, with(me, "Origin", "https://evil.example")).statusCode()).isEqualTo(404);
+        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "cross-site")).statusCode()).isEqualTo(403);
+        assertThat(send(client, URI.create(link), fields, with(me, "Origin", "https://evil.example")).statusCode()).isEqualTo(403);
         assertThat(count("select count(*) from incident_report")).as("nothing was stored").isEqualTo(before);
         assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "same-origin")).body())
                 .as("the same form from the site itself is sent").contains("id=\"receiptCode\"");

@@ -123,7 +123,9 @@ class ReportFloodIT {
         String form = "signin=signin&signin%3Ausername=demo-counsellor&signin%3Apassword="
                 + URLEncoder.encode(DodamServer.DEMO_PASSWORD, StandardCharsets.UTF_8)
                 + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + URLEncoder.encode(HttpSession.viewState(login.body()), StandardCharsets.UTF_8);
-        RawHttp.Response signedIn = RawHttp.post(server, "127.0.0.1", "login.xhtml", PROXY, form);
+        Map<String, String> fromTheSignInPage = new HashMap<>(PROXY);
+        fromTheSignInPage.put("Origin", "https://" + PUBLIC_HOST);
+        RawHttp.Response signedIn = RawHttp.post(server, "127.0.0.1", "login.xhtml", fromTheSignInPage, form);
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.first("Location")).hasValueSatisfying(location -> assertThat(location)
                 .as("relative, or on the public address").matches("(/|https://" + PUBLIC_HOST + "/).*"));

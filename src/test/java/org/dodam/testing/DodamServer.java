@@ -128,6 +128,11 @@ public final class DodamServer {
         return base;
     }
 
+    /** What a browser on the server's own pages sends as {@code Origin}: scheme, host and port. */
+    public String origin() {
+        return base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
     public URI uri(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }

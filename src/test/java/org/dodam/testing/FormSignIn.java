@@ -39,7 +39,7 @@ public final class FormSignIn {
         fields.put("signin:submit", "x");
         fields.put("jakarta.faces.ViewState", HttpSession.viewState(form));
         return send(http, HttpRequest.newBuilder(server.uri("login.xhtml")).header("X-Forwarded-For", client)
-                .header("Accept-Language", "en").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", server.origin()).header("Accept-Language", "en").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
                         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")))));

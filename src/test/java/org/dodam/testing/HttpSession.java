@@ -43,7 +43,7 @@ public final class HttpSession {
         fields.put("signin:submit", "x");
         fields.put("jakarta.faces.ViewState", viewState(form));
         HttpResponse<String> home = session.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", server.origin()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
                         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")))));

@@ -199,6 +199,29 @@ public class Accounts {
     }
 
     /**
+     * A member of staff replaces their own password, proving first that they know the current one (a session left
+     * open on a shared computer must not be enough to take the account). The new one is judged like any password
+     * staff choose. Returns the account, whose new credentials version the caller keeps in this session; every
+     * other session, begun with the old password, ends.
+     */
+    public Account changeOwnPassword(Account staff, String currentPassword, String newPassword) {
+        Account account = em.find(Account.class, staff.id());
+        if (account == null || !account.active() || !account.role().isStaff()) {
+            throw DodamException.notFound();
+        }
+        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            throw new DodamException("password.change.currentWrong");
+        }
+        requirePassword(newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new DodamException("password.change.same");
+        }
+        strength.require(newPassword, account.role(), account.username(), account.displayName(), account.school().name());
+        account.changePassword(passwords.hash(newPassword));
+        return account;
+    }
+
+    /**
      * Of these temporary passwords, the ones that still work for students the teacher teaches: the student has not
      * chosen their own since, and no one has reset it again. Sign-in slips print only these.
      */

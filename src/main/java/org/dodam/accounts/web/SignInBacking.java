@@ -24,9 +24,10 @@ import org.dodam.platform.web.LocaleBacking;
 import org.dodam.platform.web.Texts;
 
 /**
- * The sign-in form. A successful sign-in gets a new session id and lands on the role's home page (or
- * the page the person was sent away from). A client that has spent its failure budget ({@link SignInBudgets})
- * is told how long to wait, and its password is not checked until then.
+ * The sign-in form. A successful sign-in gets a new session id and lands on the role's home page (or the
+ * page of their folder the person was sent away from, {@code continue}: {@link SignInMechanism}). A client
+ * that has spent its failure budget ({@link SignInBudgets}) is told how long to wait, and its password is not
+ * checked until then.
  */
 @Named
 @RequestScoped
@@ -79,24 +80,30 @@ public class SignInBacking {
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, new Password(password)))
                         .newAuthentication(true));
-        switch (status) {
-            case SEND_CONTINUE -> {
-                budgets.succeeded(client, username);
-                newSessionId(request);
-                remember(request);
-                context.responseComplete();
-            }
-            case SUCCESS -> {
-                budgets.succeeded(client, username);
-                newSessionId(request);
-                Account account = remember(request);
-                redirect(external, account == null ? "/index.xhtml" : account.homePath());
-            }
-            default -> {
-                budgets.failed(client, username);
-                Texts.error("signin.failed");
-            }
+        if (status == AuthenticationStatus.SUCCESS) {
+            budgets.succeeded(client, username);
+            newSessionId(request);
+            Account account = remember(request);
+            redirect(external, account == null ? "/index.xhtml" : continueTo(request.getParameter("continue"), account));
+        } else {
+            budgets.failed(client, username);
+            Texts.error("signin.failed");
         }
+    }
+
+    /**
+     * The page the person asked for before signing in ({@link SignInMechanism}), when it is a page of their own
+     * folder on this site; otherwise their home page, which is also where a student who must choose a password
+     * or a counsellor awaiting confirmation goes. The address came from the browser, so it is checked: a path,
+     * not another site ({@code //host}, {@code /\host}), nothing that climbs out of the folder.
+     */
+    static String continueTo(String path, Account account) {
+        String folder = "/" + account.role().folder() + "/";
+        boolean ownPage = path != null && path.length() <= SignInMechanism.MAX_CONTINUE_LENGTH && path.startsWith(folder)
+                && !path.contains("//") && !path.contains("\\") && !path.contains("..")
+                && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        boolean usualHome = account.homePath().equals(account.role().homePath());
+        return ownPage && usualHome ? path : account.homePath();
     }
 
     /** A new session id at sign-in: the sign-in page itself makes no session, so there may be none yet. */

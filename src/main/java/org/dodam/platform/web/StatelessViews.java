@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The pages whose views keep nothing on the server: their forms carry everything they need, or they only
- * link onwards. A visitor who is not signed in (the sign-in page, an anonymous report) therefore gets no
+ * link onwards. (The staff password pages are here too, so that they work without JavaScript, which a view
+ * with state does not: PrimeFaces checks a script nonce that only its script adds, see ScriptlessPostFilter.) A visitor who is not signed in (the sign-in page, an anonymous report) therefore gets no
  * session at all, a report page left open for an hour cannot expire, and lesson pages opened at once in
  * many tabs cannot push each other out of the session.
  *
@@ -25,7 +26,8 @@ public class StatelessViews {
     static final Set<String> VIEWS = Set.of("/index.xhtml", "/login.xhtml", "/join.xhtml",
             "/report/index.xhtml", "/report/follow-up.xhtml",
             "/student/lesson.xhtml", "/teacher/lesson.xhtml", "/counsellor/lesson.xhtml", "/admin/lti.xhtml",
-            "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/413.xhtml", "/WEB-INF/errorpages/500.xhtml",
+            "/teacher/password.xhtml", "/counsellor/password.xhtml", "/admin/password.xhtml",
+            "/WEB-INF/errorpages/403.xhtml", "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/413.xhtml", "/WEB-INF/errorpages/500.xhtml",
             "/WEB-INF/errorpages/expired.xhtml", "/WEB-INF/errorpages/launch-refused.xhtml");
 
     public boolean holds(String viewId) {
