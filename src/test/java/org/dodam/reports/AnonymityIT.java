@@ -6,11 +6,9 @@ import static org.dodam.testing.ReportForms.group;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,8 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class AnonymityIT {
 
-    static final long URGENT_SLOT = 8;
-    static final long JITTER = 2;
+    static final long URGENT_SLOT = Reporting.URGENT_SLOT_SECONDS;
+    static final long JITTER = Reporting.JITTER_SECONDS;
     static final Pattern REFERENCE = Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
     static GreenMail mail;
@@ -51,18 +49,10 @@ class AnonymityIT {
     static String jdbcUrl;
 
     @BeforeAll
-    static void start() throws IOException {
-        mail = Mailbox.start();
-        jdbcUrl = "jdbc:h2:file:" + Path.of("target", "it-servers", "anonymity", "data", "dodam").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        server = DodamServer.start("anonymity", Mailbox.environment(mail, Map.ofEntries(
-                Map.entry("DODAM_DB_URL", jdbcUrl),
-                Map.entry("DODAM_TRUSTED_PROXIES", "127.0.0.1"),
-                Map.entry("DODAM_REPORTS_MAX_PER_HOUR", "3"),
-                Map.entry("DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000"),
-                Map.entry("DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT)),
-                Map.entry("DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT * 2)),
-                Map.entry("DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER)))), true);
+    static void start() {
+        mail = Mailbox.shared();
+        server = Reporting.server();
+        jdbcUrl = server.databaseUrl();
         browser = new Browser();
         link = Reporting.schoolLink(browser, server);
     }
@@ -70,8 +60,6 @@ class AnonymityIT {
     @AfterAll
     static void stop() {
         browser.close();
-        server.stop();
-        mail.stop();
     }
 
     @Test
@@ -151,14 +139,15 @@ class AnonymityIT {
     void oneClientBehindTheSchoolsProxyCannotBlockAnother() throws Exception {
         Map<String, String> flooder = someClient();
         Map<String, String> other = someClient();
+        int allowed = Reporting.REPORTS_PER_CLIENT;
         List<HttpResponse<String>> flood = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i <= allowed; i++) {
             HttpClient client = client();
             flood.add(send(client, URI.create(link), reportForm(client, flooder, "flood-" + i), flooder));
         }
-        assertThat(flood.subList(0, 3)).allSatisfy(r -> assertThat(r.body()).contains("id=\"receiptCode\""));
-        assertThat(flood.get(3).body()).as("the flooder's fourth report must wait, and is not refused")
-                .contains("must stay open a little longer").doesNotContain("receiptCode").contains("flood-3");
+        assertThat(flood.subList(0, allowed)).allSatisfy(r -> assertThat(r.body()).contains("id=\"receiptCode\""));
+        assertThat(flood.get(allowed).body()).as("the flooder's report past its allowance must wait, and is not refused")
+                .contains("must stay open a little longer").doesNotContain("receiptCode").contains("flood-" + allowed);
 
         HttpClient client = client();
         HttpResponse<String> sent = send(client, URI.create(link), reportForm(client, other, "other-" + UUID.randomUUID()), other);
@@ -229,22 +218,12 @@ class AnonymityIT {
 
     /** Waits until earlier tests' notices have gone out, so the next mail is about this test's reports. */
     static int mailboxAfterPendingNotices() throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (count("select count(*) from report_channel where pending_new + pending_urgent + pending_answers > 0 "
-                + "or flood_untold") > 0) {
-            assertThat(System.currentTimeMillis()).as("earlier notices go out").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-        Thread.sleep(1_000);
-        return mail.getReceivedMessages().length;
+        return Reporting.afterPendingNotices(server, mail);
     }
 
-    private static int clients;
-
     /** A client of its own behind the trusted proxy, so that no test's reports count against another's. */
-    static synchronized Map<String, String> someClient() {
-        clients++;
-        return Map.of("X-Forwarded-For", "198.18." + (clients / 250) + "." + (1 + clients % 250));
+    static Map<String, String> someClient() {
+        return Reporting.someClient();
     }
 
     static Map<String, String> with(Map<String, String> headers, String name, String value) {

@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.SelectOption;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Mailbox;
 import org.dodam.testing.Pages;
+import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,18 +35,15 @@ class CounsellorAccessIT {
     static Browser browser;
 
     @BeforeAll
-    static void start() throws IOException {
-        mail = Mailbox.start();
-        server = DodamServer.shared("counsellor-access", Mailbox.environment(mail, Map.of(
-                "DODAM_SMTP_FROM", "dodam@school.example",
-                "DODAM_PUBLIC_URL", "https://dodam.school.example/")));
+    static void start() {
+        mail = Mailbox.shared();
+        server = Reporting.server();
         browser = new Browser();
     }
 
     @AfterAll
     static void close() {
         browser.close();
-        mail.stop();
     }
 
     @Test
@@ -59,12 +54,7 @@ class CounsellorAccessIT {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
-        admin.fill("[id='add:name']", "Proposed Counsellor");
-        admin.fill("[id='add:username']", username);
-        admin.fill("[id='add:email']", username + "@dodam.example");
-        admin.selectOption("[id='add:role']", new SelectOption().setValue("COUNSELLOR"));
-        admin.fill("[id='add:password']", adminsChoice);
-        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        Pages.addStaff(admin, "COUNSELLOR", "Proposed Counsellor", username, username + "@dodam.example", adminsChoice);
         assertThat(Pages.messages(admin)).contains("proposed").contains("must confirm");
         assertThat(staffRow(admin, username).textContent()).contains("Waiting for a counsellor to confirm");
         assertThat(Accessibility.seriousViolations(admin)).isEmpty();

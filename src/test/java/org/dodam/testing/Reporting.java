@@ -1,14 +1,73 @@
 package org.dodam.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Steps of the reporting tests: finding a school's report link, filling in the report form, opening a case. */
+/**
+ * The reporting tests' shared server and their steps: finding a school's report link, filling in the report form,
+ * opening a case, speaking as a client of its own, waiting for earlier notices to go out.
+ */
 public final class Reporting {
 
     public static final Pattern RECEIPT = Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
+    /** Counsellors are told at every urgent slot of this many seconds (regular slots: twice as long)... */
+    public static final long URGENT_SLOT_SECONDS = 8;
+    /** ...plus a random delay of up to this many seconds. */
+    public static final long JITTER_SECONDS = 2;
+    /** Reports one client may send to a school in an hour before its forms must wait. */
+    public static final int REPORTS_PER_CLIENT = 3;
+
+    private static int clients;
+
     private Reporting() {
+    }
+
+    /**
+     * The server of the reporting tests, shared by them for the whole run: set up as behind the school's HTTPS
+     * proxy (127.0.0.1 trusted, a public https address), e-mailing {@link Mailbox#shared()} at fixed slots, with
+     * {@link #REPORTS_PER_CLIENT} reports per client an hour and no school flood (a flood has its own server), and
+     * its database open beside it. Each test speaks as a client of its own ({@link #someClient()}), so no test's
+     * reports count against another's.
+     */
+    public static DodamServer server() {
+        GreenMail mail = Mailbox.shared();
+        return DodamServer.shared("reporting", Mailbox.environment(mail, Map.ofEntries(
+                Map.entry("DODAM_DB_URL", DodamServer.openBeside("reporting")),
+                Map.entry("DODAM_TRUSTED_PROXIES", "127.0.0.1"),
+                Map.entry("DODAM_PUBLIC_URL", "https://dodam.school.example/"),
+                Map.entry("DODAM_SMTP_FROM", "dodam@school.example"),
+                Map.entry("DODAM_REPORTS_MAX_PER_HOUR", String.valueOf(REPORTS_PER_CLIENT)),
+                Map.entry("DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000"),
+                Map.entry("DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT_SECONDS)),
+                Map.entry("DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT_SECONDS * 2)),
+                Map.entry("DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER_SECONDS)))));
+    }
+
+    /** A client of its own behind the trusted proxy, never given to another test of this run. */
+    public static synchronized Map<String, String> someClient() {
+        clients++;
+        return Map.of("X-Forwarded-For", "198.18." + (clients / 250) + "." + (1 + clients % 250));
+    }
+
+    /**
+     * Waits until every notice owed to counsellors has gone out, so that the next e-mail is about what the caller
+     * does next; returns how many messages the mailbox then holds.
+     */
+    public static int afterPendingNotices(DodamServer server, GreenMail mail) throws SQLException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (ServerDatabase.count(server.databaseUrl(), "select count(*) from report_channel"
+                + " where pending_new + pending_urgent + pending_answers > 0 or flood_untold") > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("earlier notices did not go out within a minute");
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(1_000);
+        return mail.getReceivedMessages().length;
     }
 
     /** The demo school's public report link, as its counsellor's home page shows it. */
