@@ -50,6 +50,7 @@ class CounsellorAccessIT {
     void theAdminAloneCannotGiveAnyoneTheReports() throws Exception {
         String username = "proposed-" + UUID.randomUUID().toString().substring(0, 8);
         String adminsChoice = "chosen-by-the-admin-1";
+        Reporting.counsellorReads(browser, server, "ko");
 
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);

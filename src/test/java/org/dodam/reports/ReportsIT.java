@@ -60,6 +60,7 @@ class ReportsIT {
         assertThat(Accessibility.seriousViolations(student)).isEmpty();
         Browser.screenshot(student, "report-form-ko-360");
         // Earlier reports' notices (the demo school's, other tests') go out first, so the next notice is this report's.
+        Reporting.counsellorReads(browser, server, "ko");
         int mailsBefore = Reporting.afterPendingNotices(server, mail);
 
         String code = Reporting.send(student, 0, 0, false, "인스타그램 단체 대화방 @fake_account_9",

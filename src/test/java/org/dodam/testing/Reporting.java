@@ -47,6 +47,17 @@ public final class Reporting {
                 Map.entry("DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER_SECONDS)))));
     }
 
+    /**
+     * Makes the demo counsellor's language, the one their e-mails are written in, this one: a test that reads those
+     * e-mails cannot rely on it, since any test on the shared server may have switched the counsellor's pages.
+     */
+    public static void counsellorReads(Browser browser, DodamServer server, String language) {
+        Page counsellor = browser.open(language, Browser.DESKTOP_WIDTH);
+        Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        Pages.useLanguage(counsellor, language);
+        counsellor.context().close();
+    }
+
     /** A client of its own behind the trusted proxy, never given to another test of this run. */
     public static synchronized Map<String, String> someClient() {
         clients++;
