@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
@@ -61,7 +61,7 @@ class ReportsIT {
         Browser.screenshot(student, "report-form-ko-360");
         // Earlier reports' notices (the demo school's, other tests') go out first, so the next notice is this report's.
         Reporting.counsellorReads(browser, server, "ko");
-        int mailsBefore = Reporting.afterPendingNotices(server, mail);
+        Set<String> seen = Reporting.afterPendingNotices(server, mail);
 
         String code = Reporting.send(student, 0, 0, false, "인스타그램 단체 대화방 @fake_account_9",
                 "같은 반 친구가 제 얼굴로 합성한 사진을 단체방에 올렸어요. " + marker);
@@ -70,11 +70,11 @@ class ReportsIT {
         Browser.screenshot(student, "report-receipt-ko-360");
         String followUpUrl = server.base().resolve(student.getAttribute("#followUpLink", "href")).toString();
 
-        MimeMessage notice = awaitNotice("counsellor@dodam.example", mailsBefore);
+        MimeMessage notice = Reporting.awaitSince(mail, seen, "counsellor@dodam.example");
         String body = (String) notice.getContent();
         assertThat(notice.getSubject()).isEqualTo("도담: 우리 학교 신고에 새 소식이 있습니다");
         assertThat(body).contains("https://dodam.school.example/counsellor/index.xhtml").containsPattern("새 신고 \\d+건");
-        for (MimeMessage any : Arrays.copyOfRange(mail.getReceivedMessages(), mailsBefore, mail.getReceivedMessages().length)) {
+        for (MimeMessage any : Reporting.since(mail, seen)) {
             assertThat((String) any.getContent()).as("no notice tells what was reported")
                     .doesNotContain(marker).doesNotContain("fake_account_9").doesNotContain(code).doesNotContain("합성");
         }
@@ -245,23 +245,5 @@ class ReportsIT {
         assertThat(far.textContent("#reportLink")).as("a link of its own").doesNotContain(schoolLink.substring(schoolLink.indexOf("?s=")));
         assertThat(far.navigate(caseUrl).status()).isEqualTo(404);
         assertThat(far.textContent("main")).doesNotContain(marker);
-    }
-
-    /**
-     * The first notice to this address after the first {@code before} messages, waiting up to a minute: a regular
-     * slot and its jitter are 18 seconds, and a loaded machine sends late.
-     */
-    private static MimeMessage awaitNotice(String to, int before) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            MimeMessage[] all = mail.getReceivedMessages();
-            for (int i = before; i < all.length; i++) {
-                if (all[i].getAllRecipients()[0].toString().equals(to)) {
-                    return all[i];
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the counsellor " + to + " is told by e-mail");
     }
 }

@@ -2,8 +2,14 @@ package org.dodam.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -66,9 +72,9 @@ public final class Reporting {
 
     /**
      * Waits until every notice owed to counsellors has gone out, so that the next e-mail is about what the caller
-     * does next; returns how many messages the mailbox then holds.
+     * does next; returns the mailbox's messages then, to tell later ones by ({@link #since}).
      */
-    public static int afterPendingNotices(DodamServer server, GreenMail mail) throws SQLException, InterruptedException {
+    public static Set<String> afterPendingNotices(DodamServer server, GreenMail mail) throws SQLException, InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (ServerDatabase.count(server.databaseUrl(), "select count(*) from report_channel"
                 + " where pending_new + pending_urgent + pending_answers > 0 or flood_untold") > 0) {
@@ -78,7 +84,49 @@ public final class Reporting {
             Thread.sleep(200);
         }
         Thread.sleep(1_000);
-        return mail.getReceivedMessages().length;
+        return ids(List.of(mail.getReceivedMessages()));
+    }
+
+    /**
+     * The messages that arrived after {@code seen}. Told by their Message-ID, not by position: the mailbox lists
+     * messages recipient by recipient, so a new message to one counsellor can stand before an old one to another.
+     */
+    public static List<MimeMessage> since(GreenMail mail, Set<String> seen) {
+        return Stream.of(mail.getReceivedMessages()).filter(m -> !seen.contains(id(m))).toList();
+    }
+
+    /** The first message to this address after {@code seen}, waiting up to a minute (a loaded machine sends late). */
+    public static MimeMessage awaitSince(GreenMail mail, Set<String> seen, String to) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : since(mail, seen)) {
+                if (recipients(message).contains(to)) {
+                    return message;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no e-mail to " + to + " within a minute");
+    }
+
+    private static Set<String> ids(List<MimeMessage> messages) {
+        return messages.stream().map(Reporting::id).collect(Collectors.toSet());
+    }
+
+    private static String id(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            return Stream.of(message.getAllRecipients()).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The demo school's public report link, as its counsellor's home page shows it. */
