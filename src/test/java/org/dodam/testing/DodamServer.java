@@ -135,6 +135,8 @@ public final class DodamServer {
             }
             sleep(500);
         }
+        // Killed, so that a later start of the same name does not find this one holding its files and port.
+        kill();
         throw new IllegalStateException("Payara Micro '" + name + "' was not ready in time:\n" + logTail());
     }
 
