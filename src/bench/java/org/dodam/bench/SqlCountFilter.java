@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * With DODAM_SQL_COUNT=true, logs how many SQL statements each request ran, as
@@ -23,8 +23,14 @@ public class SqlCountFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(SqlCountFilter.class.getName());
 
     @Inject
-    @ConfigProperty(name = SqlStatementCount.SETTING, defaultValue = "false")
-    boolean enabled;
+    Config config;
+
+    private boolean enabled;
+
+    @Override
+    public void init() {
+        enabled = SqlStatementCount.ENABLED.read(config);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

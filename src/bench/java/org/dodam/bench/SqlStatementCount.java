@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import org.dodam.platform.ConfiguredDataSource;
+import org.dodam.platform.settings.Setting;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -21,12 +22,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class SqlStatementCount implements ConfiguredDataSource.ConnectionWrapper {
 
-    public static final String SETTING = "dodam.sql.count";
+    /** DODAM_SQL_COUNT, documented in the README with the application's settings. */
+    public static final Setting<Boolean> ENABLED = Setting.flag("dodam.sql.count", false);
 
     private static final ThreadLocal<int[]> CURRENT = new ThreadLocal<>();
 
-    private final boolean enabled = ConfigProvider.getConfig(SqlStatementCount.class.getClassLoader())
-            .getOptionalValue(SETTING, Boolean.class).orElse(false);
+    private final boolean enabled = ENABLED.read(ConfigProvider.getConfig(SqlStatementCount.class.getClassLoader()));
 
     @Override
     public Connection wrap(Connection connection) {

@@ -24,8 +24,7 @@ import org.dodam.lessons.application.LessonPlayer;
 import org.dodam.quizzes.application.QuizTaking;
 import org.dodam.quizzes.application.QuizTaking.QuizState;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
-import org.dodam.platform.DodamConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * Creates a demo school on first start with an empty embedded database, so that every screen has
@@ -45,7 +44,10 @@ public class DemoSchool {
     private volatile boolean createdThisStart;
 
     @Inject
-    DodamConfig config;
+    PlatformSettings platform;
+
+    @Inject
+    DemoSettings settings;
 
     @Inject
     Accounts accounts;
@@ -78,29 +80,20 @@ public class DemoSchool {
     static final List<String> DEMO_LESSONS = List.of("consent-group-photos-and-screenshots", "if-a-fake-of-you-spreads",
             "forwarding-to-warn");
 
-    @Inject
-    @ConfigProperty(name = "dodam.demo.password")
-    java.util.Optional<String> configuredPassword;
-
-    /** Extra students for load benchmarks (bench-student001, ...), in the first class; none by default. */
-    @Inject
-    @ConfigProperty(name = "dodam.demo.extra-students", defaultValue = "0")
-    int extraStudents;
-
     @Transactional
     void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO) DatabaseReady event) {
-        DodamConfig.DemoMode mode = config.demoMode();
-        if (mode == DodamConfig.DemoMode.FALSE || (mode == DodamConfig.DemoMode.AUTO && !config.embeddedDatabase())) {
+        PlatformSettings.DemoMode mode = platform.demoMode();
+        if (mode == PlatformSettings.DemoMode.FALSE || (mode == PlatformSettings.DemoMode.AUTO && !platform.embeddedDatabase())) {
             return;
         }
-        if (!config.embeddedDatabase()) {
+        if (!platform.embeddedDatabase()) {
             LOG.severe("DODAM_DEMO is set, but a production database is configured: the demo school is refused.");
             return;
         }
         if (em.createNamedQuery("School.count", Long.class).getSingleResult() > 0) {
             return;
         }
-        String password = configuredPassword.filter(p -> p.length() >= Passwords.MIN_LENGTH).orElseGet(passwords::temporary);
+        String password = settings.password().orElseGet(passwords::temporary);
         create(password);
         createdThisStart = true;
     }
@@ -122,7 +115,7 @@ public class DemoSchool {
         SchoolClass classB = classes.create(teacher2, "2학년 5반");
         List<Account> studentsA = addStudents(school, classA, CLASS_A, 1, hash);
         addStudents(school, classB, CLASS_B, CLASS_A.size() + 1, hash);
-        for (int i = 1; i <= Math.min(extraStudents, 5000); i++) {
+        for (int i = 1; i <= settings.extraStudents(); i++) {
             accounts.seed(school, "Bench Student " + i, String.format("bench-student%03d", i), null, Role.STUDENT, hash, classA);
         }
         if (DEMO_LESSONS.stream().allMatch(id -> curriculum.lesson(id).isPresent())) {

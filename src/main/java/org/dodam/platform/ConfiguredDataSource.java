@@ -14,8 +14,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The data source class named by the data source in web.xml: reads the JDBC URL and credentials from
- * MicroProfile Config (so from DODAM_DB_URL, DODAM_DB_USER and DODAM_DB_PASSWORD when they are set) and
+ * The data source class named by the data source in web.xml: reads the JDBC URL and credentials as
+ * {@link PlatformSettings} declares them (DODAM_DB_URL, DODAM_DB_USER and DODAM_DB_PASSWORD) and
  * picks H2's or PostgreSQL's driver from the URL, so that one WAR runs on either database. Connections
  * pass through the {@link ConnectionWrapper}s on the class path: none in the WAR a school runs.
  */
@@ -66,9 +66,10 @@ public class ConfiguredDataSource implements DataSource {
         wrappers = ServiceLoader.load(ConnectionWrapper.class, ConfiguredDataSource.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get).toList();
         if (url == null || url.isBlank()) {
-            url = config.getValue("dodam.db.url", String.class);
-            user = config.getOptionalValue("dodam.db.user", String.class).orElse(null);
-            password = config.getOptionalValue("dodam.db.password", String.class).orElse(null);
+            PlatformSettings.DatabaseLogin login = PlatformSettings.database(config);
+            url = login.url();
+            user = login.user();
+            password = login.password();
         }
         if (url == null || url.isBlank()) {
             throw new SQLException("No database URL is configured (DODAM_DB_URL)");

@@ -7,12 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The school's calendar: today's date and the day of a moment in the school's time zone (DODAM_TIME_ZONE,
  * Asia/Seoul by default). Due dates, a report's day and "late" are days at the school, not in UTC; this is
- * the one place that reads the setting.
+ * the one place that uses the setting.
  */
 @ApplicationScoped
 public class SchoolClock {
@@ -21,14 +20,13 @@ public class SchoolClock {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dodam.time-zone", defaultValue = "Asia/Seoul")
-    String timeZone;
+    PlatformSettings settings;
 
     private ZoneId zone;
 
     @PostConstruct
     void readZone() {
-        zone = ZoneId.of(timeZone);
+        zone = settings.timeZone();
     }
 
     public ZoneId zone() {

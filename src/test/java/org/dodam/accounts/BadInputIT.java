@@ -118,11 +118,7 @@ class BadInputIT {
         page.waitForNavigation(() -> page.click("[id='language:en']"));
         int before = page.locator("[id='staffList'] tbody tr").count();
         unlimit(page);
-        page.fill("[id='add:name']", "Ms Kim");
-        page.fill("[id='add:username']", "ms-kim");
-        page.fill("[id='add:email']", "not-an-email" + SCRIPT);
-        page.fill("[id='add:password']", "password123");
-        page.waitForNavigation(() -> page.click("[id='add:submit']"));
+        Pages.addStaff(page, "TEACHER", "Ms Kim", "ms-kim", "not-an-email" + SCRIPT, "password123");
         assertThat(fieldErrors(page)).contains("E-mail: enter a valid e-mail address.");
         assertThat(page.locator("[id='staffList'] tbody tr").count()).isEqualTo(before);
         assertNoServerError(page);

@@ -86,11 +86,7 @@ class PostgresIT {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(page, server, "hangang-admin", "first-admin-pass");
         assertThat(page.url()).endsWith("/admin/index.xhtml");
-        page.fill("[id='add:name']", "박지훈");
-        page.fill("[id='add:username']", "park-teacher");
-        page.fill("[id='add:email']", "park@hangang.example");
-        page.fill("[id='add:password']", "teacher-pass-1");
-        page.waitForNavigation(() -> page.click("[id='add:submit']"));
+        Pages.addStaff(page, "TEACHER", "박지훈", "park-teacher", "park@hangang.example", "teacher-pass-1");
         assertThat(page.locator("[id='staffList'] tbody").innerText()).contains("park-teacher");
         page.context().close();
 
@@ -157,11 +153,7 @@ class PostgresIT {
     void theSchoolCannotPlaceAReportAmongAStudentsClicksOnPostgres() throws Exception {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "hangang-admin", "first-admin-pass");
-        admin.fill("[id='add:name']", "Kim Adversary-Test");
-        admin.fill("[id='add:username']", "pg-class-teacher");
-        admin.fill("[id='add:email']", "kim@hangang.example");
-        admin.fill("[id='add:password']", "teacher-pass-2");
-        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        Pages.addStaff(admin, "TEACHER", "Kim Adversary-Test", "pg-class-teacher", "kim@hangang.example", "teacher-pass-2");
         admin.context().close();
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(teacher, server, "pg-class-teacher", "teacher-pass-2");

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.dodam.accounts.application.SignInBudgets;
-import org.dodam.accounts.application.SignInBudgets.Settings;
+import org.dodam.accounts.application.AccountsSettings;
 import org.junit.jupiter.api.Test;
 
 /** The failure budgets' rules under a clock the test moves. */
@@ -41,7 +41,7 @@ class SignInBudgetsTest {
     static final String HOME = "198.18.0.7";
 
     final MovableClock clock = new MovableClock();
-    final SignInBudgets budgets = SignInBudgets.forTesting(clock, Settings.DEFAULTS);
+    final SignInBudgets budgets = SignInBudgets.forTesting(clock, AccountsSettings.defaultAllowances());
 
     @Test
     void aClientWaitsAfterFiveFailuresOnOneAccountAndTheWaitDoubles() {

@@ -194,11 +194,7 @@ class SignInIT {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
-        admin.fill("[id='add:name']", "Mr Paused");
-        admin.fill("[id='add:username']", "paused-teacher");
-        admin.fill("[id='add:email']", "paused@school.example");
-        admin.fill("[id='add:password']", "password123");
-        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        Pages.addStaff(admin, "TEACHER", "Mr Paused", "paused-teacher", "paused@school.example", "password123");
         assertThat(admin.locator("[id='add:password-error']").innerText()).as("a common password is refused, with why and what instead")
                 .contains("too easy to guess").contains("Lots of people use this password").contains("three or four words");
         assertThat(admin.getAttribute("[id='add:password']", "aria-invalid")).isEqualTo("true");

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Looking after a class over a term: renaming and archiving it, resetting a password and removing a student,
  * moving due dates for the class and for one student, one student's own view, the PDF of the matrix, and
- * nothing of it reachable by another teacher or another school. The server's H2 database is opened beside
- * it (AUTO_SERVER) to add a second school and to check records the pages deliberately no longer show.
+ * nothing of it reachable by another teacher or another school. The shared server's H2 database is opened
+ * beside it (AUTO_SERVER) to add a second school and to check records the pages deliberately no longer show.
  */
 class TeacherClassCareIT {
 
@@ -44,9 +43,8 @@ class TeacherClassCareIT {
 
     @BeforeAll
     static void start() {
-        Path data = Path.of("target", "it-servers", "teacher-care", "data").toAbsolutePath();
-        jdbcUrl = "jdbc:h2:file:" + data.resolve("dodam") + ";AUTO_SERVER=TRUE";
-        server = DodamServer.shared("teacher-care", Map.of("DODAM_DB_URL", jdbcUrl));
+        server = DodamServer.embedded();
+        jdbcUrl = server.databaseUrl();
         browser = new Browser();
     }
 
@@ -295,12 +293,7 @@ class TeacherClassCareIT {
     void anotherTeacherAndAnotherSchoolGetNotFoundForEveryClassPageAndExport() throws Exception {
         ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-admin");
         Page admin = signIn("far-admin", "en", Browser.DESKTOP_WIDTH);
-        admin.fill("[id='add:name']", "Far Teacher");
-        admin.fill("[id='add:username']", "far-teacher");
-        admin.fill("[id='add:email']", "far@far.example");
-        admin.selectOption("[id='add:role']", new SelectOption().setLabel("Teacher"));
-        admin.fill("[id='add:password']", "lighthouse keeper reads maps");
-        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        Pages.addStaff(admin, "TEACHER", "Far Teacher", "far-teacher", "far@far.example", "lighthouse keeper reads maps");
         assertThat(Pages.messages(admin)).contains("far-teacher");
         admin.context().close();
 

@@ -6,11 +6,9 @@ import static org.dodam.testing.ReportForms.group;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.dodam.testing.Browser;
@@ -28,6 +27,7 @@ import org.dodam.testing.Pages;
 import org.dodam.testing.ReportForms;
 import org.dodam.testing.ReportPlacement;
 import org.dodam.testing.Reporting;
+import org.dodam.testing.ServerDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnonymityIT {
 
-    static final long URGENT_SLOT = 8;
-    static final long JITTER = 2;
+    static final long URGENT_SLOT = Reporting.URGENT_SLOT_SECONDS;
+    static final long JITTER = Reporting.JITTER_SECONDS;
     static final Pattern REFERENCE = Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
     static GreenMail mail;
@@ -51,47 +51,24 @@ class AnonymityIT {
     static Browser browser;
     static String link;
     static String jdbcUrl;
-    static String dbUser = "dodam";
-    static String dbPassword = "dodam";
 
     @BeforeAll
     void start() throws Exception {
-        mail = Mailbox.start();
-        server = server(mail);
+        mail = Mailbox.shared();
+        server = server();
+        jdbcUrl = server.databaseUrl();
         browser = new Browser();
         link = Reporting.schoolLink(browser, server);
     }
 
-    /** The server the proofs run on: embedded H2 with the demo school, read beside it through H2's AUTO_SERVER. */
-    DodamServer server(GreenMail mail) throws Exception {
-        jdbcUrl = "jdbc:h2:file:" + Path.of("target", "it-servers", "anonymity", "data", "dodam").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        return DodamServer.start("anonymity", environment(mail, Map.of("DODAM_DB_URL", jdbcUrl)), true);
-    }
-
-    static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
-        Map<String, String> environment = new java.util.HashMap<>(database);
-        environment.putAll(Map.of(
-                "DODAM_TRUSTED_PROXIES", "127.0.0.1",
-                "DODAM_REPORTS_MAX_PER_HOUR", "3",
-                "DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000",
-                "DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT),
-                "DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT * 2),
-                "DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER)));
-        return Mailbox.environment(mail, environment);
+    /** The server the proofs run on: the reporting tests' embedded H2 server. */
+    DodamServer server() throws Exception {
+        return Reporting.server();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
+        browser.close();
     }
 
     @Test
@@ -171,14 +148,15 @@ class AnonymityIT {
     void oneClientBehindTheSchoolsProxyCannotBlockAnother() throws Exception {
         Map<String, String> flooder = someClient();
         Map<String, String> other = someClient();
+        int allowed = Reporting.REPORTS_PER_CLIENT;
         List<HttpResponse<String>> flood = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i <= allowed; i++) {
             HttpClient client = client();
             flood.add(send(client, URI.create(link), reportForm(client, flooder, "flood-" + i), flooder));
         }
-        assertThat(flood.subList(0, 3)).allSatisfy(r -> assertThat(r.body()).contains("id=\"receiptCode\""));
-        assertThat(flood.get(3).body()).as("the flooder's fourth report must wait, and is not refused")
-                .contains("must stay open a little longer").doesNotContain("receiptCode").contains("flood-3");
+        assertThat(flood.subList(0, allowed)).allSatisfy(r -> assertThat(r.body()).contains("id=\"receiptCode\""));
+        assertThat(flood.get(allowed).body()).as("the flooder's report past its allowance must wait, and is not refused")
+                .contains("must stay open a little longer").doesNotContain("receiptCode").contains("flood-" + allowed);
 
         HttpClient client = client();
         HttpResponse<String> sent = send(client, URI.create(link), reportForm(client, other, "other-" + UUID.randomUUID()), other);
@@ -194,10 +172,10 @@ class AnonymityIT {
 
     @Test
     void theSchoolCannotPlaceAReportAmongAStudentsClicks() throws Exception {
-        int mailBefore = mailboxAfterPendingNotices();
+        Set<String> seen = Reporting.afterPendingNotices(server, mail);
         long[] nextSlot = new long[1];
         ReportPlacement.Sent sent = ReportPlacement.tryToPlace(new ReportPlacement.Scene(server, browser, jdbcUrl,
-                dbUser, dbPassword, "demo-student11", DodamServer.DEMO_PASSWORD, "demo-counsellor", DodamServer.DEMO_PASSWORD,
+                "dodam", "dodam", "demo-student11", DodamServer.DEMO_PASSWORD, "demo-counsellor", DodamServer.DEMO_PASSWORD,
                 link, someClient()), () -> {
                     // Sent in the middle of a slot, so that a notice sent at once would fall before the next slot.
                     while (Math.floorMod(System.currentTimeMillis(), URGENT_SLOT * 1000) < URGENT_SLOT * 1000 / 2) {
@@ -213,8 +191,7 @@ class AnonymityIT {
                 .as("a reporter's message keeps the day only").isZero();
 
         // Mail: told in a batch, at a fixed slot plus a small random delay, never the second of the report.
-        assertThat(mail.waitForIncomingEmail(40_000, mailBefore + 1)).isTrue();
-        MimeMessage notice = mail.getReceivedMessages()[mailBefore];
+        MimeMessage notice = Reporting.awaitSince(mail, seen, "counsellor@dodam.example");
         long mailed = notice.getSentDate().getTime() / 1000;
         assertThat(mailed).as("the notice is not sent when the report arrives, but at the next slot")
                 .isGreaterThanOrEqualTo(nextSlot[0]);
@@ -247,24 +224,9 @@ class AnonymityIT {
         }
     }
 
-    /** Waits until earlier tests' notices have gone out, so the next mail is about this test's reports. */
-    static int mailboxAfterPendingNotices() throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (count("select count(*) from report_channel where pending_new + pending_urgent + pending_answers > 0 "
-                + "or flood_untold") > 0) {
-            assertThat(System.currentTimeMillis()).as("earlier notices go out").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-        Thread.sleep(1_000);
-        return mail.getReceivedMessages().length;
-    }
-
-    private static int clients;
-
     /** A client of its own behind the trusted proxy, so that no test's reports count against another's. */
-    static synchronized Map<String, String> someClient() {
-        clients++;
-        return Map.of("X-Forwarded-For", "198.18." + (clients / 250) + "." + (1 + clients % 250));
+    static Map<String, String> someClient() {
+        return Reporting.someClient();
     }
 
     static Map<String, String> with(Map<String, String> headers, String name, String value) {
@@ -305,7 +267,7 @@ class AnonymityIT {
     /** The first column of a query's rows, read beside the running server (AUTO_SERVER). */
     static List<Object> column(String sql) throws SQLException {
         List<Object> values = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection db = ServerDatabase.open(jdbcUrl);
              ResultSet rows = db.createStatement().executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getObject(1));

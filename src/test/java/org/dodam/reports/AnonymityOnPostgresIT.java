@@ -2,10 +2,9 @@ package org.dodam.reports;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import java.util.Map;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Postgres;
+import org.dodam.testing.Reporting;
 
 /**
  * The same proofs as {@link AnonymityIT}, on PostgreSQL: scripts off, the receipt after a failure, forged tokens,
@@ -14,13 +13,9 @@ import org.dodam.testing.Postgres;
 class AnonymityOnPostgresIT extends AnonymityIT {
 
     @Override
-    DodamServer server(GreenMail mail) throws Exception {
+    DodamServer server() throws Exception {
         assumeTrue(Postgres.available(), "no PostgreSQL server at 127.0.0.1:5432");
-        Map<String, String> database = Postgres.schoolLikeTheDemo("dodam_it_anonymity");
-        jdbcUrl = database.get("DODAM_DB_URL");
-        dbUser = "postgres";
-        dbPassword = "";
-        return DodamServer.start("anonymity-pg", environment(mail, database), true);
+        return Reporting.serverOnPostgres();
     }
 
     /**

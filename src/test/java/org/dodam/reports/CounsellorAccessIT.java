@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.SelectOption;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
@@ -40,14 +38,14 @@ class CounsellorAccessIT {
 
     @BeforeAll
     void start() throws Exception {
-        mail = Mailbox.start();
-        server = server(mail);
+        mail = Mailbox.shared();
+        server = server();
         browser = new Browser();
     }
 
-    /** The server the proof runs on: embedded H2 with the demo school. */
-    DodamServer server(GreenMail mail) throws Exception {
-        return DodamServer.shared("counsellor-access", environment(mail, Map.of()));
+    /** The server the proof runs on: the reporting tests' embedded H2 server with the demo school. */
+    DodamServer server() throws Exception {
+        return Reporting.server();
     }
 
     /** The name the school's administrator goes by on that server. */
@@ -55,37 +53,21 @@ class CounsellorAccessIT {
         return "교감 김도담";
     }
 
-    static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
-        Map<String, String> environment = new java.util.HashMap<>(database);
-        environment.put("DODAM_SMTP_FROM", "dodam@school.example");
-        environment.put("DODAM_PUBLIC_URL", "https://dodam.school.example/");
-        return Mailbox.environment(mail, environment);
-    }
-
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
+        browser.close();
     }
 
     @Test
     void theAdminAloneCannotGiveAnyoneTheReports() throws Exception {
         String username = "proposed-" + UUID.randomUUID().toString().substring(0, 8);
         String adminsChoice = "chosen-by-the-admin-1";
+        Reporting.counsellorReads(browser, server, "ko");
 
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
-        admin.fill("[id='add:name']", "Proposed Counsellor");
-        admin.fill("[id='add:username']", username);
-        admin.fill("[id='add:email']", username + "@dodam.example");
-        admin.selectOption("[id='add:role']", new SelectOption().setValue("COUNSELLOR"));
-        admin.fill("[id='add:password']", adminsChoice);
-        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
+        Pages.addStaff(admin, "COUNSELLOR", "Proposed Counsellor", username, username + "@dodam.example", adminsChoice);
         assertThat(Pages.messages(admin)).contains("proposed").contains("must confirm");
         assertThat(staffRow(admin, username).textContent()).contains("Waiting for a counsellor to confirm");
         assertThat(Accessibility.seriousViolations(admin)).isEmpty();
@@ -100,7 +82,7 @@ class CounsellorAccessIT {
                 .as("a proposed counsellor is told nothing of the school's reports").doesNotContain(username + "@dodam.example");
 
         // Before confirmation: the waiting page, and 404 for the inbox and every case, statistics and audit page.
-        Page reporter = browser.open("en", Browser.PHONE_WIDTH);
+        Page reporter = browser.open("en", Browser.PHONE_WIDTH, Reporting.someClient());
         reporter.navigate(Reporting.schoolLink(browser, server));
         assertThat(Reporting.send(reporter, 1, 0, false, "", "a case the proposed counsellor must not open"))
                 .matches(Reporting.RECEIPT);

@@ -29,9 +29,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public Page open(String language, int width) {
+        return open(language, width, java.util.Map.of());
+    }
+
+    /** A page whose requests carry these headers too: {@code X-Forwarded-For} to speak as a client of its own. */
+    public Page open(String language, int width, java.util.Map<String, String> headers) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Accept-Language", language);
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setLocale(language)
-                .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", language))
+                .setExtraHTTPHeaders(all)
                 .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
         context.setDefaultTimeout(15_000);
         return context.newPage();

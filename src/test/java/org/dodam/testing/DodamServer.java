@@ -31,20 +31,33 @@ public final class DodamServer {
     private final URI base;
     private final Path directory;
 
-    private DodamServer(String name, Process process, URI base, Path directory) {
+    private final String databaseUrl;
+
+    private DodamServer(String name, Process process, URI base, Path directory, String databaseUrl) {
         this.name = name;
         this.process = process;
         this.base = base;
         this.directory = directory;
+        this.databaseUrl = databaseUrl;
     }
 
     /**
      * The embedded-H2 server with the demo school, shared by every test that needs no special set-up. It trusts
      * the loopback address as its proxy, as a school's server trusts its HTTPS proxy, so that a test can speak as
-     * another client with {@code X-Forwarded-For}; without that header every test is the client 127.0.0.1.
+     * another client with {@code X-Forwarded-For}; without that header every test is the client 127.0.0.1. Its
+     * database can be opened beside it ({@link #databaseUrl()}), to add a second school or count kept records.
      */
     public static DodamServer embedded() {
-        return shared("h2", Map.of("DODAM_TRUSTED_PROXIES", "127.0.0.1"));
+        return shared("h2", Map.of("DODAM_TRUSTED_PROXIES", "127.0.0.1", "DODAM_DB_URL", openBeside("h2")));
+    }
+
+    /**
+     * The URL of the embedded database of the server of this name, with AUTO_SERVER, so that a test can open it
+     * while the server runs (the first process to open the file serves it to the others).
+     */
+    public static String openBeside(String name) {
+        return "jdbc:h2:file:" + Path.of("target", "it-servers", name, "data", "dodam").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     public static DodamServer shared(String name, Map<String, String> environment) {
@@ -91,7 +104,8 @@ public final class DodamServer {
             builder.environment().put("DODAM_DEMO_PASSWORD", DEMO_PASSWORD);
             builder.environment().putAll(environment);
             Process process = builder.start();
-            DodamServer server = new DodamServer(name, process, URI.create("http://127.0.0.1:" + port + "/"), directory);
+            DodamServer server = new DodamServer(name, process, URI.create("http://127.0.0.1:" + port + "/"), directory,
+                    builder.environment().get("DODAM_DB_URL"));
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             server.awaitReady(Duration.ofMinutes(3));
             return server;
@@ -121,6 +135,8 @@ public final class DodamServer {
             }
             sleep(500);
         }
+        // Killed, so that a later start of the same name does not find this one holding its files and port.
+        kill();
         throw new IllegalStateException("Payara Micro '" + name + "' was not ready in time:\n" + logTail());
     }
 
@@ -131,6 +147,14 @@ public final class DodamServer {
     /** What a browser on the server's own pages sends as {@code Origin}: scheme, host and port. */
     public String origin() {
         return base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    /** The JDBC URL of this server's database, for a test that opens it beside the server. */
+    public String databaseUrl() {
+        if (databaseUrl == null || !databaseUrl.contains("AUTO_SERVER=TRUE") && databaseUrl.startsWith("jdbc:h2:")) {
+            throw new IllegalStateException("Payara Micro '" + name + "' was not started with a database to open beside it");
+        }
+        return databaseUrl;
     }
 
     public URI uri(String path) {

@@ -11,7 +11,22 @@ import java.util.Map;
 /** A real SMTP server in the test's own process (GreenMail), on a free loopback port, for Dodam to send to. */
 public final class Mailbox {
 
+    private static GreenMail shared;
+
     private Mailbox() {
+    }
+
+    /**
+     * The mailbox of the shared reporting server ({@link Reporting#server()}), kept for the whole test run like the
+     * server; tests that share it count the messages that arrive after a point, never all of them.
+     */
+    public static synchronized GreenMail shared() {
+        if (shared == null) {
+            shared = start();
+            GreenMail stopped = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::stop));
+        }
+        return shared;
     }
 
     public static GreenMail start() {

@@ -2,8 +2,9 @@ package org.dodam.testing;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.SelectOption;
 
-/** Small steps that many browser tests share: signing in, reading the main heading. */
+/** Small steps that many browser tests share: signing in, adding a member of staff, reading the main heading. */
 public final class Pages {
 
     private Pages() {
@@ -14,6 +15,22 @@ public final class Pages {
         page.fill("[id='signin:username']", username);
         page.fill("[id='signin:password']", password);
         return page.waitForNavigation(() -> page.click("[id='signin:submit']"));
+    }
+
+    /**
+     * On the school admin's home page, fills in the form that adds a member of staff and sends it; the page then
+     * shows the outcome (a message, or the field that was refused). {@code role} is the role's name as the form
+     * sends it ({@code TEACHER} or {@code COUNSELLOR}: a counsellor is only proposed); {@code email} may be null.
+     */
+    public static void addStaff(Page admin, String role, String name, String username, String email, String password) {
+        admin.fill("[id='add:name']", name);
+        admin.fill("[id='add:username']", username);
+        if (email != null) {
+            admin.fill("[id='add:email']", email);
+        }
+        admin.selectOption("[id='add:role']", new SelectOption().setValue(role));
+        admin.fill("[id='add:password']", password);
+        admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
     }
 
     /**

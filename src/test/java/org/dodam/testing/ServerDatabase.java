@@ -57,9 +57,15 @@ public final class ServerDatabase {
         }
     }
 
+    /** A connection to a test server's database: H2 beside the server, or the local PostgreSQL. */
+    public static Connection open(String jdbcUrl) throws SQLException {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? DriverManager.getConnection(jdbcUrl, "postgres", "")
+                : DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
+    }
+
     /** One number from the database, for checks of what the pages cannot show (kept records). */
     public static long count(String jdbcUrl, String sql, Object... parameters) throws SQLException {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
+        try (Connection db = open(jdbcUrl);
              PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);

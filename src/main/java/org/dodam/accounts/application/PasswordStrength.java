@@ -27,7 +27,6 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether a password a person chooses is hard enough to guess, and if not, what to tell them. The estimate
@@ -52,11 +51,9 @@ public class PasswordStrength {
     static final Set<String> KOREAN = Set.of("korean_words", "korean_keys", "korean_romanized");
 
     @Inject
-    @ConfigProperty(name = "dodam.password.student-score", defaultValue = "2")
-    int studentScore;
+    AccountsSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "dodam.password.staff-score", defaultValue = "3")
+    int studentScore;
     int staffScore;
 
     private Zxcvbn zxcvbn;
@@ -90,6 +87,12 @@ public class PasswordStrength {
     }
 
     @PostConstruct
+    void start() {
+        studentScore = settings.studentScore();
+        staffScore = settings.staffScore();
+        load();
+    }
+
     void load() {
         try {
             List<Dictionary> dictionaries = new ArrayList<>(StandardDictionaries.loadAllDictionaries());

@@ -12,7 +12,6 @@ import java.util.logging.Logger;
 import org.dodam.accounts.domain.Role;
 import org.dodam.accounts.domain.School;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates a school and its first administrator on a database that has no school yet, from
@@ -42,67 +41,40 @@ public class SchoolSetup {
     PasswordStrength strength;
 
     @Inject
-    @ConfigProperty(name = "dodam.setup.school")
-    Optional<String> schoolName;
-
-    @Inject
-    @ConfigProperty(name = "dodam.setup.country", defaultValue = "KR")
-    String country;
-
-    @Inject
-    @ConfigProperty(name = "dodam.setup.admin")
-    Optional<String> adminUsername;
-
-    @Inject
-    @ConfigProperty(name = "dodam.setup.admin-password")
-    Optional<String> adminPassword;
-
-    @Inject
-    @ConfigProperty(name = "dodam.setup.counsellor")
-    Optional<String> counsellorUsername;
-
-    @Inject
-    @ConfigProperty(name = "dodam.setup.counsellor-password")
-    Optional<String> counsellorPassword;
-
-    @Inject
-    @ConfigProperty(name = "dodam.setup.counsellor-email")
-    Optional<String> counsellorEmail;
+    AccountsSettings settings;
 
     @Transactional
     void onDatabaseReady(@Observes @Priority(DatabaseReady.SETUP) DatabaseReady event) {
-        if (schoolName.isEmpty()) {
+        AccountsSettings.Setup setup = settings.setup();
+        if (setup.school().isEmpty()) {
             return;
         }
         if (em.createNamedQuery("School.count", Long.class).getSingleResult() == 0) {
-            createSchool();
+            createSchool(setup);
         }
-        if (counsellorUsername.isPresent()) {
-            setUpCounsellor();
+        if (setup.counsellor().isPresent()) {
+            setUpCounsellor(setup);
         }
     }
 
-    private void createSchool() {
-        boolean valid = AccountRules.validName(schoolName.get())
-                && adminUsername.filter(AccountRules::validUsername).isPresent()
-                && adminPassword.filter(AccountRules::validPassword).isPresent()
-                && School.COUNTRIES.contains(country);
-        if (!valid) {
-            LOG.severe("DODAM_SETUP_SCHOOL is set, but DODAM_SETUP_ADMIN (3-40 letters, digits, . _ -), "
-                    + "DODAM_SETUP_ADMIN_PASSWORD (8-128 characters) or DODAM_SETUP_COUNTRY (one of "
-                    + School.COUNTRIES + ") is missing or wrong: no school was created.");
+    private void createSchool(AccountsSettings.Setup setup) {
+        if (setup.admin().isEmpty() || setup.adminPassword().isEmpty()) {
+            LOG.severe("DODAM_SETUP_SCHOOL is set, but DODAM_SETUP_ADMIN or DODAM_SETUP_ADMIN_PASSWORD is missing: "
+                    + "no school was created.");
             return;
         }
-        warnIfWeak("DODAM_SETUP_ADMIN_PASSWORD", adminPassword.get(), Role.SCHOOL_ADMIN, adminUsername.get());
-        School school = accounts.createSchool(schoolName.get().strip(), country);
-        accounts.createSchoolAdmin(school, "Administrator", adminUsername.get(), null, adminPassword.get());
+        String admin = setup.admin().get();
+        String password = setup.adminPassword().get();
+        warnIfWeak("DODAM_SETUP_ADMIN_PASSWORD", password, Role.SCHOOL_ADMIN, admin, setup);
+        School school = accounts.createSchool(setup.school().get().strip(), setup.country());
+        accounts.createSchoolAdmin(school, "Administrator", admin, null, password);
         LOG.info("Created the school and its first administrator account from DODAM_SETUP_*.");
         em.flush();
     }
 
-    private void setUpCounsellor() {
+    private void setUpCounsellor(AccountsSettings.Setup setup) {
         Optional<School> school = em.createNamedQuery("School.byName", School.class)
-                .setParameter("name", schoolName.get().strip()).getResultStream().findFirst();
+                .setParameter("name", setup.school().get().strip()).getResultStream().findFirst();
         if (school.isEmpty()) {
             LOG.severe("DODAM_SETUP_COUNSELLOR is set, but no school is named as DODAM_SETUP_SCHOOL says: no counsellor was set up.");
             return;
@@ -111,14 +83,14 @@ public class SchoolSetup {
             LOG.info("DODAM_SETUP_COUNSELLOR is ignored: the school has an active counsellor, who confirms new ones.");
             return;
         }
-        if (counsellorUsername.filter(AccountRules::validUsername).isEmpty()
-                || counsellorPassword.filter(AccountRules::validPassword).isEmpty()) {
-            LOG.severe("DODAM_SETUP_COUNSELLOR (3-40 letters, digits, . _ -) or DODAM_SETUP_COUNSELLOR_PASSWORD (8-128 characters)"
-                    + " is wrong: no counsellor was set up.");
+        if (setup.counsellorPassword().isEmpty()) {
+            LOG.severe("DODAM_SETUP_COUNSELLOR is set, but DODAM_SETUP_COUNSELLOR_PASSWORD is missing: no counsellor was set up.");
             return;
         }
-        warnIfWeak("DODAM_SETUP_COUNSELLOR_PASSWORD", counsellorPassword.get(), Role.COUNSELLOR, counsellorUsername.get());
-        if (accounts.setUpCounsellor(school.get(), counsellorUsername.get(), counsellorPassword.get(), counsellorEmail.orElse(null))) {
+        String counsellor = setup.counsellor().get();
+        String password = setup.counsellorPassword().get();
+        warnIfWeak("DODAM_SETUP_COUNSELLOR_PASSWORD", password, Role.COUNSELLOR, counsellor, setup);
+        if (accounts.setUpCounsellor(school.get(), counsellor, password, setup.counsellorEmail().orElse(null))) {
             LOG.info("Set up a counsellor of the school from DODAM_SETUP_COUNSELLOR; the school's counsellors are told.");
         } else {
             LOG.severe("DODAM_SETUP_COUNSELLOR names an account that is not a counsellor of this school: nothing was changed.");
@@ -129,8 +101,8 @@ public class SchoolSetup {
      * The operator's set-up passwords are not refused (whoever sets them controls the server anyway), but one that
      * is easy to guess is named in the log, without the password, so that it is changed.
      */
-    private void warnIfWeak(String variable, String password, Role role, String username) {
-        if (!strength.judge(password, role, username, schoolName.orElse("")).acceptable()) {
+    private void warnIfWeak(String variable, String password, Role role, String username, AccountsSettings.Setup setup) {
+        if (!strength.judge(password, role, username, setup.school().orElse("")).acceptable()) {
             LOG.warning(variable + " is easy to guess: choose a long passphrase (three or four words)"
                     + " for the next set-up, and have the account's password reset.");
         }

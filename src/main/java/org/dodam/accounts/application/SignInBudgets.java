@@ -15,7 +15,6 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.dodam.platform.crypto.MasterKey;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Failure budgets for signing in, which slow guessing down without letting anyone lock a person out.
@@ -64,60 +63,47 @@ public class SignInBudgets {
     MasterKey masterKey;
 
     @Inject
-    @ConfigProperty(name = "dodam.signin.account-failures", defaultValue = "5")
-    int accountFailures;
+    AccountsSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "dodam.signin.client-failures", defaultValue = "20")
-    int clientFailures;
-
-    @Inject
-    @ConfigProperty(name = "dodam.signin.attack-failures", defaultValue = "20")
-    int attackFailures;
-
-    @Inject
-    @ConfigProperty(name = "dodam.signin.overall-failures", defaultValue = "200")
-    int overallFailures;
-
-    @Inject
-    @ConfigProperty(name = "dodam.signin.window-seconds", defaultValue = "900")
-    long windowSeconds;
-
-    @Inject
-    @ConfigProperty(name = "dodam.signin.max-delay-seconds", defaultValue = "900")
-    long maxDelaySeconds;
-
+    private int accountFailures;
+    private int clientFailures;
+    private int attackFailures;
+    private int overallFailures;
+    private Duration window;
+    private Duration maxDelay;
     private FailureCounts counts;
     private SecretKey key;
     private volatile Instant overallLoggedUntil = Instant.EPOCH;
 
-    /** The allowances in one place, for tests outside the container. */
-    public record Settings(int accountFailures, int clientFailures, int attackFailures, int overallFailures,
-                           Duration window, Duration maxDelay) {
-        public static final Settings DEFAULTS = new Settings(5, 20, 20, 200, Duration.ofMinutes(15), Duration.ofMinutes(15));
+    /** The allowances (DODAM_SIGNIN_*, read by {@link AccountsSettings}). */
+    public record Allowances(int accountFailures, int clientFailures, int attackFailures, int overallFailures,
+                             Duration window, Duration maxDelay) {
     }
 
     /** Budgets outside the container, for tests. */
-    public static SignInBudgets forTesting(Clock clock, Settings settings) {
+    public static SignInBudgets forTesting(Clock clock, Allowances allowances) {
         SignInBudgets budgets = new SignInBudgets();
         budgets.clock = clock;
-        budgets.accountFailures = settings.accountFailures();
-        budgets.clientFailures = settings.clientFailures();
-        budgets.attackFailures = settings.attackFailures();
-        budgets.overallFailures = settings.overallFailures();
-        budgets.windowSeconds = settings.window().toSeconds();
-        budgets.maxDelaySeconds = settings.maxDelay().toSeconds();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        budgets.key = new SecretKeySpec(random, "HmacSHA256");
-        budgets.counts = new FailureCounts(settings.window());
+        budgets.use(allowances, new SecretKeySpec(random, "HmacSHA256"));
         return budgets;
     }
 
     @PostConstruct
     void start() {
-        key = masterKey.derive("sign-in failure counts");
-        counts = new FailureCounts(Duration.ofSeconds(windowSeconds));
+        use(settings.signIn(), masterKey.derive("sign-in failure counts"));
+    }
+
+    private void use(Allowances allowances, SecretKey countKey) {
+        accountFailures = allowances.accountFailures();
+        clientFailures = allowances.clientFailures();
+        attackFailures = allowances.attackFailures();
+        overallFailures = allowances.overallFailures();
+        window = allowances.window();
+        maxDelay = allowances.maxDelay();
+        key = countKey;
+        counts = new FailureCounts(allowances.window());
     }
 
     /**
@@ -149,9 +135,9 @@ public class SignInBudgets {
         counts.add(keys.client(), now);
         counts.add(keys.account(), now);
         if (counts.add(OVERALL, now).failures() == overallFailures && now.isAfter(overallLoggedUntil)) {
-            overallLoggedUntil = now.plusSeconds(windowSeconds);
+            overallLoggedUntil = now.plus(window);
             LOG.warning("Sign-in failures across Dodam reached " + overallFailures + ": until they stop for "
-                    + windowSeconds + " s, every failing client has a smaller allowance (DODAM_SIGNIN_OVERALL_FAILURES).");
+                    + window.toSeconds() + " s, every failing client has a smaller allowance (DODAM_SIGNIN_OVERALL_FAILURES).");
         }
     }
 
@@ -172,8 +158,7 @@ public class SignInBudgets {
             return Duration.ZERO;
         }
         Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(beyondAllowance, 30));
-        Duration max = Duration.ofSeconds(maxDelaySeconds);
-        return delay.compareTo(max) > 0 ? max : delay;
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 
     private Keys keys(String client, String username) {

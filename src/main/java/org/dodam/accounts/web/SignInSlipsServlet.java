@@ -14,7 +14,7 @@ import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.Languages;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * {@code /teacher/sign-in-slips?id=<class>[&lang=ko|en]}: the sign-in slips of the temporary passwords this
@@ -38,8 +38,7 @@ public class SignInSlipsServlet extends HttpServlet {
     IssuedPasswords issued;
 
     @Inject
-    @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
-    String publicUrl;
+    PlatformSettings platform;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -57,8 +56,7 @@ public class SignInSlipsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String address = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
-        byte[] pdf = SignInSlips.render(slips, teacher.school().name(), address, language);
+        byte[] pdf = SignInSlips.render(slips, teacher.school().name(), platform.publicUrl().toString(), language);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"sign-in-slips.pdf\"");
         response.setHeader("Cache-Control", "no-store");

@@ -13,14 +13,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.dodam.content.domain.ContentModel.ContentSet;
 import org.dodam.content.domain.ContentProblem;
 import org.dodam.content.domain.InvalidContent;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads course-content/ at start-up: from the WAR by default, or from DODAM_CONTENT_DIR when a school
@@ -41,8 +39,7 @@ public class ContentLoader {
     Curriculum curriculum;
 
     @Inject
-    @ConfigProperty(name = "dodam.content.dir")
-    Optional<String> contentDirectory;
+    ContentSettings settings;
 
     void onDatabaseReady(@Observes @Priority(DatabaseReady.CONTENT) DatabaseReady event) {
         try {
@@ -74,8 +71,8 @@ public class ContentLoader {
     }
 
     private Source source() throws IOException, URISyntaxException {
-        if (contentDirectory.isPresent()) {
-            return new Source(Path.of(contentDirectory.get()), null);
+        if (settings.directory().isPresent()) {
+            return new Source(settings.directory().get(), null);
         }
         URL marker = ContentLoader.class.getClassLoader().getResource("course-content/help-routes.yaml");
         if (marker == null) {

@@ -26,8 +26,7 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.dodam.platform.DodamConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * The key that wraps every school's data key. It never enters the database: it comes from
@@ -46,18 +45,10 @@ public class MasterKey {
     private static final String DERIVATION = "HmacSHA256";
 
     @Inject
-    DodamConfig config;
+    PlatformSettings settings;
 
     @Inject
     SecureRandom random;
-
-    @Inject
-    @ConfigProperty(name = "dodam.master-key")
-    Optional<String> configuredKey;
-
-    @Inject
-    @ConfigProperty(name = "dodam.master-key.file")
-    Optional<String> configuredFile;
 
     /** The current key first, then the keys it replaced, by key id. */
     private volatile Map<String, SecretKey> ring = Map.of();
@@ -66,21 +57,25 @@ public class MasterKey {
 
     @PostConstruct
     void load() {
-        Optional<String> inline = configuredKey.filter(k -> !k.isBlank());
+        Optional<String> inline = settings.masterKey();
         if (inline.isPresent()) {
-            ring = decodeRing(inline.get(), "DODAM_MASTER_KEY");
+            useInline(inline.get());
             return;
         }
-        file = configuredFile.filter(f -> !f.isBlank()).map(Path::of)
-                .orElse(config.dataDirectory().resolve("master.key"));
-        if (besideDatabase(config.embeddedDatabase(), config.demoMode(), config.dataDirectory(), file)) {
+        file = settings.masterKeyFile();
+        if (besideDatabase(settings.embeddedDatabase(), settings.demoMode(), settings.dataDirectory(), file)) {
             throw new IllegalStateException("The master key file " + file + " lies in the database directory "
-                    + config.dataDirectory() + ", so every backup of the database would hold the key to its reports too. "
+                    + settings.dataDirectory() + ", so every backup of the database would hold the key to its reports too. "
                     + "Set DODAM_MASTER_KEY_FILE to a file outside DODAM_DATA_DIR (or give the key in DODAM_MASTER_KEY). "
                     + "Only the demo may keep them together.");
         }
         ring = decodeRing(readOrCreate(file), file.toString());
         loadedAt = modified(file);
+    }
+
+    /** The key ring given inline (DODAM_MASTER_KEY), one base64 key a line, the current one first. */
+    void useInline(String keys) {
+        ring = decodeRing(keys, "DODAM_MASTER_KEY");
     }
 
     /**
@@ -177,8 +172,8 @@ public class MasterKey {
      * True when the key file would sit inside the directory of an embedded database that is not the demo's:
      * a school's real data, whose backups must not carry the key that opens them.
      */
-    public static boolean besideDatabase(boolean embedded, DodamConfig.DemoMode demo, Path dataDirectory, Path keyFile) {
-        return embedded && demo == DodamConfig.DemoMode.FALSE
+    public static boolean besideDatabase(boolean embedded, PlatformSettings.DemoMode demo, Path dataDirectory, Path keyFile) {
+        return embedded && demo == PlatformSettings.DemoMode.FALSE
                 && keyFile.toAbsolutePath().normalize().startsWith(dataDirectory.toAbsolutePath().normalize());
     }
 

@@ -17,11 +17,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * Sends plain-text e-mail through the school's SMTP server (DODAM_SMTP_*), in the background and only once
@@ -50,32 +49,11 @@ public class Mailer {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    @ConfigProperty(name = "dodam.smtp.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.port", defaultValue = "25")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.from", defaultValue = "dodam@localhost")
-    String from;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.user")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "dodam.smtp.starttls", defaultValue = "false")
-    boolean startTls;
+    PlatformSettings settings;
 
     /** Whether a mail server is configured; without one, callers need not even gather recipients. */
     public boolean enabled() {
-        return host.filter(h -> !h.isBlank()).isPresent();
+        return settings.mail().isPresent();
     }
 
     /** Sends the messages after the current transaction commits (at once when there is none); never throws. */
@@ -113,7 +91,7 @@ public class Mailer {
         for (Mail mail : mails) {
             try {
                 MimeMessage message = new MimeMessage(session);
-                message.setFrom(new InternetAddress(from));
+                message.setFrom(new InternetAddress(settings.mail().orElseThrow().from()));
                 message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to()));
                 message.setSubject(mail.subject(), "UTF-8");
                 message.setText(mail.body(), "UTF-8");
@@ -127,19 +105,20 @@ public class Mailer {
     }
 
     private Session session() {
+        PlatformSettings.Mail server = settings.mail().orElseThrow();
         Properties properties = new Properties();
-        properties.put("mail.smtp.host", host.orElseThrow());
-        properties.put("mail.smtp.port", String.valueOf(port));
+        properties.put("mail.smtp.host", server.host());
+        properties.put("mail.smtp.port", String.valueOf(server.port()));
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
-        properties.put("mail.smtp.starttls.required", String.valueOf(startTls));
-        if (user.filter(u -> !u.isBlank()).isPresent()) {
+        properties.put("mail.smtp.starttls.enable", String.valueOf(server.startTls()));
+        properties.put("mail.smtp.starttls.required", String.valueOf(server.startTls()));
+        if (server.user().isPresent()) {
             properties.put("mail.smtp.auth", "true");
             return Session.getInstance(properties, new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(user.get(), password.orElse(""));
+                    return new PasswordAuthentication(server.user().get(), server.password().orElse(""));
                 }
             });
         }

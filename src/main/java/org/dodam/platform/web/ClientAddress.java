@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * Who is on the other end of a request, for rate limits only (the address is never stored or logged). It
@@ -23,27 +23,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClientAddress {
 
     @Inject
-    @ConfigProperty(name = "dodam.trusted-proxies")
-    Optional<String> trustedProxies;
+    PlatformSettings settings;
 
-    private final List<Range> trusted = new ArrayList<>();
+    private List<Range> trusted = List.of();
 
     @PostConstruct
-    void parse() {
-        trustedProxies.ifPresent(list -> {
-            for (String entry : list.split(",")) {
-                if (!entry.isBlank()) {
-                    trusted.add(Range.parse(entry.strip()));
-                }
-            }
-        });
+    void read() {
+        trusted = settings.trustedProxies();
     }
 
     /** A client address list for tests, outside the container. */
     public static ClientAddress trusting(String proxies) {
         ClientAddress address = new ClientAddress();
-        address.trustedProxies = Optional.ofNullable(proxies);
-        address.parse();
+        address.trusted = proxies == null ? List.of() : Range.list(proxies);
         return address;
     }
 
@@ -93,15 +85,27 @@ public class ClientAddress {
         }
     }
 
-    private record Range(byte[] network, int prefix) {
+    /** An address or a CIDR range of addresses, as DODAM_TRUSTED_PROXIES lists them. */
+    public record Range(byte[] network, int prefix) {
+
+        /** The ranges of a comma-separated list; an entry that is no address or range throws. */
+        public static List<Range> list(String commaSeparated) {
+            List<Range> ranges = new ArrayList<>();
+            for (String entry : commaSeparated.split(",")) {
+                if (!entry.isBlank()) {
+                    ranges.add(parse(entry.strip()));
+                }
+            }
+            return List.copyOf(ranges);
+        }
 
         static Range parse(String entry) {
             String[] parts = entry.split("/", 2);
-            byte[] network = literal(parts[0]).orElseThrow(() -> new IllegalStateException(
-                    "DODAM_TRUSTED_PROXIES: not an IP address or CIDR range: " + entry));
+            byte[] network = literal(parts[0]).orElseThrow(() -> new IllegalArgumentException(
+                    "not an IP address or CIDR range: " + entry));
             int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
             if (prefix < 0 || prefix > network.length * 8) {
-                throw new IllegalStateException("DODAM_TRUSTED_PROXIES: bad prefix length in " + entry);
+                throw new IllegalArgumentException("bad prefix length in " + entry);
             }
             return new Range(network, prefix);
         }

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * Refuses a post that did not come from one of Dodam's own pages, before anything reads or saves it. Many of
@@ -61,8 +61,7 @@ public class CrossSitePostFilter extends HttpFilter {
             "/teacher/password.xhtml", "/counsellor/password.xhtml", "/admin/password.xhtml");
 
     @Inject
-    @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
-    String publicUrl;
+    PlatformSettings settings;
 
     /** The paths that a platform's pages post to from their own site (LTI login initiation and launch). */
     static final Set<String> CROSS_SITE_ENDPOINTS = Set.of("/lti/login", "/lti/launch");
@@ -70,7 +69,7 @@ public class CrossSitePostFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && !fromDodam(request, publicUrl)
+        if ("POST".equals(request.getMethod()) && !fromDodam(request, settings.publicUrl().toString())
                 && !CROSS_SITE_ENDPOINTS.contains(request.getServletPath())) {
             request.setAttribute(REFUSED, Boolean.TRUE);
             response.sendError(HttpServletResponse.SC_FORBIDDEN);

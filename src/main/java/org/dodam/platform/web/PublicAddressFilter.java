@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * Gives every request the address the person used ({@link PublicAddress}, from a trusted proxy only) and
@@ -22,19 +22,14 @@ public class PublicAddressFilter extends HttpFilter {
     ClientAddress proxies;
 
     @Inject
-    @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
-    String publicUrl;
-
-    @Inject
-    @ConfigProperty(name = "dodam.hsts.max-age", defaultValue = "31536000")
-    long hstsMaxAge;
+    PlatformSettings settings;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest effective = PublicAddress.forwarded(request, proxies).map(a -> a.wrap(request)).orElse(request);
-        if (effective.isSecure() || SecureCookies.https(publicUrl)) {
-            response.setHeader("Strict-Transport-Security", "max-age=" + Math.max(0, hstsMaxAge));
+        if (effective.isSecure() || settings.https()) {
+            response.setHeader("Strict-Transport-Security", "max-age=" + settings.hstsMaxAge().toSeconds());
         }
         chain.doFilter(effective, response);
     }

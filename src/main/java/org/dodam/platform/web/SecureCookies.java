@@ -4,10 +4,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dodam.platform.PlatformSettings;
 
 /**
  * Marks the session cookie {@code Secure} when Dodam's public address (DODAM_PUBLIC_URL) is https, so a
@@ -21,24 +19,15 @@ public class SecureCookies implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(SecureCookies.class.getName());
 
     @Inject
-    @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
-    String publicUrl;
-
-    @Inject
-    @ConfigProperty(name = "dodam.trusted-proxies")
-    Optional<String> trustedProxies;
+    PlatformSettings settings;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        if (https(publicUrl)) {
+        if (settings.https()) {
             event.getServletContext().getSessionCookieConfig().setSecure(true);
-        } else if (trustedProxies.filter(p -> !p.isBlank()).isPresent()) {
+        } else if (!settings.trustedProxies().isEmpty()) {
             LOG.warning("DODAM_TRUSTED_PROXIES is set but DODAM_PUBLIC_URL is not an https:// address: cookies are not "
                     + "marked Secure and browsers are not told to keep to HTTPS");
         }
-    }
-
-    static boolean https(String url) {
-        return url != null && url.strip().toLowerCase(Locale.ROOT).startsWith("https://");
     }
 }

@@ -1,5 +1,6 @@
 package org.dodam.reports.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a flood of reports costs, kept in memory only. Nobody is refused: reporting must stay open to
@@ -39,15 +39,19 @@ public class ClientThrottle {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dodam.reports.max-per-hour", defaultValue = "10")
-    int reportsPerHour;
+    ReportsSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "dodam.reports.school-flood-per-hour", defaultValue = "30")
+    int reportsPerHour;
     int schoolFloodPerHour;
 
     public ClientThrottle() {
         new SecureRandom().nextBytes(key);
+    }
+
+    @PostConstruct
+    void read() {
+        reportsPerHour = settings.maxPerHour();
+        schoolFloodPerHour = settings.schoolFloodPerHour();
     }
 
     /** A throttle outside the container, for tests. */

@@ -20,12 +20,12 @@ import org.dodam.accounts.application.CounsellorAccessChanged;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.PlatformSettings;
 import org.dodam.platform.mail.Mailer;
 import org.dodam.platform.mail.Mailer.Mail;
 import org.dodam.platform.web.Texts;
 import org.dodam.reports.domain.AuditEvent;
 import org.dodam.reports.domain.AuditEvent.Action;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who may read a school's reports is the counsellors' business: every change of counsellor access that
@@ -54,8 +54,7 @@ public class CounsellorAccessLog {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
-    String publicUrl;
+    PlatformSettings platform;
 
     void onChange(@Observes CounsellorAccessChanged change) {
         Action action = action(change.change());
@@ -91,7 +90,7 @@ public class CounsellorAccessLog {
         ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(to.locale()));
         String what = texts.getString("reports.audit.action." + action.name());
         String who = actor == null ? texts.getString("counsellorAccess.operator") : actor;
-        String link = publicUrl.endsWith("/") ? publicUrl + "counsellor/index.xhtml" : publicUrl + "/counsellor/index.xhtml";
+        String link = platform.publicPage("counsellor/index.xhtml");
         String body = new MessageFormat(texts.getString("mail.access.body"), texts.getLocale())
                 .format(new Object[] {what, change.counsellorName(), change.counsellorUsername(), who, link});
         return new Mail(to.email(), texts.getString("mail.access.subject"), body);

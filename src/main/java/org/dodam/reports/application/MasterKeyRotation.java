@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
+import org.dodam.platform.PlatformSettings;
 import org.dodam.platform.crypto.MasterKey;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rotating the master key without downtime. The operator puts a new key on the first line of the key
@@ -37,14 +37,14 @@ public class MasterKeyRotation {
     ReportChannels channels;
 
     @Inject
-    @ConfigProperty(name = "dodam.master-key.check-seconds", defaultValue = "60")
-    int checkSeconds;
+    PlatformSettings settings;
 
     private ScheduledFuture<?> task;
 
     void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO + 55) DatabaseReady ready) {
         rewrap();
-        task = scheduler.scheduleWithFixedDelay(this::check, checkSeconds, checkSeconds, TimeUnit.SECONDS);
+        long every = settings.masterKeyCheck().toSeconds();
+        task = scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.SECONDS);
     }
 
     void check() {

@@ -22,11 +22,11 @@ import java.util.logging.Logger;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
+import org.dodam.platform.PlatformSettings;
 import org.dodam.platform.mail.Mailer;
 import org.dodam.platform.web.Texts;
 import org.dodam.reports.domain.ReportChannel;
 import org.dodam.reports.domain.ReportChannel.Pending;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells a school's counsellors by e-mail what came in: how many new reports (and how many urgent) and how
@@ -66,30 +66,15 @@ public class ReportNotifier {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dodam.public-url", defaultValue = "http://localhost:8080/")
-    String publicUrl;
+    PlatformSettings platform;
 
     @Inject
-    @ConfigProperty(name = "dodam.notify.every-seconds", defaultValue = "3600")
-    long everySeconds;
-
-    @Inject
-    @ConfigProperty(name = "dodam.notify.urgent-every-seconds", defaultValue = "300")
-    long urgentEverySeconds;
-
-    @Inject
-    @ConfigProperty(name = "dodam.notify.jitter-seconds", defaultValue = "120")
-    long jitterSeconds;
+    ReportsSettings settings;
 
     private volatile boolean running;
     private ScheduledFuture<?> next;
 
     void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO + 70) DatabaseReady ready) {
-        if (urgentEverySeconds < 1 || everySeconds < urgentEverySeconds || everySeconds % urgentEverySeconds != 0
-                || jitterSeconds < 0 || jitterSeconds >= urgentEverySeconds) {
-            throw new IllegalStateException("DODAM_NOTIFY_EVERY_SECONDS must be a multiple of DODAM_NOTIFY_URGENT_EVERY_SECONDS, "
-                    + "and DODAM_NOTIFY_JITTER_SECONDS shorter than the urgent interval");
-        }
         if (!mailer.enabled()) {
             return;
         }
@@ -111,17 +96,19 @@ public class ReportNotifier {
             return;
         }
         long nowMillis = clock.millis();
-        long slotMillis = urgentEverySeconds * 1000;
+        long slotMillis = settings.notices().urgentEvery().toMillis();
         long slot = (nowMillis / slotMillis + 1) * slotMillis;
         next = scheduler.schedule(() -> slot(slot / 1000), slot - nowMillis, TimeUnit.MILLISECONDS);
     }
 
     private void slot(long slotSecond) {
         try {
-            boolean regular = slotSecond % everySeconds == 0;
+            ReportsSettings.Notices notices = settings.notices();
+            boolean regular = slotSecond % notices.every().toSeconds() == 0;
             for (ReportChannel channel : channels.withPendingNotices()) {
                 if (regular || channel.pendingUrgent() > 0) {
-                    long delay = jitterSeconds == 0 ? 0 : random.nextLong(jitterSeconds * 1000);
+                    long jitter = notices.jitter().toMillis();
+                    long delay = jitter == 0 ? 0 : random.nextLong(jitter);
                     long school = channel.schoolId();
                     scheduler.schedule(() -> tell(school), delay, TimeUnit.MILLISECONDS);
                 }
@@ -160,7 +147,7 @@ public class ReportNotifier {
         for (Recipient recipient : recipients) {
             ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(recipient.locale()));
             String subject = texts.getString(pending.urgent() ? "mail.digest.subjectUrgent" : "mail.digest.subject");
-            String link = publicUrl.endsWith("/") ? publicUrl + "counsellor/index.xhtml" : publicUrl + "/counsellor/index.xhtml";
+            String link = platform.publicPage("counsellor/index.xhtml");
             String body = new MessageFormat(texts.getString("mail.digest.body"), texts.getLocale()).format(new Object[] {
                 pending.newReports() + pending.urgentReports(), pending.urgentReports(), pending.answers(), link});
             if (pending.flood() != null) {

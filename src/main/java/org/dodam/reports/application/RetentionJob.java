@@ -8,13 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes closed cases once the school's retention period has passed since they were closed
@@ -36,25 +34,18 @@ public class RetentionJob {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dodam.report.retention-days", defaultValue = "365")
-    int retentionDays;
-
-    @Inject
-    @ConfigProperty(name = "dodam.report.retention-check-seconds", defaultValue = "3600")
-    int checkSeconds;
+    ReportsSettings settings;
 
     private ScheduledFuture<?> task;
 
     void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO + 60) DatabaseReady ready) {
-        if (retentionDays < 0 || checkSeconds < 1) {
-            throw new IllegalStateException("DODAM_REPORT_RETENTION_DAYS must be 0 or more and the check interval 1 s or more");
-        }
-        task = scheduler.scheduleWithFixedDelay(this::run, checkSeconds, checkSeconds, TimeUnit.SECONDS);
+        long every = settings.retentionCheck().toSeconds();
+        task = scheduler.scheduleWithFixedDelay(this::run, every, every, TimeUnit.SECONDS);
     }
 
     void run() {
         try {
-            int deleted = caseWork.deleteClosedBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+            int deleted = caseWork.deleteClosedBefore(clock.instant().minus(settings.retention()));
             if (deleted > 0) {
                 LOG.info(() -> "Retention: deleted " + deleted + " closed case(s)");
             }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import javax.crypto.SecretKey;
-import org.dodam.platform.DodamConfig.DemoMode;
+import org.dodam.platform.PlatformSettings.DemoMode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,9 +65,7 @@ class MasterKeyTest {
     private static MasterKey ring(String keys) {
         MasterKey key = new MasterKey();
         key.random = new SecureRandom();
-        key.configuredKey = Optional.of(keys);
-        key.configuredFile = Optional.empty();
-        key.load();
+        key.useInline(keys);
         return key;
     }
 
@@ -77,9 +74,7 @@ class MasterKeyTest {
         raw[0] = (byte) seed;
         MasterKey key = new MasterKey();
         key.random = new SecureRandom();
-        key.configuredKey = Optional.of(Base64.getEncoder().encodeToString(raw));
-        key.configuredFile = Optional.empty();
-        key.load();
+        key.useInline(Base64.getEncoder().encodeToString(raw));
         return key;
     }
 }
