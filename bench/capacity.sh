@@ -36,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 for i in "${!wars[@]}"; do
   mkdir -p "$work/data$i"
-  DODAM_DATA_DIR="$work/data$i" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS=32 DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
+  DODAM_DATA_DIR="$work/data$i" DODAM_DEMO=true DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS=32 DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
     java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
     --deploy "${wars[$i]}" --contextroot / --port $((port + i)) --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$work/server$i.log" 2>&1 &
   pids[$i]=$!

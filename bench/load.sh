@@ -13,7 +13,7 @@ port=${DODAM_BENCH_PORT:-8089}
 # The bench build: the WAR a school runs plus the floor page bench-floor.xhtml (src/bench).
 [ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
 data=$(mktemp -d)
-DODAM_DATA_DIR="$data" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS="$students" \
+DODAM_DATA_DIR="$data" DODAM_DEMO=true DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS="$students" \
 DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
   java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
   --deploy target/dodam-bench.war --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$data/server.log" 2>&1 &

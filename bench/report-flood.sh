@@ -14,7 +14,7 @@ command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wr
 command -v wrk >/dev/null || { echo "wrk is missing" >&2; exit 1; }
 
 rm -rf "$dir" && mkdir -p "$dir"
-DODAM_DATA_DIR="$PWD/$dir/data" DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_TRUSTED_PROXIES=127.0.0.1 \
+DODAM_DATA_DIR="$PWD/$dir/data" DODAM_DEMO=true DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_TRUSTED_PROXIES=127.0.0.1 \
   java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
   --deploy target/dodam.war --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$dir/server.log" 2>&1 &
 server=$!

@@ -13,7 +13,7 @@ JAVA_FLAGS=${JAVA_FLAGS:-"-Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m"}
 measure() {  # $1 = data dir; prints "seconds rss_mb"
   local start pid ready rss
   start=$(date +%s.%N)
-  DODAM_DATA_DIR="$1" java $JAVA_FLAGS -jar target/payara-micro.jar --deploy target/dodam.war --contextroot / \
+  DODAM_DATA_DIR="$1" DODAM_DEMO=true java $JAVA_FLAGS -jar target/payara-micro.jar --deploy target/dodam.war --contextroot / \
     --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do

@@ -33,7 +33,7 @@ public class PlatformSettings implements Settings {
             "a jdbc:h2: or jdbc:postgresql: URL", PlatformSettings::databaseUrl);
     static final Setting<String> DB_USER = Setting.of("dodam.db.user", "dodam", "a user name", text -> text);
     static final Setting<String> DB_PASSWORD = Setting.of("dodam.db.password", "dodam", "a password", text -> text).secret();
-    static final Setting<DemoMode> DEMO = Setting.of("dodam.demo", "auto", "auto, true or false", DemoMode::parse);
+    static final Setting<DemoMode> DEMO = Setting.of("dodam.demo", "false", "true, false or auto", DemoMode::parse);
     static final Setting<ZoneId> TIME_ZONE = Setting.zone("dodam.time-zone", "Asia/Seoul");
     static final Setting<URI> PUBLIC_URL = Setting.webAddress("dodam.public-url", "http://localhost:8080/");
     static final Setting<Duration> HSTS_MAX_AGE = Setting.seconds("dodam.hsts.max-age", 31_536_000, 0);
@@ -192,7 +192,11 @@ public class PlatformSettings implements Settings {
         return masterKeyCheck;
     }
 
-    /** Whether the demo school may be created: on by default for the embedded database only. */
+    /**
+     * Whether the demo school is created: only when asked for ({@code true}, refused on any database but the
+     * embedded one; {@code auto}: on the embedded database only). By default a start creates nothing but what the
+     * set-up variables say.
+     */
     public enum DemoMode {
         AUTO, TRUE, FALSE;
 

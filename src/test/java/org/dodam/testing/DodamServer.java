@@ -102,7 +102,15 @@ public final class DodamServer {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
             builder.environment().put("DODAM_DATA_DIR", directory.resolve("data").toString());
             builder.environment().put("DODAM_DEMO_PASSWORD", DEMO_PASSWORD);
+            // The tests' servers ask for the demo school, as the README's run command does, unless told otherwise;
+            // an empty value leaves a variable unset, as on a school's server.
+            builder.environment().put("DODAM_DEMO", "true");
             builder.environment().putAll(environment);
+            environment.forEach((key, value) -> {
+                if (value.isEmpty()) {
+                    builder.environment().remove(key);
+                }
+            });
             Process process = builder.start();
             DodamServer server = new DodamServer(name, process, URI.create("http://127.0.0.1:" + port + "/"), directory,
                     builder.environment().get("DODAM_DB_URL"));
