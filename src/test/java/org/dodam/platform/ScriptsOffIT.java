@@ -2,9 +2,14 @@ package org.dodam.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +18,7 @@ import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Learner;
 import org.dodam.testing.Pages;
+import org.dodam.testing.PlainForm;
 import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +69,30 @@ class ScriptsOffIT {
     }
 
     @Test
+    void aFormWithoutItsViewsNonceSavesNothingAndSaysSo() {
+        String username = "noscript-n-" + suffix();
+        Page admin = page();
+        signIn(admin, "demo-admin");
+        // The form as a page rendered before the server wrote the nonce field would send it.
+        PlainForm form = PlainForm.of(admin.content(), "add");
+        assertThat(form.hidden()).extracting(Map.Entry::getKey).contains("primefaces.nonce");
+        FormData fields = FormData.create();
+        form.hidden().stream().filter(field -> !field.getKey().equals("primefaces.nonce"))
+                .forEach(field -> fields.set(field.getKey(), field.getValue()));
+        fields.set("add:name", "Nina Noncefree").set("add:username", username).set("add:email", username + "@dodam.example")
+                .set("add:role", admin.getAttribute("[id='add:role'] option:text-is('Teacher')", "value"))
+                .set("add:password", "lighthouse keeper reads maps").set("add:submit", "x");
+        APIResponse answer = admin.request().post(server.base().resolve(form.action()).toString(),
+                RequestOptions.create().setForm(fields).setHeader("Origin", server.base().toString().replaceAll("/$", "")));
+        int status = answer.status();
+        String text = answer.text();
+        admin.navigate(server.uri("admin/index.xhtml").toString());
+        assertThat(admin.locator("[id='staffList']").innerText()).as("nothing was saved").doesNotContain(username);
+        assertThat(status).isEqualTo(200);
+        assertThat(text).contains("Nothing was saved").doesNotContain(username);
+    }
+
+    @Test
     void aTeacherAddsAStudentAndAssignsAModuleAndTheStudentLearns() {
         String suffix = suffix();
         String className = "Scripts off " + suffix;
@@ -82,6 +112,12 @@ class ScriptsOffIT {
         post(teacher, "[id='add:submit']");
         assertThat(Pages.messages(teacher)).contains("Sol Scriptless added with the username " + username);
         assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(1);
+
+        teacher.setInputFiles("[id='import:file']", new FilePayload("class.csv", "text/csv",
+                ("name,username,password\nIm Port,noscript-i-" + suffix + ",\n").getBytes(StandardCharsets.UTF_8)));
+        post(teacher, "[id='import:submit']");
+        assertThat(Pages.messages(teacher)).contains("added");
+        assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(2);
 
         teacher.selectOption("[id='assign:what']", new SelectOption().setValue("module:" + MODULE));
         post(teacher, "[id='assign:submit']");
