@@ -64,6 +64,10 @@ class ScriptsOffIT {
         post(admin, "[id='add:submit']");
         assertThat(Pages.messages(admin)).contains("Nora Scriptless added with the username noscript-t-" + suffix);
         assertThat(admin.locator("[id='staffList']").innerText()).contains("noscript-t-" + suffix);
+        post(admin, "[aria-label='Reset password: Nora Scriptless']");
+        assertThat(admin.locator("#reset").innerText()).contains("New temporary password for Nora Scriptless");
+        post(admin, "[aria-label='Suspend: Nora Scriptless']");
+        assertThat(admin.locator("[id='staffList'] tr:has-text('noscript-t-" + suffix + "')").innerText()).contains("Suspended");
         signOut(admin);
         assertThat(failures).isEmpty();
     }
@@ -118,11 +122,20 @@ class ScriptsOffIT {
         post(teacher, "[id='import:submit']");
         assertThat(Pages.messages(teacher)).contains("added");
         assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(2);
+        post(teacher, "[aria-label='Reset password: Im Port']");
+        assertThat(teacher.locator("#reset").innerText()).contains("Start password for Im Port");
+        post(teacher, "[aria-label='Remove from class: Im Port']");
+        post(teacher, "[id='remove:yes']");
+        assertThat(Pages.messages(teacher)).contains("Im Port was removed from the class.");
+        assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(1);
 
         teacher.selectOption("[id='assign:what']", new SelectOption().setValue("module:" + MODULE));
         post(teacher, "[id='assign:submit']");
         assertThat(Pages.messages(teacher)).contains("4 lesson(s) assigned");
         assertThat(teacher.locator("[id='assigned'] tbody tr").count()).isEqualTo(4);
+        teacher.fill("[id='rename:name']", className + " renamed");
+        post(teacher, "[id='rename:submit']");
+        assertThat(Pages.messages(teacher)).contains("The class is now called \"" + className + " renamed\"");
         signOut(teacher);
         assertThat(failures).isEmpty();
 
@@ -154,8 +167,9 @@ class ScriptsOffIT {
         Page reporter = page();
         List<String> reporterFailures = serverErrors(reporter);
         reporter.navigate(server.base().resolve(link).toString());
-        assertThat(Reporting.send(reporter, 0, 0, false, "A group chat", "Someone shared an edited photo of me. " + marker))
-                .matches(Reporting.RECEIPT);
+        String code = Reporting.send(reporter, 0, 0, false, "A group chat", "Someone shared an edited photo of me. " + marker);
+        assertThat(code).matches(Reporting.RECEIPT);
+        String followUp = server.base().resolve(reporter.getAttribute("#followUpLink", "href")).toString();
 
         assertThat(reporterFailures).isEmpty();
 
@@ -170,6 +184,28 @@ class ScriptsOffIT {
         counsellor.fill("[id='note:text']", "Spoke with the homeroom teacher. " + marker);
         post(counsellor, "[id='note:add']");
         assertThat(counsellor.textContent("#notes")).contains("Spoke with the homeroom teacher. " + marker);
+        counsellor.selectOption("[id='refer:target']", new SelectOption().setValue("TAKE_IT_DOWN"));
+        counsellor.fill("[id='refer:reference']", "TID-NOSCRIPT");
+        post(counsellor, "[id='refer:add']");
+        assertThat(counsellor.textContent("#referrals")).contains("TID-NOSCRIPT");
+        post(counsellor, "[id='mandatory:flag']");
+        assertThat(counsellor.textContent("#mandatoryState")).contains("Marked as needed on");
+
+        reporter.navigate(followUp);
+        reporter.fill("[id='followUp:code']", code);
+        post(reporter, "[id='followUp:open']");
+        assertThat(reporter.textContent("#messagesList")).contains("Which chat was it?");
+        reporter.fill("[id='followUp:answer']", "The class group chat. " + marker);
+        post(reporter, "[id='followUp:send']");
+        assertThat(reporter.textContent("#messagesList")).contains("The class group chat. " + marker);
+        assertThat(reporterFailures).isEmpty();
+
+        counsellor.reload();
+        post(counsellor, "[id='close:closeCase']");
+        assertThat(counsellor.textContent("[id='close']")).as("closing needs an outcome").contains("Choose an outcome");
+        counsellor.selectOption("[id='close:outcome']", new SelectOption().setValue("RESOLVED_IN_SCHOOL"));
+        post(counsellor, "[id='close:closeCase']");
+        assertThat(counsellor.textContent("#caseStatus")).isEqualTo("Closed");
         signOut(counsellor);
         assertThat(failures).isEmpty();
     }
