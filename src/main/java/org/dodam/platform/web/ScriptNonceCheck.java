@@ -17,6 +17,10 @@ import org.primefaces.csp.CspException;
  * without the nonce of its view (a page opened before {@link ScriptlessForms} wrote it, a field stripped on the
  * way) would save its change and then answer 500. Here such a post saves nothing: the page opens again with the
  * expired-page notice ("Nothing was saved: please do it once more"), as for a view that has expired.
+ *
+ * <p>Only views with state are checked: a stateless view keeps no nonce to compare with, a post to one without
+ * a nonce gets one from {@link ScriptlessPostFilter}, and the report pages, whose answer may fail after the report
+ * is stored, are covered by {@code AnonymousPageGuard}.
  */
 public class ScriptNonceCheck implements PhaseListener {
 
@@ -30,7 +34,8 @@ public class ScriptNonceCheck implements PhaseListener {
     @Override
     public void afterPhase(PhaseEvent event) {
         FacesContext context = event.getFacesContext();
-        if (!context.isPostback() || context.getResponseComplete() || context.getViewRoot() == null) {
+        if (!context.isPostback() || context.getResponseComplete() || context.getViewRoot() == null
+                || context.getViewRoot().isTransient()) {
             return;
         }
         PrimeConfiguration config = PrimeApplicationContext.getCurrentInstance(context).getConfig();
