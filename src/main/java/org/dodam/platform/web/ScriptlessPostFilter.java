@@ -17,13 +17,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Lets a browser with scripts turned off post the stateless pages (a report, a follow-up, signing in,
- * joining a class). PrimeFaces' script adds a {@code primefaces.nonce} field to every form it sees, and on a
- * post PrimeFaces takes the page's script nonce from that field; without it the answer fails to render,
- * after the action has run and committed. A stateless view keeps no nonce of its own to check the field
- * against, so for a full (non-Ajax) post to one that carries none, this filter supplies a fresh nonce made
- * here: the answer is a new page with a new policy, so nothing the client sent needs to match it.
- * Views with state and Ajax posts are left exactly as they were.
+ * Lets a post without a script nonce reach the stateless pages (a report, a follow-up, signing in, joining a
+ * class). On a post PrimeFaces takes the page's script nonce from the {@code primefaces.nonce} field, which
+ * every form now carries ({@link ScriptlessForms}); a form from a page rendered before that, or a client that
+ * drops the field, would otherwise fail to render the answer after the action has run and committed. A
+ * stateless view keeps no nonce of its own to check the field against, so for a full (non-Ajax) post to one
+ * that carries none, this filter supplies a fresh nonce made here: the answer is a new page with a new policy,
+ * so nothing the client sent needs to match it. Views with state are checked by {@link ScriptNonceCheck}
+ * before anything is saved; they and Ajax posts are left exactly as they were here.
  */
 @WebFilter(urlPatterns = "*.xhtml")
 public class ScriptlessPostFilter extends HttpFilter {
