@@ -54,11 +54,16 @@ class AnonymityIT {
 
     @BeforeAll
     void start() throws Exception {
-        mail = Mailbox.shared();
+        mail = mailbox();
         server = server();
         jdbcUrl = server.databaseUrl();
         browser = new Browser();
         link = Reporting.schoolLink(browser, server);
+    }
+
+    /** Where that server's e-mail goes. */
+    GreenMail mailbox() {
+        return Mailbox.shared();
     }
 
     /** The server the proofs run on: the reporting tests' embedded H2 server. */

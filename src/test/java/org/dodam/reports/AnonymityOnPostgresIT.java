@@ -2,6 +2,7 @@ package org.dodam.reports;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Postgres;
 import org.dodam.testing.Reporting;
@@ -11,6 +12,11 @@ import org.dodam.testing.Reporting;
  * cross-site posts, one client behind the proxy, with the tables read on PostgreSQL.
  */
 class AnonymityOnPostgresIT extends AnonymityIT {
+
+    @Override
+    GreenMail mailbox() {
+        return Reporting.mailOnPostgres();
+    }
 
     @Override
     DodamServer server() throws Exception {

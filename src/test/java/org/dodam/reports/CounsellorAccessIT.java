@@ -38,12 +38,17 @@ class CounsellorAccessIT {
 
     @BeforeAll
     void start() throws Exception {
-        mail = Mailbox.shared();
+        mail = mailbox();
         server = server();
         browser = new Browser();
     }
 
     /** The server the proof runs on: the reporting tests' embedded H2 server with the demo school. */
+    /** Where that server's e-mail goes. */
+    GreenMail mailbox() {
+        return Mailbox.shared();
+    }
+
     DodamServer server() throws Exception {
         return Reporting.server();
     }

@@ -40,10 +40,22 @@ public final class Reporting {
      * reports count against another's.
      */
     public static DodamServer server() {
-        return DodamServer.shared("reporting", environment(Map.of("DODAM_DB_URL", DodamServer.openBeside("reporting"))));
+        return DodamServer.shared("reporting", environment(Mailbox.shared(), Map.of("DODAM_DB_URL", DodamServer.openBeside("reporting"))));
     }
 
     private static DodamServer onPostgres;
+    private static GreenMail mailOnPostgres;
+
+    /**
+     * The mailbox of {@link #serverOnPostgres()}: its own, since both servers' counsellors have the same address
+     * and a late notice from one server must not be taken for the other's.
+     */
+    public static synchronized GreenMail mailOnPostgres() {
+        if (mailOnPostgres == null) {
+            mailOnPostgres = Mailbox.start();
+        }
+        return mailOnPostgres;
+    }
 
     /**
      * The same server on a PostgreSQL database of its own, whose set-up gives the school the demo's staff names
@@ -51,12 +63,12 @@ public final class Reporting {
      */
     public static synchronized DodamServer serverOnPostgres() throws SQLException {
         if (onPostgres == null) {
-            onPostgres = DodamServer.shared("reporting-pg", environment(Postgres.schoolLikeTheDemo("dodam_it_reporting")));
+            onPostgres = DodamServer.shared("reporting-pg", environment(mailOnPostgres(), Postgres.schoolLikeTheDemo("dodam_it_reporting")));
         }
         return onPostgres;
     }
 
-    private static Map<String, String> environment(Map<String, String> database) {
+    private static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
         Map<String, String> environment = new java.util.HashMap<>(database);
         environment.putAll(Map.of(
                 "DODAM_TRUSTED_PROXIES", "127.0.0.1",
@@ -67,7 +79,7 @@ public final class Reporting {
                 "DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT_SECONDS),
                 "DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT_SECONDS * 2),
                 "DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER_SECONDS)));
-        return Mailbox.environment(Mailbox.shared(), environment);
+        return Mailbox.environment(mail, environment);
     }
 
     /**
