@@ -114,7 +114,7 @@ class SettingsTest {
                 .hasMessageContaining("DODAM_DB_URL").hasMessageContaining("or left unset");
         assertThatThrownBy(() -> declared.get("DODAM_TRUSTED_PROXIES").parse(Optional.of("10.0.0.1, proxy.school")))
                 .hasMessageContaining("DODAM_TRUSTED_PROXIES");
-        assertThatThrownBy(() -> declared.get("DODAM_DEMO").parse(Optional.of("maybe"))).hasMessageContaining("auto, true or false");
+        assertThatThrownBy(() -> declared.get("DODAM_DEMO").parse(Optional.of("maybe"))).hasMessageContaining("true, false or auto");
         assertThatThrownBy(() -> declared.get("DODAM_SMTP_STARTTLS").parse(Optional.of("sometimes")))
                 .hasMessageContaining("true or false");
         assertThatThrownBy(() -> declared.get("DODAM_SETUP_COUNTRY").parse(Optional.of("FR"))).hasMessageContaining("AU, GB, KR, US");
