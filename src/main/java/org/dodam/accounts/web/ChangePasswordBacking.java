@@ -67,11 +67,11 @@ public class ChangePasswordBacking {
         String client = clientAddress.of(request);
         Duration wait = budgets.waitBefore(client, me.username(), true);
         if (!wait.isZero()) {
-            onField(context, CURRENT, Texts.text("signin.wait", Math.max(1, (wait.toMillis() + 999) / 1000)));
+            PasswordAdvice.onField(CURRENT, Texts.text("signin.wait", SignInBacking.seconds(wait)));
             return;
         }
         if (!password.equals(repeat)) {
-            onField(context, REPEAT, Texts.text("password.choose.mismatch"));
+            PasswordAdvice.onField(REPEAT, Texts.text("password.choose.mismatch"));
             return;
         }
         Account changed;
@@ -83,9 +83,9 @@ public class ChangePasswordBacking {
         } catch (DodamException e) {
             if (e.messageKey().equals("password.change.currentWrong")) {
                 budgets.failed(client, me.username());
-                onField(context, CURRENT, Texts.text(e.messageKey()));
+                PasswordAdvice.onField(CURRENT, Texts.text(e.messageKey()));
             } else {
-                onField(context, FIELD, Texts.text(e.messageKey(), e.arguments()));
+                PasswordAdvice.onField(FIELD, Texts.text(e.messageKey(), e.arguments()));
             }
             return;
         }
@@ -96,13 +96,6 @@ public class ChangePasswordBacking {
         external.redirect(external.getRequestContextPath() + changed.homePath());
     }
 
-    /** An error read out with its field (the field's error is its description) and listed at the top. */
-    private static void onField(FacesContext context, String clientId, String text) {
-        context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-        if (context.getViewRoot().findComponent(":" + clientId) instanceof jakarta.faces.component.UIInput input) {
-            input.setValid(false);
-        }
-    }
 
     public String getCurrent() {
         return current;

@@ -20,9 +20,14 @@ final class PasswordAdvice {
     }
 
     static void explain(String fieldClientId, WeakPassword weak) {
-        FacesContext context = FacesContext.getCurrentInstance();
         String text = Stream.concat(Stream.of(weak.messageKey()), weak.messageKeys().stream())
                 .map(Texts::text).collect(Collectors.joining(" "));
+        onField(fieldClientId, text);
+    }
+
+    /** An error on one field: read out with it (the field's error is its description) and listed at the top. */
+    static void onField(String fieldClientId, String text) {
+        FacesContext context = FacesContext.getCurrentInstance();
         context.addMessage(fieldClientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         UIComponent field = context.getViewRoot().findComponent(":" + fieldClientId);
         if (field instanceof UIInput input) {

@@ -73,7 +73,7 @@ public class SignInBacking {
         boolean staff = accounts.findForSignIn(username).map(a -> a.role().isStaff()).orElse(false);
         java.time.Duration wait = budgets.waitBefore(client, username, staff);
         if (!wait.isZero()) {
-            Texts.error("signin.wait", Math.max(1, (wait.toMillis() + 999) / 1000));
+            Texts.error("signin.wait", seconds(wait));
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
@@ -97,6 +97,11 @@ public class SignInBacking {
      * or a counsellor awaiting confirmation goes. The address came from the browser, so it is checked: a path,
      * not another site ({@code //host}, {@code /\host}), nothing that climbs out of the folder.
      */
+    /** A wait as the whole seconds the page names, rounded up and at least one. */
+    static long seconds(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     static String continueTo(String path, Account account) {
         String folder = "/" + account.role().folder() + "/";
         boolean ownPage = path != null && path.length() <= SignInMechanism.MAX_CONTINUE_LENGTH && path.startsWith(folder)
