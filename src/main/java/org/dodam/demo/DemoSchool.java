@@ -36,6 +36,9 @@ public class DemoSchool {
 
     private static final Logger LOG = Logger.getLogger(DemoSchool.class.getName());
 
+    /** The demo school's code, for signing in once the server holds a second school. */
+    public static final String CODE = "dodam";
+
     static final List<String> CLASS_A = List.of("김민지", "이준호", "박서연", "최다미", "정하준", "강지우", "조은서",
             "윤도윤", "장서윤", "임시우", "한지호", "오하은", "서예준");
     static final List<String> CLASS_B = List.of("신유나", "권민준", "황수아", "안건우", "송지아", "전현우", "홍채원",
@@ -106,7 +109,7 @@ public class DemoSchool {
     /** Every demo account shares one password, so it is hashed once: a first start stays quick. */
     private void create(String password) {
         String hash = passwords.hash(password);
-        School school = accounts.createSchool("도담중학교 (Dodam Middle School)", "KR");
+        School school = accounts.createSchool("도담중학교 (Dodam Middle School)", "KR", CODE);
         accounts.seed(school, "교감 김도담", "demo-admin", "admin@dodam.example", Role.SCHOOL_ADMIN, hash, null);
         Account teacher1 = accounts.seed(school, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, hash, null);
         Account teacher2 = accounts.seed(school, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, hash, null);

@@ -2,7 +2,8 @@ package org.dodam.platform;
 
 /**
  * A signed-in person switched the language (the header's language switch, {@code LanguageServlet}). The
- * platform knows no accounts: the accounts feature observes this to save the choice on the account.
+ * platform knows no accounts: the accounts feature observes this to save the choice on the account. {@code caller}
+ * is the container's name for the signed-in person.
  */
-public record LanguageChosen(String username, String language) {
+public record LanguageChosen(String caller, String language) {
 }

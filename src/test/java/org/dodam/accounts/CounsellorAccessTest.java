@@ -19,8 +19,8 @@ class CounsellorAccessTest {
 
     static final Instant NOW = Instant.parse("2026-12-07T01:00:00Z");
 
-    final School school = new School("Hangang High School", "KR", NOW);
-    final School otherSchool = new School("Far Hills School", "KR", NOW);
+    final School school = new School("Hangang High School", "KR", "hangang", NOW);
+    final School otherSchool = new School("Far Hills School", "KR", "far-hills", NOW);
     final Account admin = account(school, "school-admin", Role.SCHOOL_ADMIN);
     final Account counsellor = account(school, "counsellor-kim", Role.COUNSELLOR);
     final Account teacher = account(school, "teacher-lee", Role.TEACHER);

@@ -65,29 +65,62 @@ public class Accounts {
         }
     }
 
-    public Optional<Account> byUsername(String username) {
+    /** The account of that username in that school (usernames are unique only within a school). */
+    public Optional<Account> byUsername(School school, String username) {
         return em.createNamedQuery("Account.byUsername", Account.class)
+                .setParameter("school", school.id())
                 .setParameter("username", AccountRules.normalizeUsername(username))
                 .getResultStream().findFirst();
     }
 
-    /** The account that may sign in with this username: it exists and is active. */
-    public Optional<Account> findForSignIn(String username) {
-        return byUsername(username).filter(Account::active);
+    /**
+     * The school someone signs in to: the one named by its code, or, when the code is left out, the only school
+     * of a server that holds just one (a school's own server, where nobody should have to type a code).
+     */
+    public Optional<School> schoolForSignIn(String code) {
+        String typed = School.normalizeCode(code);
+        if (typed.isEmpty()) {
+            return hasOneSchool() ? em.createQuery("select s from School s", School.class).getResultStream().findFirst()
+                    : Optional.empty();
+        }
+        return em.createNamedQuery("School.byCode", School.class).setParameter("code", typed).getResultStream().findFirst();
+    }
+
+    /** Whether the server holds a single school, so that sign-in need not ask which. */
+    public boolean hasOneSchool() {
+        return em.createNamedQuery("School.count", Long.class).getSingleResult() == 1;
+    }
+
+    /** The account that may sign in with this school code (see {@link #schoolForSignIn}) and username. */
+    public Optional<Account> findForSignIn(String schoolCode, String username) {
+        return schoolForSignIn(schoolCode).flatMap(school -> byUsername(school, username)).filter(Account::active);
+    }
+
+    /**
+     * The signed-in caller's account, by the name the identity store gave the container
+     * ({@link DodamIdentityStore#callerName}): the account's id, since a username alone names nobody on a
+     * server with several schools. Empty for a name that is no such id or an account no longer active.
+     */
+    public Optional<Account> byCaller(String callerName) {
+        return DodamIdentityStore.accountId(callerName).flatMap(this::byId).filter(Account::active);
     }
 
     /**
      * The signed-in person's account, found by the id kept in their session: read from the shared cache, so a
-     * page costs no query for it. It must still be active and still carry the name they signed in with.
+     * page costs no query for it. It must still be active and still be the caller the container signed in.
      */
     @Transactional(Transactional.TxType.SUPPORTS) // a read from the cache needs no transaction of its own
-    public Optional<Account> signedIn(long id, String username) {
+    public Optional<Account> signedIn(long id, String callerName) {
         return Optional.ofNullable(em.find(Account.class, id))
-                .filter(a -> a.active() && a.username().equals(AccountRules.normalizeUsername(username)));
+                .filter(a -> a.active() && DodamIdentityStore.callerName(a).equals(callerName));
     }
 
-    public School createSchool(String name, String country) {
-        School school = new School(name, country, clock.instant());
+    /** A new school; its code must be one no other school has ({@link School#CODE_PATTERN}). */
+    public School createSchool(String name, String country, String code) {
+        if (em.createNamedQuery("School.byCode", School.class).setParameter("code", code).getResultStream().findAny().isPresent()) {
+            throw new DodamException("accounts.schoolCodeTaken", code);
+        }
+        School school = new School(name, country, code, clock.instant());
         em.persist(school);
         return school;
     }
@@ -107,7 +140,7 @@ public class Accounts {
         School school = em.find(School.class, admin.school().id());
         strength.require(password, role, username, displayName, email, school.name());
         if (role == Role.COUNSELLOR) {
-            String normalized = checkNew(displayName, username, email);
+            String normalized = checkNew(school, displayName, username, email);
             Account proposed = Account.proposeCounsellor(em.find(Account.class, admin.id()), normalized, passwords.hash(password),
                     displayName.strip(), cleanEmail(email), admin.locale(), clock.instant());
             em.persist(proposed);
@@ -143,16 +176,16 @@ public class Accounts {
     /**
      * The operator's set-up of a counsellor for a school with no active counsellor (DODAM_SETUP_COUNSELLOR at
      * start-up): creates the account, or restores the school's existing counsellor account of that username
-     * with the new password. Returns false, changing nothing, when the username belongs to anyone else.
+     * with the new password. Returns false, changing nothing, when the username belongs to anyone else there.
      */
     public boolean setUpCounsellor(School school, String username, String password, String email) {
         requirePassword(password);
         School managed = em.merge(school);
-        Optional<Account> existing = byUsername(username);
+        Optional<Account> existing = byUsername(managed, username);
         Account counsellor;
         if (existing.isPresent()) {
             counsellor = existing.get();
-            if (counsellor.role() != Role.COUNSELLOR || !counsellor.school().id().equals(managed.id())) {
+            if (counsellor.role() != Role.COUNSELLOR) {
                 return false;
             }
             counsellor.restoreCounsellorByOperator(passwords.hash(password));
@@ -305,14 +338,14 @@ public class Accounts {
 
     /** Saves a signed-in person's language switch on their account. */
     void onLanguageChosen(@Observes LanguageChosen chosen) {
-        preferLocale(chosen.username(), chosen.language());
+        preferLocale(chosen.caller(), chosen.language());
     }
 
-    public void preferLocale(String username, String locale) {
+    public void preferLocale(String callerName, String locale) {
         if (!Languages.supported(locale)) {
             throw new DodamException("error.invalidLocale");
         }
-        byUsername(username).ifPresent(account -> account.preferLocale(locale));
+        byCaller(callerName).ifPresent(account -> account.preferLocale(locale));
     }
 
     public List<Account> staffOf(Account admin) {
@@ -387,15 +420,18 @@ public class Accounts {
 
     private Account insert(School school, String displayName, String username, String email, Role role,
                            String passwordHash, String locale) {
-        String normalized = checkNew(displayName, username, email);
+        String normalized = checkNew(school, displayName, username, email);
         Account account = new Account(school, normalized, passwordHash, role, displayName.strip(), cleanEmail(email), locale,
                 clock.instant());
         em.persist(account);
         return account;
     }
 
-    /** Checks a new account's name, username and e-mail address; returns the username as it is stored. */
-    private String checkNew(String displayName, String username, String email) {
+    /**
+     * Checks a new account's name, username and e-mail address; returns the username as it is stored. The
+     * username need only be free in its own school, so the answer tells nothing about other schools.
+     */
+    private String checkNew(School school, String displayName, String username, String email) {
         if (!AccountRules.validName(displayName)) {
             throw new DodamException("accounts.nameInvalid");
         }
@@ -407,7 +443,7 @@ public class Accounts {
             throw new DodamException("accounts.emailInvalid");
         }
         Long taken = em.createNamedQuery("Account.countByUsername", Long.class)
-                .setParameter("username", normalized).getSingleResult();
+                .setParameter("school", school.id()).setParameter("username", normalized).getSingleResult();
         if (taken > 0) {
             throw new DodamException("accounts.usernameTaken", normalized);
         }

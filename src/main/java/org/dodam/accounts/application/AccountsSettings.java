@@ -26,6 +26,8 @@ public class AccountsSettings implements Settings {
 
     static final Setting<Optional<String>> SETUP_SCHOOL = Setting.optional("dodam.setup.school",
             "a school name of 1-" + AccountRules.NAME_MAX + " characters, without < or >", rule(AccountRules::validName));
+    static final Setting<String> SETUP_SCHOOL_CODE = Setting.of("dodam.setup.school-code", "school",
+            "a school code of 2-20 lower-case letters, digits or inner hyphens", rule(School::validCode));
     static final Setting<String> SETUP_COUNTRY = Setting.oneOf("dodam.setup.country", "KR", School.COUNTRIES);
     static final Setting<Optional<String>> SETUP_ADMIN = Setting.optional("dodam.setup.admin", USERNAME,
             rule(AccountRules::validUsername));
@@ -57,13 +59,13 @@ public class AccountsSettings implements Settings {
     private SignInBudgets.Allowances signIn;
 
     /** The operator's set-up, each value empty when unset. */
-    public record Setup(Optional<String> school, String country, Optional<String> admin, Optional<String> adminPassword,
+    public record Setup(Optional<String> school, String schoolCode, String country, Optional<String> admin, Optional<String> adminPassword,
                         Optional<String> counsellor, Optional<String> counsellorPassword, Optional<String> counsellorEmail) {
     }
 
     @PostConstruct
     void read() {
-        setup = new Setup(SETUP_SCHOOL.read(config), SETUP_COUNTRY.read(config), SETUP_ADMIN.read(config),
+        setup = new Setup(SETUP_SCHOOL.read(config), SETUP_SCHOOL_CODE.read(config), SETUP_COUNTRY.read(config), SETUP_ADMIN.read(config),
                 SETUP_ADMIN_PASSWORD.read(config), SETUP_COUNSELLOR.read(config), SETUP_COUNSELLOR_PASSWORD.read(config),
                 SETUP_COUNSELLOR_EMAIL.read(config));
         studentScore = STUDENT_SCORE.read(config);

@@ -53,7 +53,7 @@ public class CurrentUser {
                     : id instanceof Long known && version instanceof Integer signedInWith
                     ? accounts.signedIn(known, principal.getName()).filter(a -> a.credentialsVersion() == signedInWith)
                     : id instanceof Long ? Optional.empty()
-                    : accounts.findForSignIn(principal.getName());
+                    : accounts.byCaller(principal.getName());
             if (account.isEmpty() && id != null) {
                 session.invalidate(); // suspended, or signed in under an older password: sign in again
             }

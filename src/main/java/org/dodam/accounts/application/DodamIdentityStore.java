@@ -3,15 +3,17 @@ package org.dodam.accounts.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Optional;
 import java.util.Set;
+import org.dodam.accounts.domain.Account;
 
 /**
- * Checks usernames and passwords against the account table. The caller's one group is its role,
- * which the container maps to the role of the same name. An unknown username costs as much time as a
- * wrong password, so that timing does not reveal which usernames exist.
+ * Checks a school's usernames and passwords ({@link SchoolCredential}) against the account table. The caller's
+ * one group is its role, which the container maps to the role of the same name; the caller's name is the
+ * account's id ({@link #callerName}), since a username is unique only within its school. An unknown school or
+ * username costs as much time as a wrong password, so that timing does not reveal which usernames exist.
  */
 @ApplicationScoped
 public class DodamIdentityStore implements IdentityStore {
@@ -24,10 +26,10 @@ public class DodamIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential login)) {
+        if (!(credential instanceof SchoolCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        var account = accounts.findForSignIn(login.getCaller());
+        var account = accounts.findForSignIn(login.schoolCode(), login.getCaller());
         if (account.isEmpty()) {
             passwords.spendTimeOnUnknownUser(login.getPasswordAsString());
             return CredentialValidationResult.INVALID_RESULT;
@@ -35,6 +37,20 @@ public class DodamIdentityStore implements IdentityStore {
         if (!passwords.matches(login.getPasswordAsString(), account.get().passwordHash())) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(account.get().username(), Set.of(account.get().role().name()));
+        return new CredentialValidationResult(callerName(account.get()), Set.of(account.get().role().name()));
+    }
+
+    /** The name the container knows a signed-in account by. */
+    public static String callerName(Account account) {
+        return String.valueOf(account.id());
+    }
+
+    /** The account id in a caller's name, if it is one. */
+    static Optional<Long> accountId(String callerName) {
+        try {
+            return callerName == null ? Optional.empty() : Optional.of(Long.parseLong(callerName));
+        } catch (NumberFormatException notAnId) {
+            return Optional.empty();
+        }
     }
 }

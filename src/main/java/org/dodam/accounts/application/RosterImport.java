@@ -33,7 +33,7 @@ public class RosterImport {
 
     @Transactional
     public List<Imported> importStudents(Account teacher, long classId, Reader csv) {
-        List<Row> rows = parse(csv, username -> accounts.byUsername(username).isPresent());
+        List<Row> rows = parse(csv, username -> accounts.byUsername(teacher.school(), username).isPresent());
         List<Imported> imported = new ArrayList<>();
         for (Row row : rows) {
             Accounts.TemporaryPassword student = accounts.createStudent(teacher, classId, row.name(), row.username(), row.password());

@@ -36,7 +36,8 @@ import org.dodam.platform.DodamException;
 @Entity
 @Table(name = "account")
 @Cacheable // read on every signed-in request (CurrentUser); every change goes through JPA, which keeps the cache true
-@NamedQuery(name = "Account.byUsername", query = "select a from Account a join fetch a.school where a.username = :username")
+@NamedQuery(name = "Account.byUsername",
+        query = "select a from Account a join fetch a.school where a.school.id = :school and a.username = :username")
 @NamedQuery(name = "Account.staffOfSchool",
         query = "select a from Account a where a.school = :school and a.role in :roles order by a.role, a.displayName")
 @NamedQuery(name = "Account.byRoleInSchool",
@@ -45,7 +46,8 @@ import org.dodam.platform.DodamException;
 @NamedQuery(name = "Account.counsellorsOfSchool",
         query = "select a from Account a where a.school.id = :schoolId and a.role = org.dodam.accounts.domain.Role.COUNSELLOR"
                 + " order by a.awaitingConfirmation desc, a.active desc, a.displayName")
-@NamedQuery(name = "Account.countByUsername", query = "select count(a) from Account a where a.username = :username")
+@NamedQuery(name = "Account.countByUsername",
+        query = "select count(a) from Account a where a.school.id = :school and a.username = :username")
 public class Account {
 
     @Id

@@ -8,23 +8,26 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.util.Optional;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.accounts.application.SchoolCredential;
 import org.dodam.accounts.application.SignInBudgets;
 import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.domain.School;
 import org.dodam.platform.web.ClientAddress;
 import org.dodam.platform.web.LocaleBacking;
 import org.dodam.platform.web.Texts;
 
 /**
- * The sign-in form. A successful sign-in gets a new session id and lands on the role's home page (or the
+ * The sign-in form. On a server with more than one school it also asks for the school's code (usernames are
+ * unique only within a school), filled in already when the person came by their school's sign-in address
+ * ({@code ?school=<code>}, printed on sign-in slips). A successful sign-in gets a new session id and lands on the role's home page (or the
  * page of their folder the person was sent away from, {@code continue}: {@link SignInMechanism}). A client
  * that has spent its failure budget ({@link SignInBudgets}) is told how long to wait, and its password is not
  * checked until then.
@@ -33,6 +36,9 @@ import org.dodam.platform.web.Texts;
 @RequestScoped
 public class SignInBacking {
 
+    @Size(max = 40)
+    private String school;
+
     @NotBlank
     @Size(max = 40)
     private String username;
@@ -40,6 +46,8 @@ public class SignInBacking {
     @NotBlank
     @Size(max = 128)
     private String password;
+
+    private Boolean schoolAsked;
 
     @Inject
     SecurityContext securityContext;
@@ -60,7 +68,7 @@ public class SignInBacking {
     public void redirectIfSignedIn() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         if (external.getUserPrincipal() != null) {
-            accounts.findForSignIn(external.getUserPrincipal().getName())
+            accounts.byCaller(external.getUserPrincipal().getName())
                     .ifPresent(account -> redirect(external, account.homePath()));
         }
     }
@@ -69,26 +77,48 @@ public class SignInBacking {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        boolean schoolAsked = isSchoolAsked();
+        if (schoolAsked && School.normalizeCode(school).isEmpty()) {
+            Texts.error("signin.schoolMissing");
+            return;
+        }
+        String typedSchool = schoolAsked ? school : "";
         String client = clientAddress.of(request);
-        boolean staff = accounts.findForSignIn(username).map(a -> a.role().isStaff()).orElse(false);
-        java.time.Duration wait = budgets.waitBefore(client, username, staff);
+        Optional<Account> known = accounts.findForSignIn(typedSchool, username);
+        String signInName = School.normalizeCode(typedSchool) + "/" + username;
+        java.time.Duration wait = budgets.waitBefore(client, signInName, known.map(a -> a.role().isStaff()).orElse(false));
         if (!wait.isZero()) {
             Texts.error("signin.wait", seconds(wait));
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username, new Password(password)))
+                        .credential(new SchoolCredential(typedSchool, username, password))
                         .newAuthentication(true));
-        if (status == AuthenticationStatus.SUCCESS) {
-            budgets.succeeded(client, username);
+        if (status == AuthenticationStatus.SUCCESS && known.isPresent()) {
+            budgets.succeeded(client, signInName);
             newSessionId(request);
-            Account account = remember(request);
-            redirect(external, account == null ? "/index.xhtml" : continueTo(request.getParameter("continue"), account));
+            Account account = known.get();
+            CurrentUser.remember(request.getSession(), account);
+            localeBacking.use(account.locale());
+            redirect(external, continueTo(request.getParameter("continue"), account));
         } else {
-            budgets.failed(client, username);
-            Texts.error("signin.failed");
+            budgets.failed(client, signInName);
+            Texts.error(schoolAsked ? "signin.failedWithSchool" : "signin.failed");
         }
+    }
+
+    /** Whether the form asks for the school: only on a server that holds more than one. */
+    public boolean isSchoolAsked() {
+        if (schoolAsked == null) {
+            schoolAsked = !accounts.hasOneSchool();
+        }
+        return schoolAsked;
+    }
+
+    /** A wait as the whole seconds the page names, rounded up and at least one. */
+    static long seconds(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /**
@@ -97,11 +127,6 @@ public class SignInBacking {
      * or a counsellor awaiting confirmation goes. The address came from the browser, so it is checked: a path,
      * not another site ({@code //host}, {@code /\host}), nothing that climbs out of the folder.
      */
-    /** A wait as the whole seconds the page names, rounded up and at least one. */
-    static long seconds(java.time.Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
     static String continueTo(String path, Account account) {
         String folder = "/" + account.role().folder() + "/";
         boolean ownPage = path != null && path.length() <= SignInMechanism.MAX_CONTINUE_LENGTH && path.startsWith(folder)
@@ -117,22 +142,24 @@ public class SignInBacking {
         request.changeSessionId();
     }
 
-    /** Keeps the account's id and language in the new session. */
-    private Account remember(HttpServletRequest request) {
-        Account account = accounts.findForSignIn(username).orElse(null);
-        if (account != null) {
-            CurrentUser.remember(request.getSession(), account);
-            localeBacking.use(account.locale());
-        }
-        return account;
-    }
-
     private static void redirect(ExternalContext external, String path) {
         try {
             external.redirect(external.getRequestContextPath() + path);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The school's code as typed, or as the school's sign-in address gave it. */
+    public String getSchool() {
+        if (school == null) {
+            school = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("school");
+        }
+        return school;
+    }
+
+    public void setSchool(String school) {
+        this.school = school;
     }
 
     public String getUsername() {

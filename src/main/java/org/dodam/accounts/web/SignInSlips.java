@@ -26,8 +26,8 @@ import org.dodam.platform.web.Texts;
 
 /**
  * Sign-in slips as an A4 PDF: eight to a page, each framed by a dashed line to cut along, for a teacher to hand
- * each student theirs. A slip says, in the student's language (or the one the teacher asked for): the school,
- * the student's name and username, the temporary password, where to sign in, and that at first sign-in they
+ * each student theirs. A slip says, in the student's language (or the one the teacher asked for): the school and
+ * its code (usernames are unique only within a school), the student's name and username, the temporary password, where to sign in, and that at first sign-in they
  * choose their own password, which then replaces this one. Written with OpenPDF in the shared Hangul font.
  */
 final class SignInSlips {
@@ -41,7 +41,8 @@ final class SignInSlips {
     /**
      * @param language {@code ko} or {@code en} for every slip, or null for each student's own language
      */
-    static byte[] render(List<TemporaryPassword> slips, String school, String address, String language) throws IOException {
+    static byte[] render(List<TemporaryPassword> slips, String school, String schoolCode, String address, String language)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 24, 24, 24, 24);
         try {
@@ -54,7 +55,7 @@ final class SignInSlips {
             PdfPTable table = new PdfPTable(PER_ROW);
             table.setWidthPercentage(100);
             for (TemporaryPassword slip : slips) {
-                table.addCell(slip(slip, school, address, language != null ? language : slip.locale(), fonts));
+                table.addCell(slip(slip, school, schoolCode, address, language != null ? language : slip.locale(), fonts));
             }
             for (int empty = slips.size() % PER_ROW; empty > 0 && empty < PER_ROW; empty++) {
                 PdfPCell blank = new PdfPCell();
@@ -69,7 +70,8 @@ final class SignInSlips {
         return out.toByteArray();
     }
 
-    private static PdfPCell slip(TemporaryPassword slip, String school, String address, String language, PdfFonts fonts) {
+    private static PdfPCell slip(TemporaryPassword slip, String school, String schoolCode, String address, String language,
+                                 PdfFonts fonts) {
         ResourceBundle texts = bundle(language);
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
@@ -80,10 +82,16 @@ final class SignInSlips {
         cell.addElement(line(slip.displayName(), fonts, 14, Font.BOLD));
         cell.addElement(line(texts.getString("slip.username") + ": " + slip.username(), fonts, 11, Font.NORMAL));
         cell.addElement(line(texts.getString("slip.password") + ": " + slip.password(), fonts, 12, Font.BOLD));
-        cell.addElement(line(texts.getString("slip.address") + ": " + address, fonts, 9, Font.NORMAL));
+        cell.addElement(line(texts.getString("slip.school") + ": " + schoolCode, fonts, 11, Font.NORMAL));
+        cell.addElement(line(texts.getString("slip.address") + ": " + signInAddress(address, schoolCode), fonts, 9, Font.NORMAL));
         cell.addElement(line(texts.getString("slip.first"), fonts, 8.5f, Font.NORMAL));
         cell.addElement(line(texts.getString("slip.keep"), fonts, 8.5f, Font.NORMAL));
         return cell;
+    }
+
+    /** The school's own sign-in address: the form opens with the school's code filled in. */
+    static String signInAddress(String address, String schoolCode) {
+        return address + (address.endsWith("/") ? "" : "/") + "login.xhtml?school=" + schoolCode;
     }
 
     private static Paragraph line(String text, PdfFonts fonts, float size, int style) {

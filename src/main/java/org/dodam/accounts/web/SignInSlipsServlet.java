@@ -56,7 +56,8 @@ public class SignInSlipsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] pdf = SignInSlips.render(slips, teacher.school().name(), platform.publicUrl().toString(), language);
+        byte[] pdf = SignInSlips.render(slips, teacher.school().name(), teacher.school().code(),
+                platform.publicUrl().toString(), language);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"sign-in-slips.pdf\"");
         response.setHeader("Cache-Control", "no-store");

@@ -17,6 +17,7 @@ import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.PlatformSettings;
 import org.dodam.platform.web.Texts;
 
 /**
@@ -35,6 +36,9 @@ public class StaffBacking implements Serializable {
 
     @Inject
     transient CurrentUser currentUser;
+
+    @Inject
+    transient PlatformSettings platform;
 
     private List<StaffRow> staff;
 
@@ -59,6 +63,16 @@ public class StaffBacking implements Serializable {
 
     private String resetFor;
     private String temporaryPassword;
+
+    /** The school's code, which people type at sign-in when the server holds more than one school. */
+    public String getSchoolCode() {
+        return currentUser.require().school().code();
+    }
+
+    /** The school's own sign-in address, to share with staff and families: it fills in the school's code. */
+    public String getSignInAddress() {
+        return SignInSlips.signInAddress(platform.publicUrl().toString(), getSchoolCode());
+    }
 
     public List<StaffRow> getStaff() {
         if (staff == null) {

@@ -7,11 +7,12 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.DodamIdentityStore;
 
 /**
  * Signs in the person of a verified launch ({@link LaunchCredential}) through the same Jakarta Security mechanism as
- * the sign-in form, so the container knows them exactly as it knows anyone who typed a password: their username as
- * the caller and their role as the group. The account must still be active and still carry that username. Every
+ * the sign-in form, so the container knows them exactly as it knows anyone who typed a password: by the same caller
+ * name ({@link DodamIdentityStore#callerName}) and their role as the group. The account must still be active and still carry that username. Every
  * other credential is left to the other stores (the password store leaves this one alone in turn).
  */
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class LaunchIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         return accounts.byId(launch.accountId()).filter(a -> a.active() && a.username().equals(launch.username()))
-                .map(a -> new CredentialValidationResult(a.username(), Set.of(a.role().name())))
+                .map(a -> new CredentialValidationResult(DodamIdentityStore.callerName(a), Set.of(a.role().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SignInBackingTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    static final School SCHOOL = new School("Hangang High School", "KR", NOW);
+    static final School SCHOOL = new School("Hangang High School", "KR", "hangang", NOW);
 
     @Test
     void signingInLeadsBackToAPageOfThePersonsOwnFolder() {
