@@ -82,6 +82,7 @@ for db in $databases; do
     echo "wall_s=$wall" >> "target/bench-district-$db.properties"
   fi
   generator_s=$(sed -n 's/^generator_s=//p' "target/bench-district-$db.properties")
+  school=$(sed -n 's/^school=//p' "target/bench-district-$db.properties")
   teacher=$(sed -n 's/^teacher=//p' "target/bench-district-$db.properties")
   pass=$(sed -n 's/^password=//p' "target/bench-district-$db.properties")
   class=$(sed -n 's/^class=//p' "target/bench-district-$db.properties")
@@ -94,7 +95,7 @@ for db in $databases; do
   start_server "$log" DODAM_SQL_COUNT=true DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000
   jar=$(mktemp)
   vs=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login.xhtml" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | tail -1 | sed 's/.*value="//;s/"//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" -H "Origin: http://127.0.0.1:$port" --data-urlencode "signin=signin" --data-urlencode "signin:username=$teacher" \
+  curl -s -o /dev/null -c "$jar" -b "$jar" -H "Origin: http://127.0.0.1:$port" --data-urlencode "signin=signin" --data-urlencode "signin:school=$school" --data-urlencode "signin:username=$teacher" \
     --data-urlencode "signin:password=$pass" --data-urlencode "signin:submit=x" --data-urlencode "jakarta.faces.ViewState=$vs" \
     "http://127.0.0.1:$port/login.xhtml"
   cookie=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")

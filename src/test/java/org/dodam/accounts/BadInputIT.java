@@ -80,6 +80,7 @@ class BadInputIT {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         page.navigate(server.uri("login.xhtml").toString());
         unlimit(page);
+        Pages.schoolIfAsked(page);
         page.fill("[id='signin:username']", LONG);
         page.fill("[id='signin:password']", LONG);
         page.waitForNavigation(() -> page.click("[id='signin:submit']"));

@@ -88,6 +88,7 @@ class SignInIT {
 
         Page page = browser.context("en", Browser.DESKTOP_WIDTH, "Chromium", Map.of("X-Forwarded-For", client)).newPage();
         page.navigate(server.uri("login.xhtml").toString());
+        Pages.schoolIfAsked(page);
         page.fill("[id='signin:username']", "demo-student24");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         FormSignIn.burst(server, client, java.util.Collections.nCopies(8, "demo-student24"), "wrong-in-a-burst");

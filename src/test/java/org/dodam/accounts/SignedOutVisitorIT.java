@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.Pages;
 import org.dodam.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,7 @@ class SignedOutVisitorIT {
         page.navigate(server.uri("teacher/curriculum.xhtml").toString());
         assertThat(page.url()).contains("/login.xhtml");
         assertThat(page.context().cookies()).as("no session before signing in").noneMatch(c -> c.name.equals("JSESSIONID"));
+        Pages.schoolIfAsked(page);
         page.fill("[id='signin:username']", "demo-teacher2");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         page.waitForNavigation(() -> page.click("[id='signin:submit']"));
@@ -62,6 +64,7 @@ class SignedOutVisitorIT {
         Page other = browser.open("en", Browser.DESKTOP_WIDTH);
         other.navigate(server.uri("login.xhtml?continue=" + java.net.URLEncoder.encode("https://evil.example/",
                 java.nio.charset.StandardCharsets.UTF_8)).toString());
+        Pages.schoolIfAsked(other);
         other.fill("[id='signin:username']", "demo-teacher2");
         other.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         other.waitForNavigation(() -> other.click("[id='signin:submit']"));

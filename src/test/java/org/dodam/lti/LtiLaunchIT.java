@@ -233,8 +233,8 @@ class LtiLaunchIT {
         Launch mine = Launch.start(ours, "x");
         assertThat(mine.post(ours.sign(ours.claims(student("shared-sub"), mine.nonce()).build())).statusCode()).isEqualTo(303);
 
-        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-admin-lti");
-        HttpSession farAdmin = HttpSession.signIn(server, "far-admin-lti", DodamServer.DEMO_PASSWORD);
+        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-hills-lti", "far-admin-lti");
+        HttpSession farAdmin = HttpSession.signIn(server, "far-hills-lti", "far-admin-lti", DodamServer.DEMO_PASSWORD);
         long before = count("select count(*) from lti_registration");
         assertThat(register(farAdmin, ours, "Taken")).as("an (issuer, client id) belongs to one school")
                 .containsAnyOf("already registered", "이미 등록되어");

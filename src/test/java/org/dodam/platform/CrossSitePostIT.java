@@ -190,7 +190,7 @@ class CrossSitePostIT {
 
     private static RawHttp.Response signIn(String from, Map<String, String> headers) {
         String page = RawHttp.get(server, from, "login.xhtml", Map.of()).body();
-        return RawHttp.post(server, from, "login.xhtml", headers, form(Map.of("signin", "signin", "signin:username", "demo-student05",
+        return RawHttp.post(server, from, "login.xhtml", headers, form(Map.of("signin", "signin", "signin:school", DodamServer.SCHOOL, "signin:username", "demo-student05",
                 "signin:password", DodamServer.DEMO_PASSWORD, "signin:submit", "x", "jakarta.faces.ViewState", HttpSession.viewState(page))));
     }
 

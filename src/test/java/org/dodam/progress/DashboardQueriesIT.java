@@ -65,7 +65,7 @@ class DashboardQueriesIT {
     void theDashboardRunsAFixedNumberOfQueriesWhateverTheClassAndDatabaseSize() throws Exception {
         var small = DistrictGenerator.generate(url, "dodam", "dodam", Path.of("course-content"),
                 new Shape("qa", 2, 8, 270, 270 * 6, 1));
-        HttpSession teacherA = HttpSession.signIn(server, small.teacher(), small.password());
+        HttpSession teacherA = HttpSession.signIn(server, small.school(), small.teacher(), small.password());
         int smallCold = statements(teacherA, small.classId(), 35);
         int smallWarm = statements(teacherA, small.classId(), 35);
         int otherClass = statements(teacherA, small.otherClassId(), 33);
@@ -74,7 +74,7 @@ class DashboardQueriesIT {
                 new Shape("qb", 3, 18, 600, 600 * 10, 2));
         assertThat(large.rows().get("progress")).isGreaterThan(3 * small.rows().get("progress"));
         int smallAfterGrowth = statements(teacherA, small.classId(), 35);
-        HttpSession teacherB = HttpSession.signIn(server, large.teacher(), large.password());
+        HttpSession teacherB = HttpSession.signIn(server, large.school(), large.teacher(), large.password());
         int largeCold = statements(teacherB, large.classId(), 35);
         int largeWarm = statements(teacherB, large.classId(), 35);
 

@@ -291,7 +291,7 @@ class TeacherClassCareIT {
 
     @Test
     void anotherTeacherAndAnotherSchoolGetNotFoundForEveryClassPageAndExport() throws Exception {
-        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-admin");
+        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-hills", "far-admin");
         Page admin = signIn("far-admin", "en", Browser.DESKTOP_WIDTH);
         Pages.addStaff(admin, "TEACHER", "Far Teacher", "far-teacher", "far@far.example", "lighthouse keeper reads maps");
         assertThat(Pages.messages(admin)).contains("far-teacher");
@@ -352,7 +352,8 @@ class TeacherClassCareIT {
                     case "far-student" -> "far-student-pass";
                     default -> username.substring(5) + "-pass-1";
                 };
-        Pages.signIn(page, server, username, OWN_PASSWORDS.getOrDefault(username, password));
+        Pages.signIn(page, server, username.startsWith("far-") ? "far-hills" : DodamServer.SCHOOL, username,
+                OWN_PASSWORDS.getOrDefault(username, password));
         if (Pages.chooseOwnPassword(page, OWN_PASSWORD)) {
             OWN_PASSWORDS.put(username, OWN_PASSWORD); // a teacher's start password works once
         }

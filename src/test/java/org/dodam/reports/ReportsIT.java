@@ -232,15 +232,15 @@ class ReportsIT {
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
         String caseUrl = Reporting.openCase(counsellor, server, marker);
 
-        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-admin-reports");
+        ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-hills-reports", "far-admin-reports");
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(admin, server, "far-admin-reports", DodamServer.DEMO_PASSWORD);
+        Pages.signIn(admin, server, "far-hills-reports", "far-admin-reports", DodamServer.DEMO_PASSWORD);
         Pages.addStaff(admin, "COUNSELLOR", "Far Counsellor", "far-counsellor", null, "quiet river listens well");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
         assertThat(admin.textContent("#statTotal").strip()).as("another school's statistics count none of ours").isEqualTo("0");
 
         Page far = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(far, server, "far-counsellor", "quiet river listens well");
+        Pages.signIn(far, server, "far-hills-reports", "far-counsellor", "quiet river listens well");
         assertThat(far.locator("#inboxTable").count()).as("no other school's cases in the inbox").isZero();
         assertThat(far.textContent("#reportLink")).as("a link of its own").doesNotContain(schoolLink.substring(schoolLink.indexOf("?s=")));
         assertThat(far.navigate(caseUrl).status()).isEqualTo(404);

@@ -77,8 +77,13 @@ public final class DistrictGenerator {
         }
     }
 
-    /** What was written, and where the benchmark's dashboard is. */
-    public record Result(String teacher, String password, long classId, long otherClassId, int lessonsPerClass,
+    /** The code of the district's {@code s}-th school (from 0): the prefix and its number. */
+    static String schoolCode(Shape shape, int s) {
+        return String.format("%s-%02d", shape.prefix(), s + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What was written, and where the benchmark's dashboard is (the teacher of the first school). */
+    public record Result(String school, String teacher, String password, long classId, long otherClassId, int lessonsPerClass,
                          Map<String, Long> rows, Duration took) {
         public String summary() {
             StringBuilder text = new StringBuilder();
@@ -108,7 +113,7 @@ public final class DistrictGenerator {
         this.random = new SplittableRandom(shape.seed());
         this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         this.ids = new IdBlocks(idConnection);
-        table("school", "id:L", "name:S", "country:S", "created_at:T");
+        table("school", "id:L", "name:S", "country:S", "code:S", "created_at:T");
         table("account", "id:L", "school_id:L", "username:S", "password_hash:S", "role:S", "display_name:S", "email:S",
                 "locale:S", "active:B", "created_at:T");
         table("school_class", "id:L", "school_id:L", "teacher_id:L", "name:S", "join_code:S", "archived:B", "created_at:T");
@@ -135,7 +140,7 @@ public final class DistrictGenerator {
             DistrictGenerator generator = new DistrictGenerator(connection, idConnection, shape);
             long[] known = generator.run(studentLessons(connection, content));
             generator.analyze();
-            return new Result(shape.prefix() + "-teacher", PASSWORD, known[0], known[1], (int) known[2],
+            return new Result(schoolCode(shape, 0), shape.prefix() + "-teacher", PASSWORD, known[0], known[1], (int) known[2],
                     Map.copyOf(generator.written), Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -181,7 +186,8 @@ public final class DistrictGenerator {
         for (int s = 0; s < shape.schools(); s++) {
             long school = ids.next();
             Instant opened = now.minus(400, ChronoUnit.DAYS);
-            add("school", school, String.format("%s 도담 %02d 학교 (District school %02d)", shape.prefix(), s + 1, s + 1), "KR", opened);
+            add("school", school, String.format("%s 도담 %02d 학교 (District school %02d)", shape.prefix(), s + 1, s + 1), "KR",
+                    schoolCode(shape, s), opened);
             add("account", ids.next(), school, String.format("%s-admin%02d", shape.prefix(), s + 1), hash, "SCHOOL_ADMIN",
                     name(), null, "ko", true, opened);
             add("account", ids.next(), school, String.format("%s-counsellor%02d", shape.prefix(), s + 1), hash, "COUNSELLOR",
@@ -579,7 +585,7 @@ public final class DistrictGenerator {
                 result.classId(), KNOWN_CLASS_SIZE, result.lessonsPerClass());
         String out = System.getProperty("district.out");
         if (out != null && !out.isBlank()) {
-            Files.writeString(Path.of(out), "teacher=" + result.teacher() + "\npassword=" + result.password()
+            Files.writeString(Path.of(out), "school=" + result.school() + "\nteacher=" + result.teacher() + "\npassword=" + result.password()
                     + "\nclass=" + result.classId() + "\nother_class=" + result.otherClassId()
                     + "\ngenerator_s=" + String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0) + "\n");
         }

@@ -24,6 +24,12 @@ public final class DodamServer {
 
     public static final String DEMO_PASSWORD = "it-demo-pass-2026";
 
+    /**
+     * The code of the school the tests sign in to: the demo school's, and the one {@link Postgres#schoolLikeTheDemo}
+     * sets up. The sign-in form asks for it once a test has added a second school to the server.
+     */
+    public static final String SCHOOL = "dodam";
+
     private static final Map<String, DodamServer> SHARED = new ConcurrentHashMap<>();
 
     private final String name;

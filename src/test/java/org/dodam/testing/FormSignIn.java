@@ -34,6 +34,7 @@ public final class FormSignIn {
                 .header("Accept-Language", "en").GET()).body();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("signin", "signin");
+        fields.put("signin:school", DodamServer.SCHOOL);
         fields.put("signin:username", username);
         fields.put("signin:password", password);
         fields.put("signin:submit", "x");

@@ -34,10 +34,16 @@ public final class HttpSession {
     }
 
     public static HttpSession signIn(DodamServer server, String username, String password) {
+        return signIn(server, DodamServer.SCHOOL, username, password);
+    }
+
+    /** Signs in to that school (its code is sent always: a server with one school ignores it). */
+    public static HttpSession signIn(DodamServer server, String school, String username, String password) {
         HttpSession session = new HttpSession(server);
         String form = session.get("login.xhtml").body();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("signin", "signin");
+        fields.put("signin:school", school);
         fields.put("signin:username", username);
         fields.put("signin:password", password);
         fields.put("signin:submit", "x");

@@ -11,10 +11,22 @@ public final class Pages {
     }
 
     public static Response signIn(Page page, DodamServer server, String username, String password) {
-        page.navigate(server.uri("login.xhtml").toString());
+        return signIn(page, server, DodamServer.SCHOOL, username, password);
+    }
+
+    /** Signs in at the school's own sign-in address, which fills in its code where the form asks for one. */
+    public static Response signIn(Page page, DodamServer server, String school, String username, String password) {
+        page.navigate(server.uri("login.xhtml?school=" + school).toString());
         page.fill("[id='signin:username']", username);
         page.fill("[id='signin:password']", password);
         return page.waitForNavigation(() -> page.click("[id='signin:submit']"));
+    }
+
+    /** On a sign-in form reached some other way (sent there from a page), types the school's code if it is asked for. */
+    public static void schoolIfAsked(Page page) {
+        if (page.locator("[id='signin:school']").count() > 0) {
+            page.fill("[id='signin:school']", DodamServer.SCHOOL);
+        }
     }
 
     /**

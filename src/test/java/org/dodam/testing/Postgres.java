@@ -36,16 +36,17 @@ public final class Postgres {
      * embedded demo runs unchanged on PostgreSQL (which never gets the demo school).
      */
     public static java.util.Map<String, String> schoolLikeTheDemo(String database) throws SQLException {
-        return java.util.Map.of(
-                "DODAM_DB_URL", freshDatabase(database),
-                "DODAM_DB_USER", "postgres",
-                "DODAM_SETUP_SCHOOL", "Hangang High School",
-                "DODAM_SETUP_COUNTRY", "KR",
-                "DODAM_SETUP_ADMIN", "demo-admin",
-                "DODAM_SETUP_ADMIN_PASSWORD", DodamServer.DEMO_PASSWORD,
-                "DODAM_SETUP_COUNSELLOR", "demo-counsellor",
-                "DODAM_SETUP_COUNSELLOR_PASSWORD", DodamServer.DEMO_PASSWORD,
-                "DODAM_SETUP_COUNSELLOR_EMAIL", "counsellor@dodam.example");
+        return java.util.Map.ofEntries(
+                java.util.Map.entry("DODAM_DB_URL", freshDatabase(database)),
+                java.util.Map.entry("DODAM_DB_USER", "postgres"),
+                java.util.Map.entry("DODAM_SETUP_SCHOOL", "Hangang High School"),
+                java.util.Map.entry("DODAM_SETUP_SCHOOL_CODE", DodamServer.SCHOOL),
+                java.util.Map.entry("DODAM_SETUP_COUNTRY", "KR"),
+                java.util.Map.entry("DODAM_SETUP_ADMIN", "demo-admin"),
+                java.util.Map.entry("DODAM_SETUP_ADMIN_PASSWORD", DodamServer.DEMO_PASSWORD),
+                java.util.Map.entry("DODAM_SETUP_COUNSELLOR", "demo-counsellor"),
+                java.util.Map.entry("DODAM_SETUP_COUNSELLOR_PASSWORD", DodamServer.DEMO_PASSWORD),
+                java.util.Map.entry("DODAM_SETUP_COUNSELLOR_EMAIL", "counsellor@dodam.example"));
     }
 
     /** A new, empty database with the given name (dropped first if a previous run left it). */

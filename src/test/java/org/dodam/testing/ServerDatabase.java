@@ -21,8 +21,8 @@ public final class ServerDatabase {
     private ServerDatabase() {
     }
 
-    /** Creates the school and an admin who signs in with {@link DodamServer#DEMO_PASSWORD}. */
-    public static void addSchool(String jdbcUrl, String schoolName, String adminUsername) throws SQLException {
+    /** Creates the school with that code, and an admin who signs in with {@link DodamServer#DEMO_PASSWORD}. */
+    public static void addSchool(String jdbcUrl, String schoolName, String code, String adminUsername) throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam")) {
             db.setAutoCommit(false);
             long last;
@@ -36,15 +36,17 @@ public final class ServerDatabase {
             long schoolId = last - 1;
             long adminId = last;
             Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement school = db.prepareStatement("insert into school (id, name, country, created_at) values (?, ?, 'KR', ?)")) {
+            try (PreparedStatement school = db.prepareStatement("insert into school (id, name, country, code, created_at) values (?, ?, 'KR', ?, ?)")) {
                 school.setLong(1, schoolId);
                 school.setString(2, schoolName);
-                school.setTimestamp(3, now);
+                school.setString(3, code);
+                school.setTimestamp(4, now);
                 school.executeUpdate();
             }
             try (PreparedStatement admin = db.prepareStatement("insert into account (id, school_id, username, password_hash, role,"
                     + " display_name, email, locale, active, created_at) select ?, ?, ?, password_hash, 'SCHOOL_ADMIN', 'Administrator',"
-                    + " null, 'en', true, ? from account where username = 'demo-admin'")) {
+                    + " null, 'en', true, ? from account where username = 'demo-admin'"
+                    + " and school_id = (select id from school where code = '" + DodamServer.SCHOOL + "')")) {
                 admin.setLong(1, adminId);
                 admin.setLong(2, schoolId);
                 admin.setString(3, adminUsername);

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.dodam.accounts.application.AccountRules;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.PasswordStrength;
@@ -43,8 +45,9 @@ public class JoinClassBacking {
     Accounts accounts;
 
     public void join() throws IOException {
+        String school;
         try {
-            accounts.joinClass(joinCode, displayName, username, password);
+            school = accounts.joinClass(joinCode, displayName, username, password).school().code();
         } catch (PasswordStrength.WeakPassword weak) {
             PasswordAdvice.explain("join:password", weak);
             return;
@@ -54,7 +57,9 @@ public class JoinClassBacking {
         }
         Texts.info("join.done");
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml");
+        // The school's own sign-in address: where the form asks for the school, its code is filled in.
+        external.redirect(external.getRequestContextPath() + "/login.xhtml?school="
+                + URLEncoder.encode(school, StandardCharsets.UTF_8));
     }
 
     public String getJoinCode() {
