@@ -25,8 +25,8 @@ public class LaunchIdentityStore implements IdentityStore {
         if (!(credential instanceof LaunchCredential launch)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return accounts.byId(launch.accountId()).filter(a -> a.active() && a.username().equals(launch.username()))
-                .map(a -> new CredentialValidationResult(a.username(), Set.of(a.role().name())))
+        return accounts.activeCaller(launch.accountId()).filter(c -> c.username().equals(launch.username()))
+                .map(c -> new CredentialValidationResult(c.username(), Set.of(c.actor().role().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
