@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.dodam.accounts.application.Accounts;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.application.IncidentReporting;
@@ -41,8 +41,8 @@ public class DemoReports {
         if (!demoSchool.createdThisStart()) {
             return;
         }
-        Account counsellor = accounts.findForSignIn(DemoSchool.CODE, "demo-counsellor").orElseThrow();
-        String link = channels.channel(counsellor.school().id()).linkKey();
+        Actor counsellor = accounts.findActor(DemoSchool.CODE, "demo-counsellor").orElseThrow();
+        String link = channels.channel(counsellor.schoolId()).linkKey();
         reporting.submit(link, new NewReport(ReporterRole.BYSTANDER, Category.GROUP_CHAT, "단체 대화방 '2학년 모임' (카카오톡)",
                 "지난주 금요일", false, "(데모) 단체방에 같은 반 친구 얼굴을 합성한 사진이 올라왔어요. 여러 명이 웃는 이모티콘을 달았어요."));
         reporting.submit(link, new NewReport(ReporterRole.TARGET, Category.SEXTORTION, "Instagram DM from @demo_unknown_account",

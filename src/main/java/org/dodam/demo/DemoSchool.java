@@ -11,12 +11,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
 import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.Classes;
+import org.dodam.accounts.application.Classes.ClassSummary;
 import org.dodam.accounts.application.Passwords;
-import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
-import org.dodam.accounts.domain.School;
-import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.assignments.application.Assignments;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.Question;
@@ -109,17 +108,17 @@ public class DemoSchool {
     /** Every demo account shares one password, so it is hashed once: a first start stays quick. */
     private void create(String password) {
         String hash = passwords.hash(password);
-        School school = accounts.createSchool("도담중학교 (Dodam Middle School)", "KR", CODE);
+        long school = accounts.createSchool("도담중학교 (Dodam Middle School)", "KR", CODE);
         accounts.seed(school, "교감 김도담", "demo-admin", "admin@dodam.example", Role.SCHOOL_ADMIN, hash, null);
-        Account teacher1 = accounts.seed(school, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, hash, null);
-        Account teacher2 = accounts.seed(school, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, hash, null);
+        Actor teacher1 = accounts.seed(school, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, hash, null);
+        Actor teacher2 = accounts.seed(school, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, hash, null);
         accounts.seed(school, "정은혜 상담 선생님", "demo-counsellor", "counsellor@dodam.example", Role.COUNSELLOR, hash, null);
-        SchoolClass classA = classes.create(teacher1, "2학년 3반");
-        SchoolClass classB = classes.create(teacher2, "2학년 5반");
-        List<Account> studentsA = addStudents(school, classA, CLASS_A, 1, hash);
+        ClassSummary classA = classes.create(teacher1, "2학년 3반");
+        ClassSummary classB = classes.create(teacher2, "2학년 5반");
+        List<Actor> studentsA = addStudents(school, classA, CLASS_A, 1, hash);
         addStudents(school, classB, CLASS_B, CLASS_A.size() + 1, hash);
         for (int i = 1; i <= settings.extraStudents(); i++) {
-            accounts.seed(school, "Bench Student " + i, String.format("bench-student%03d", i), null, Role.STUDENT, hash, classA);
+            accounts.seed(school, "Bench Student " + i, String.format("bench-student%03d", i), null, Role.STUDENT, hash, classA.id());
         }
         if (DEMO_LESSONS.stream().allMatch(id -> curriculum.lesson(id).isPresent())) {
             assignAndPractise(teacher1, classA, teacher2, classB, studentsA);
@@ -127,11 +126,11 @@ public class DemoSchool {
         System.out.println(banner(password, classA.joinCode()));
     }
 
-    private List<Account> addStudents(School school, SchoolClass schoolClass, List<String> names, int firstNumber, String hash) {
-        List<Account> students = new java.util.ArrayList<>();
+    private List<Actor> addStudents(long school, ClassSummary schoolClass, List<String> names, int firstNumber, String hash) {
+        List<Actor> students = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             students.add(accounts.seed(school, names.get(i), String.format("demo-student%02d", firstNumber + i), null,
-                    Role.STUDENT, hash, schoolClass));
+                    Role.STUDENT, hash, schoolClass.id()));
         }
         return students;
     }
@@ -140,8 +139,8 @@ public class DemoSchool {
      * Assigns lessons (one already past its due date) and lets some students work through them, some
      * passing and some choosing a common wrong answer, so the home pages and the dashboard have something to show.
      */
-    private void assignAndPractise(Account teacher1, SchoolClass classA, Account teacher2, SchoolClass classB,
-                                   List<Account> studentsA) {
+    private void assignAndPractise(Actor teacher1, ClassSummary classA, Actor teacher2, ClassSummary classB,
+                                   List<Actor> studentsA) {
         LocalDate today = LocalDate.now(clock);
         assignments.assign(teacher1, classA.id(), List.of(DEMO_LESSONS.get(0)), today.plusDays(7));
         assignments.assign(teacher1, classA.id(), List.of(DEMO_LESSONS.get(1)), today.minusDays(2));
@@ -150,7 +149,7 @@ public class DemoSchool {
         var lesson = curriculum.lesson(lessonId).orElseThrow();
         int sections = LessonPlayer.studentSections(lesson);
         for (int i = 0; i < 8; i++) {
-            Account student = studentsA.get(i);
+            Actor student = studentsA.get(i);
             int read = i < 6 ? sections : 2;
             for (int section = 0; section < read; section++) {
                 player.open(student, lessonId, section);

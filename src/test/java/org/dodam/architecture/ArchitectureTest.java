@@ -1,5 +1,7 @@
 package org.dodam.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * may use everything, and nothing uses it. {@code lti} (launches from a school's learning platform) sits on top: it
  * uses accounts and content, no feature uses it, and it and {@code reports} never meet, so a report cannot learn a
  * platform identity. Inside a feature, {@code domain} knows neither {@code application}
- * nor {@code web}, and {@code application} does not know {@code web}.
+ * nor {@code web}, and {@code application} does not know {@code web}. Other features know the person acting as
+ * accounts' {@code Actor}, never as one of accounts' entities.
  */
 class ArchitectureTest {
 
@@ -98,6 +102,16 @@ class ArchitectureTest {
     void nothingUsesTheDemo() {
         noClasses().that().resideOutsideOfPackage("org.dodam.demo..").should().dependOnClassesThat()
                 .resideInAPackage("org.dodam.demo..").check(classes);
+    }
+
+    @Test
+    void otherFeaturesKnowThePersonActingAsAnActorNotAnAccount() {
+        noClasses().that().resideOutsideOfPackage("org.dodam.accounts..").should().dependOnClassesThat(
+                        resideInAPackage("org.dodam.accounts.domain..").and(annotatedWith(Entity.class)))
+                .because("another feature knows the person acting by accounts' Actor (id, school, role, language) and asks"
+                        + " accounts by id for anything more: a detached entity would tie its code to accounts' tables and"
+                        + " let it read, or lazily load, what accounts never meant to hand out")
+                .check(classes);
     }
 
     @Test

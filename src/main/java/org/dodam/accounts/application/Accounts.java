@@ -65,6 +65,18 @@ public class Accounts {
         }
     }
 
+    /** A school as other features need it: the reporting page shows its name and its country's help routes. */
+    public record SchoolSummary(long id, String name, String country) {
+    }
+
+    /** Someone of a school as other features need them, e.g. a counsellor to write to ({@code email} null if none). */
+    public record Person(long id, String displayName, String email, String locale) {
+    }
+
+    /** A person signed in by someone else's word (a learning platform): who they are, and the name they sign in with. */
+    public record Caller(Actor actor, String username) {
+    }
+
     /** The account of that username in that school (usernames are unique only within a school). */
     public Optional<Account> byUsername(School school, String username) {
         return em.createNamedQuery("Account.byUsername", Account.class)
@@ -105,6 +117,21 @@ public class Accounts {
         return DodamIdentityStore.accountId(callerName).flatMap(this::byId).filter(Account::active);
     }
 
+    /** The person who signs in to that school with this username as other features know them, if active. */
+    public Optional<Actor> findActor(String schoolCode, String username) {
+        return findForSignIn(schoolCode, username).map(Actor::of);
+    }
+
+    /**
+     * Whether the actor may read their school's reports, cases, statistics and audit log now: an active counsellor
+     * whom a counsellor of the school confirmed ({@link Account#readsReports}). The actor does not carry it, so the
+     * account is read again (from the shared cache), as it is at the start of every request.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean readsReports(Actor actor) {
+        return actor != null && byId(actor.id()).filter(Account::readsReports).isPresent();
+    }
+
     /**
      * The signed-in person's account, found by the id kept in their session: read from the shared cache, so a
      * page costs no query for it. It must still be active and still be the caller the container signed in.
@@ -115,19 +142,19 @@ public class Accounts {
                 .filter(a -> a.active() && DodamIdentityStore.callerName(a).equals(callerName));
     }
 
-    /** A new school; its code must be one no other school has ({@link School#CODE_PATTERN}). */
-    public School createSchool(String name, String country, String code) {
+    /** Makes a school and returns its id; its code must be one no other school has ({@link School#CODE_PATTERN}). */
+    public long createSchool(String name, String country, String code) {
         if (em.createNamedQuery("School.byCode", School.class).setParameter("code", code).getResultStream().findAny().isPresent()) {
             throw new DodamException("accounts.schoolCodeTaken", code);
         }
         School school = new School(name, country, code, clock.instant());
         em.persist(school);
-        return school;
+        return school.id();
     }
 
-    /** Used when a school is set up (and by the demo school); not reachable from any page. */
-    public Account createSchoolAdmin(School school, String displayName, String username, String email, String password) {
-        return create(em.merge(school), displayName, username, email, Role.SCHOOL_ADMIN, password, "ko");
+    /** Used when a school is set up; not reachable from any page. */
+    public Account createSchoolAdmin(long schoolId, String displayName, String username, String email, String password) {
+        return create(em.find(School.class, schoolId), displayName, username, email, Role.SCHOOL_ADMIN, password, "ko");
     }
 
     /** A teacher, or a counsellor who is only proposed until a counsellor of the school confirms it. */
@@ -203,7 +230,7 @@ public class Accounts {
      * list. Either way the student chooses their own at first sign-in.
      */
     public TemporaryPassword createStudent(Account teacher, long classId, String displayName, String username, String password) {
-        SchoolClass schoolClass = classes.activeOwnedBy(teacher, classId);
+        SchoolClass schoolClass = classes.activeClassOf(Actor.of(teacher), classId);
         String temporary = password == null || password.isBlank() ? passwords.temporary() : password;
         Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, temporary, teacher.locale());
         student.passwordGivenByTeacher();
@@ -273,7 +300,7 @@ public class Accounts {
      * password anyone knows ({@link Passwords#unusable}): the platform vouches for the person at every launch.
      * A teacher may still reset such a student's password later, which gives them a start password like any student.
      */
-    public Account createSignedInElsewhere(long schoolId, String displayName, Role role, String locale) {
+    public Caller createSignedInElsewhere(long schoolId, String displayName, Role role, String locale) {
         if (role != Role.STUDENT && role != Role.TEACHER) {
             throw new DodamException("accounts.roleNotAllowed");
         }
@@ -283,7 +310,15 @@ public class Accounts {
         }
         String username = "lti-" + passwords.temporary();
         String name = AccountRules.validName(displayName) ? displayName.strip() : username;
-        return insert(school, name, username, null, role, passwords.unusable(), Languages.supported(locale) ? locale : Languages.DEFAULT);
+        Account account = insert(school, name, username, null, role, passwords.unusable(),
+                Languages.supported(locale) ? locale : Languages.DEFAULT);
+        em.flush(); // the account's id
+        return new Caller(Actor.of(account), account.username());
+    }
+
+    /** An active account as a person signed in elsewhere; empty for an account that is unknown or suspended. */
+    public Optional<Caller> activeCaller(long accountId) {
+        return byId(accountId).filter(Account::active).map(a -> new Caller(Actor.of(a), a.username()));
     }
 
     public Optional<Account> byId(long id) {
@@ -356,8 +391,8 @@ public class Accounts {
                 .getResultList();
     }
 
-    public Optional<School> school(long schoolId) {
-        return Optional.ofNullable(em.find(School.class, schoolId));
+    public Optional<SchoolSummary> school(long schoolId) {
+        return Optional.ofNullable(em.find(School.class, schoolId)).map(s -> new SchoolSummary(s.id(), s.name(), s.country()));
     }
 
     public List<Long> schoolIds() {
@@ -365,9 +400,10 @@ public class Accounts {
     }
 
     /** The active accounts of one role in a school, e.g. the counsellors to tell about a new report. */
-    public List<Account> activeInSchool(long schoolId, Role role) {
+    public List<Person> activeInSchool(long schoolId, Role role) {
         return em.createNamedQuery("Account.byRoleInSchool", Account.class)
-                .setParameter("schoolId", schoolId).setParameter("role", role).getResultList();
+                .setParameter("schoolId", schoolId).setParameter("role", role).getResultStream()
+                .map(a -> new Person(a.id(), a.displayName(), a.email(), a.locale())).toList();
     }
 
     /** Display names of a school's accounts by id, for pages that show who did what; asking for null gives null. */
@@ -401,15 +437,16 @@ public class Accounts {
 
     /**
      * Adds an account whose password hash was made by {@link Passwords} beforehand, without the checks of
-     * who may add whom. Only for seeding data at start-up (the demo school hashes its one password once).
+     * who may add whom, to the class {@code joinsClassId} when not null. Only for seeding data at start-up (the demo
+     * school hashes its one password once).
      */
-    public Account seed(School school, String displayName, String username, String email, Role role,
-                        String passwordHash, SchoolClass joins) {
-        Account account = insert(em.merge(school), displayName, username, email, role, passwordHash, "ko");
-        if (joins != null) {
-            em.persist(new ClassMembership(em.merge(joins), account, clock.instant()));
+    public Actor seed(long schoolId, String displayName, String username, String email, Role role,
+                      String passwordHash, Long joinsClassId) {
+        Account account = insert(em.find(School.class, schoolId), displayName, username, email, role, passwordHash, "ko");
+        if (joinsClassId != null) {
+            em.persist(new ClassMembership(em.find(SchoolClass.class, joinsClassId), account, clock.instant()));
         }
-        return account;
+        return Actor.of(account);
     }
 
     private Account create(School school, String displayName, String username, String email, Role role,

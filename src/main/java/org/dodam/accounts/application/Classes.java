@@ -20,7 +20,9 @@ import org.dodam.platform.DodamException;
 /**
  * A teacher's classes and who is in them. A teacher reaches only their own classes; others are "not found".
  * An archived class can still be opened by its teacher (to read its records or restore it), but nothing
- * can be added to it: {@link #activeOwnedBy} refuses it with a message.
+ * can be added to it: {@link #activeOwnedBy} refuses it with a message. Teachers and students come as an
+ * {@link Actor}, and classes and their students go out as values ({@link ClassDetails}, {@link ClassMember}), so
+ * the features that build on classes (assignments, progress, launches) never hold accounts' entities.
  */
 @ApplicationScoped
 @Transactional
@@ -39,8 +41,9 @@ public class Classes {
     @Inject
     SecureRandom random;
 
-    public SchoolClass create(Account teacher, String name) {
-        if (teacher == null || teacher.role() != Role.TEACHER) {
+    /** A new class of the teacher's, with its join code; it has no students yet. */
+    public ClassSummary create(Actor teacher, String name) {
+        if (teacher == null || !teacher.is(Role.TEACHER)) {
             throw DodamException.notFound();
         }
         if (!AccountRules.validName(name)) {
@@ -48,11 +51,11 @@ public class Classes {
         }
         SchoolClass schoolClass = new SchoolClass(em.find(Account.class, teacher.id()), name.strip(), newJoinCode(), clock.instant());
         em.persist(schoolClass);
-        return schoolClass;
+        return new ClassSummary(schoolClass.id(), schoolClass.name(), schoolClass.joinCode(), 0);
     }
 
-    public void rename(Account teacher, long classId, String newName) {
-        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    public void rename(Actor teacher, long classId, String newName) {
+        SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         if (!AccountRules.validName(newName)) {
             throw new DodamException("classes.nameInvalid");
         }
@@ -60,12 +63,12 @@ public class Classes {
     }
 
     /** Takes the class off the teacher's list and its assignments off its students' lists; progress is kept. */
-    public void archive(Account teacher, long classId) {
-        ownedBy(teacher, classId).orElseThrow(DodamException::notFound).archive();
+    public void archive(Actor teacher, long classId) {
+        classOf(teacher, classId).orElseThrow(DodamException::notFound).archive();
     }
 
-    public void restore(Account teacher, long classId) {
-        ownedBy(teacher, classId).orElseThrow(DodamException::notFound).restore();
+    public void restore(Actor teacher, long classId) {
+        classOf(teacher, classId).orElseThrow(DodamException::notFound).restore();
     }
 
     /**
@@ -73,8 +76,8 @@ public class Classes {
      * records; the class's roster and dashboard no longer show them. Removing someone already removed is
      * "not found", so a second click changes nothing.
      */
-    public void removeStudent(Account teacher, long classId, long studentId) {
-        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    public void removeStudent(Actor teacher, long classId, long studentId) {
+        SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         em.createNamedQuery("ClassMembership.findActive", ClassMembership.class)
                 .setParameter("schoolClass", schoolClass).setParameter("studentId", studentId)
                 .getResultStream().findFirst().orElseThrow(DodamException::notFound)
@@ -101,8 +104,13 @@ public class Classes {
     }
 
     /** The teacher's class when it may still change: another teacher's is not found, an archived one is refused. */
-    public SchoolClass activeOwnedBy(Account teacher, long classId) {
-        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    public ClassDetails activeOwnedBy(Actor teacher, long classId) {
+        return ClassDetails.of(activeClassOf(teacher, classId));
+    }
+
+    /** {@link #activeOwnedBy} as the entity, for accounts' own use (a new student's membership). */
+    SchoolClass activeClassOf(Actor teacher, long classId) {
+        SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         if (schoolClass.archived()) {
             throw new DodamException("classes.archivedReadOnly");
         }
@@ -110,20 +118,20 @@ public class Classes {
     }
 
     /** Whether the student is in this class of the teacher's now (not removed). */
-    public boolean hasStudent(Account teacher, long classId, long studentId) {
-        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    public boolean hasStudent(Actor teacher, long classId, long studentId) {
+        SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         return em.createNamedQuery("ClassMembership.findActive", ClassMembership.class)
                 .setParameter("schoolClass", schoolClass).setParameter("studentId", studentId)
                 .getResultStream().findFirst().isPresent();
     }
 
-    public List<ClassSummary> of(Account teacher) {
+    public List<ClassSummary> of(Actor teacher) {
         return summaries(em.createNamedQuery("SchoolClass.ofTeacher", SchoolClass.class)
                 .setParameter("teacher", em.find(Account.class, teacher.id()))
                 .getResultList());
     }
 
-    public List<ClassSummary> archivedOf(Account teacher) {
+    public List<ClassSummary> archivedOf(Actor teacher) {
         return summaries(em.createNamedQuery("SchoolClass.archivedOfTeacher", SchoolClass.class)
                 .setParameter("teacher", em.find(Account.class, teacher.id()))
                 .getResultList());
@@ -143,9 +151,14 @@ public class Classes {
                 .toList();
     }
 
-    public Optional<SchoolClass> ownedBy(Account teacher, long classId) {
+    /** The teacher's own class, archived or not; empty for anyone else's or for a class that does not exist. */
+    public Optional<ClassDetails> ownedBy(Actor teacher, long classId) {
+        return classOf(teacher, classId).map(ClassDetails::of);
+    }
+
+    private Optional<SchoolClass> classOf(Actor teacher, long classId) {
         SchoolClass schoolClass = em.find(SchoolClass.class, classId);
-        if (schoolClass == null || teacher == null || teacher.role() != Role.TEACHER || !schoolClass.isRunBy(teacher)) {
+        if (schoolClass == null || teacher == null || !teacher.is(Role.TEACHER) || !schoolClass.isRunBy(teacher.id())) {
             return Optional.empty();
         }
         return Optional.of(schoolClass);
@@ -163,22 +176,28 @@ public class Classes {
                 .setParameter("code", normalized).getResultStream().findFirst();
     }
 
-    public List<Account> students(Account teacher, long classId) {
-        SchoolClass schoolClass = ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    /** The students in the teacher's class now (not removed). */
+    public List<ClassMember> students(Actor teacher, long classId) {
+        SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         return em.createNamedQuery("ClassMembership.activeStudents", Account.class)
                 .setParameter("schoolClass", schoolClass)
-                .getResultList();
+                .getResultStream().map(s -> new ClassMember(s.id(), s.displayName(), s.username())).toList();
     }
 
-    public List<SchoolClass> classesOf(Account student) {
+    /** The classes the student is in now (not removed, not archived). */
+    public List<ClassDetails> classesOf(Actor student) {
+        return classesOf(student.id()).stream().map(ClassDetails::of).toList();
+    }
+
+    private List<SchoolClass> classesOf(long studentId) {
         return em.createNamedQuery("ClassMembership.classesOf", SchoolClass.class)
-                .setParameter("student", em.find(Account.class, student.id()))
+                .setParameter("student", em.find(Account.class, studentId))
                 .getResultList();
     }
 
     /** Whether the student is (still) in one of the teacher's classes. */
-    public boolean teaches(Account teacher, Account student) {
-        return classesOf(student).stream().anyMatch(c -> c.isRunBy(teacher));
+    boolean teaches(Account teacher, Account student) {
+        return classesOf(student.id()).stream().anyMatch(c -> c.isRunBy(teacher.id()));
     }
 
     private String newJoinCode() {
@@ -191,5 +210,16 @@ public class Classes {
 
     /** A class as the teacher's list shows it. */
     public record ClassSummary(long id, String name, String joinCode, long students) {
+    }
+
+    /** A class as the pages and features built on it need it (a class page, a dashboard, a student's home). */
+    public record ClassDetails(long id, String name, String joinCode, boolean archived) {
+        static ClassDetails of(SchoolClass schoolClass) {
+            return new ClassDetails(schoolClass.id(), schoolClass.name(), schoolClass.joinCode(), schoolClass.archived());
+        }
+    }
+
+    /** A student of a class as its roster and dashboard show them. */
+    public record ClassMember(long id, String displayName, String username) {
     }
 }

@@ -11,7 +11,8 @@ import org.dodam.accounts.domain.Account;
 import org.dodam.platform.DodamException;
 
 /**
- * The signed-in person for this request, loaded once. Pages read it as {@code #{currentUser}}.
+ * The signed-in person for this request, loaded once. Pages read it as {@code #{currentUser}}; other features take
+ * it as an {@link Actor} ({@link #actor}, {@link #requireActor}), accounts' own pages as the account.
  *
  * <p>Sign-in keeps the account's id in the session ({@link #remember}); each request then finds the account by
  * that id in the shared cache. A deactivated account is refused from its next request on, and so is a session
@@ -61,8 +62,29 @@ public class CurrentUser {
         return account;
     }
 
+    /** For accounts' own pages, which change the account itself; every other feature takes {@link #requireActor}. */
     public Account require() {
         return account().orElseThrow(DodamException::notFound);
+    }
+
+    /** The signed-in person as other features know them; empty for a visitor. */
+    public Optional<Actor> actor() {
+        return account().map(Actor::of);
+    }
+
+    /** The signed-in person as other features know them, or "not found" for a visitor. */
+    public Actor requireActor() {
+        return actor().orElseThrow(DodamException::notFound);
+    }
+
+    /**
+     * Called when a launch from a school's learning platform has signed someone in: remembers their account in the
+     * session as {@link #remember sign-in} does, and returns them, or empty when there is no such account.
+     */
+    public Optional<Actor> rememberById(HttpSession session, long accountId) {
+        Optional<Account> found = accounts.byId(accountId);
+        found.ifPresent(a -> remember(session, a));
+        return found.map(Actor::of);
     }
 
     public boolean isSignedIn() {
@@ -75,6 +97,11 @@ public class CurrentUser {
 
     public String getSchoolName() {
         return account().map(a -> a.school().name()).orElse("");
+    }
+
+    /** The country of the person's school, which decides the laws and help routes lessons and letters show. */
+    public String getSchoolCountry() {
+        return account().map(a -> a.school().country()).orElse("");
     }
 
     /** A counsellor proposed by the admin whom no counsellor of the school has confirmed yet. */

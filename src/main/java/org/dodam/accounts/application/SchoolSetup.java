@@ -66,7 +66,7 @@ public class SchoolSetup {
         String admin = setup.admin().get();
         String password = setup.adminPassword().get();
         warnIfWeak("DODAM_SETUP_ADMIN_PASSWORD", password, Role.SCHOOL_ADMIN, admin, setup);
-        School school = accounts.createSchool(setup.school().get().strip(), setup.country(), setup.schoolCode());
+        long school = accounts.createSchool(setup.school().get().strip(), setup.country(), setup.schoolCode());
         accounts.createSchoolAdmin(school, "Administrator", admin, null, password);
         LOG.info("Created the school and its first administrator account from DODAM_SETUP_*.");
         em.flush();

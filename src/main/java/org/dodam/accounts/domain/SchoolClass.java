@@ -77,8 +77,8 @@ public class SchoolClass {
         archived = false;
     }
 
-    public boolean isRunBy(Account account) {
-        return teacher.id().equals(account.id());
+    public boolean isRunBy(long accountId) {
+        return teacher.id() == accountId;
     }
 
     public Long id() {

@@ -20,7 +20,6 @@ import org.dodam.accounts.application.Accounts.TemporaryPassword;
 import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.application.RosterImport;
-import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
 import org.omnifaces.util.Faces;
@@ -89,7 +88,7 @@ public class ClassRosterBacking implements Serializable {
 
     public void load() {
         Long id = parseId(idParameter);
-        SchoolClass schoolClass = id == null ? null : classes.ownedBy(currentUser.require(), id).orElse(null);
+        Classes.ClassDetails schoolClass = id == null ? null : classes.ownedBy(currentUser.requireActor(), id).orElse(null);
         if (schoolClass == null) {
             Faces.responseSendError(404, "");
             return;
@@ -104,7 +103,7 @@ public class ClassRosterBacking implements Serializable {
 
     public void rename() {
         try {
-            classes.rename(currentUser.require(), classId, newName);
+            classes.rename(currentUser.requireActor(), classId, newName);
             className = newName.strip();
             newName = className;
             Texts.info("class.renamed", className);
@@ -125,7 +124,7 @@ public class ClassRosterBacking implements Serializable {
     /** Archives the class and goes back to the class list, where it no longer shows. */
     public String archive() {
         try {
-            classes.archive(currentUser.require(), classId);
+            classes.archive(currentUser.requireActor(), classId);
             Texts.info("class.archived", className);
             return "/teacher/index?faces-redirect=true";
         } catch (DodamException e) {
@@ -136,7 +135,7 @@ public class ClassRosterBacking implements Serializable {
 
     public void restore() {
         try {
-            classes.restore(currentUser.require(), classId);
+            classes.restore(currentUser.requireActor(), classId);
             archived = false;
             confirmingArchive = false;
             Texts.info("class.restored", className);
@@ -157,7 +156,7 @@ public class ClassRosterBacking implements Serializable {
             return;
         }
         try {
-            classes.removeStudent(currentUser.require(), classId, student.id());
+            classes.removeStudent(currentUser.requireActor(), classId, student.id());
             Texts.info("roster.removed", student.displayName());
         } catch (DodamException e) {
             Texts.error(e);
@@ -166,7 +165,7 @@ public class ClassRosterBacking implements Serializable {
     }
 
     private void refresh() {
-        students = classes.students(currentUser.require(), classId).stream()
+        students = classes.students(currentUser.requireActor(), classId).stream()
                 .map(s -> new StudentRow(s.id(), s.displayName(), s.username()))
                 .toList();
     }

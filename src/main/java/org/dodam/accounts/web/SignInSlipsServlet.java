@@ -12,7 +12,6 @@ import org.dodam.accounts.application.Accounts.TemporaryPassword;
 import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.domain.Account;
-import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.Languages;
 import org.dodam.platform.PlatformSettings;
 
@@ -45,8 +44,8 @@ public class SignInSlipsServlet extends HttpServlet {
         Account teacher = currentUser.account().orElse(null);
         String id = request.getParameter("id");
         String language = request.getParameter("lang");
-        SchoolClass schoolClass = teacher == null || id == null || !id.matches("\\d{1,18}") ? null
-                : classes.ownedBy(teacher, Long.parseLong(id)).orElse(null);
+        Classes.ClassDetails schoolClass = teacher == null || id == null || !id.matches("\\d{1,18}") ? null
+                : classes.ownedBy(currentUser.requireActor(), Long.parseLong(id)).orElse(null);
         if (schoolClass == null || language != null && !Languages.supported(language)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -35,21 +35,21 @@ public class TeacherHomeBacking implements Serializable {
 
     public List<Classes.ClassSummary> getMyClasses() {
         if (myClasses == null) {
-            myClasses = classes.of(currentUser.require());
+            myClasses = classes.of(currentUser.requireActor());
         }
         return myClasses;
     }
 
     public List<Classes.ClassSummary> getArchivedClasses() {
         if (archivedClasses == null) {
-            archivedClasses = classes.archivedOf(currentUser.require());
+            archivedClasses = classes.archivedOf(currentUser.requireActor());
         }
         return archivedClasses;
     }
 
     public void createClass() {
         try {
-            classes.create(currentUser.require(), newClassName);
+            classes.create(currentUser.requireActor(), newClassName);
             Texts.info("teacher.classCreated", newClassName.strip());
             newClassName = null;
             myClasses = null;

@@ -12,9 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.Classes;
-import org.dodam.accounts.domain.Account;
-import org.dodam.accounts.domain.SchoolClass;
+import org.dodam.accounts.application.Classes.ClassDetails;
+import org.dodam.accounts.application.Classes.ClassMember;
 import org.dodam.assignments.domain.Assignment;
 import org.dodam.assignments.domain.AssignmentOverride;
 import org.dodam.content.application.Curriculum;
@@ -47,8 +48,8 @@ public class Assignments {
     Clock clock;
 
     /** Assigns the lessons to the teacher's class with one due date (or none); assigning again changes the date. */
-    public void assign(Account teacher, long classId, List<String> lessonIds, LocalDate dueOn) {
-        SchoolClass schoolClass = classes.activeOwnedBy(teacher, classId);
+    public void assign(Actor teacher, long classId, List<String> lessonIds, LocalDate dueOn) {
+        ClassDetails schoolClass = classes.activeOwnedBy(teacher, classId);
         if (lessonIds.isEmpty()) {
             throw new DodamException("assign.chooseLessons");
         }
@@ -61,24 +62,24 @@ public class Assignments {
                     .ifPresentOrElse(existing -> existing.reassign(dueOn),
                             () -> em.persist(new Assignment(schoolClass.id(), lessonId, dueOn, clock.instant())));
         }
-        List<Long> students = classes.students(teacher, classId).stream().map(Account::id).toList();
+        List<Long> students = classes.students(teacher, classId).stream().map(ClassMember::id).toList();
         player.ensureProgress(students, lessonIds);
     }
 
-    public void withdraw(Account teacher, long classId, String lessonId) {
-        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    public void withdraw(Actor teacher, long classId, String lessonId) {
+        ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
         em.createNamedQuery("Assignment.find", Assignment.class)
                 .setParameter("classId", schoolClass.id()).setParameter("lesson", lessonId)
                 .getResultStream().findFirst().ifPresent(Assignment::withdraw);
     }
 
     /** Moves the class's due date of an assignment ({@code null}: no due date); students' own dates stay. */
-    public void changeDue(Account teacher, long classId, String lessonId, LocalDate dueOn) {
+    public void changeDue(Actor teacher, long classId, String lessonId, LocalDate dueOn) {
         current(classes.activeOwnedBy(teacher, classId), lessonId).moveDue(dueOn);
     }
 
     /** Gives one student of the class their own due date for an assignment, or moves it. */
-    public void setPersonalDue(Account teacher, long classId, String lessonId, long studentId, LocalDate dueOn) {
+    public void setPersonalDue(Actor teacher, long classId, String lessonId, long studentId, LocalDate dueOn) {
         Assignment assignment = current(classes.activeOwnedBy(teacher, classId), lessonId);
         if (!classes.hasStudent(teacher, classId, studentId)) {
             throw DodamException.notFound();
@@ -91,7 +92,7 @@ public class Assignments {
     }
 
     /** The student goes back to the class's due date; clearing a date that is not there changes nothing. */
-    public void clearPersonalDue(Account teacher, long classId, String lessonId, long studentId) {
+    public void clearPersonalDue(Actor teacher, long classId, String lessonId, long studentId) {
         Assignment assignment = current(classes.activeOwnedBy(teacher, classId), lessonId);
         if (!classes.hasStudent(teacher, classId, studentId)) {
             throw DodamException.notFound();
@@ -100,15 +101,15 @@ public class Assignments {
     }
 
     /** Every student's own due date in the teacher's class, for its current assignments; one query. */
-    public List<PersonalDue> personalDueDates(Account teacher, long classId) {
-        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    public List<PersonalDue> personalDueDates(Actor teacher, long classId) {
+        ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
         return em.createNamedQuery("AssignmentOverride.ofClass", AssignmentOverride.class)
                 .setParameter("classId", schoolClass.id()).getResultList().stream()
                 .map(o -> new PersonalDue(o.studentId(), o.assignment().lessonId(), o.dueOn()))
                 .toList();
     }
 
-    private Assignment current(SchoolClass schoolClass, String lessonId) {
+    private Assignment current(ClassDetails schoolClass, String lessonId) {
         return em.createNamedQuery("Assignment.find", Assignment.class)
                 .setParameter("classId", schoolClass.id()).setParameter("lesson", lessonId)
                 .getResultStream().filter(a -> !a.withdrawn()).findFirst()
@@ -122,8 +123,8 @@ public class Assignments {
     }
 
     /** The class's current assignments in due-date order (undated last). */
-    public List<Assigned> ofClass(Account teacher, long classId) {
-        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+    public List<Assigned> ofClass(Actor teacher, long classId) {
+        ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
         return ofClasses(List.of(schoolClass.id()));
     }
 
@@ -131,8 +132,8 @@ public class Assignments {
      * Everything assigned to the student's (current, not archived) classes, with the student's own due dates
      * where the teacher set one; a lesson assigned twice counts once, with its earliest date.
      */
-    public List<Assigned> assignedTo(Account student) {
-        List<Long> classIds = classes.classesOf(student).stream().map(SchoolClass::id).toList();
+    public List<Assigned> assignedTo(Actor student) {
+        List<Long> classIds = classes.classesOf(student).stream().map(ClassDetails::id).toList();
         if (classIds.isEmpty()) {
             return List.of();
         }

@@ -81,7 +81,7 @@ public class ClassAssignmentsBacking implements Serializable {
             lessonIds = List.of();
         }
         try {
-            assignments.assign(currentUser.require(), classId, lessonIds, dueOn);
+            assignments.assign(currentUser.requireActor(), classId, lessonIds, dueOn);
             Texts.info("assign.done", lessonIds.size());
             refresh();
         } catch (DodamException e) {
@@ -92,7 +92,7 @@ public class ClassAssignmentsBacking implements Serializable {
     public void changeDue(AssignedRow row) {
         LocalDate due = newDue.get(row.lessonId());
         try {
-            assignments.changeDue(currentUser.require(), classId, row.lessonId(), due);
+            assignments.changeDue(currentUser.requireActor(), classId, row.lessonId(), due);
             if (due == null) {
                 Texts.info("assign.dueRemoved", row.title());
             } else {
@@ -106,7 +106,7 @@ public class ClassAssignmentsBacking implements Serializable {
 
     public void withdraw(AssignedRow row) {
         try {
-            assignments.withdraw(currentUser.require(), classId, row.lessonId());
+            assignments.withdraw(currentUser.requireActor(), classId, row.lessonId());
             Texts.info("assign.withdrawn", row.title());
             refresh();
         } catch (DodamException e) {
@@ -116,7 +116,7 @@ public class ClassAssignmentsBacking implements Serializable {
 
     private void refresh() {
         String lang = localeBacking.getLanguage();
-        assigned = assignments.ofClass(currentUser.require(), classId).stream()
+        assigned = assignments.ofClass(currentUser.requireActor(), classId).stream()
                 .map(a -> new AssignedRow(a.lessonId(), curriculum.lessonTitle(a.lessonId(), lang), a.dueOn()))
                 .toList();
         newDue.clear();

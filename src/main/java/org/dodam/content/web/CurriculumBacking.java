@@ -20,6 +20,6 @@ public class CurriculumBacking {
     CurrentUser currentUser;
 
     public List<ModuleEntry> getModules() {
-        return curriculum.modules(currentUser.require().role().isStaff());
+        return curriculum.modules(currentUser.requireActor().isStaff());
     }
 }

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
-import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.ModuleEntry;
@@ -37,7 +37,7 @@ public class FamilyLetterServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String locale = request.getParameter("lang");
-        Account teacher = currentUser.account().filter(a -> a.role() == Role.TEACHER).orElse(null);
+        Actor teacher = currentUser.actor().filter(a -> a.is(Role.TEACHER)).orElse(null);
         ModuleEntry module = curriculum.module(request.getParameter("module")).filter(m -> !m.forStaff()).orElse(null);
         String markdown = teacher == null || module == null || !ContentModel.LOCALES.contains(locale) ? null
                 : module.familyLetter(locale).orElse(null);
@@ -46,7 +46,7 @@ public class FamilyLetterServlet extends HttpServlet {
             return;
         }
         byte[] pdf = FamilyLetterPdf.render(new FamilyLetterPdf.Letter(locale, module.title().get(locale), markdown,
-                curriculum.help(teacher.school().country()).orElse(null), teacher.school().name(),
+                curriculum.help(currentUser.getSchoolCountry()).orElse(null), currentUser.getSchoolName(),
                 schoolClock.today()));
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition",

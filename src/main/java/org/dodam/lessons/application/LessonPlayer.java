@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.domain.Role;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
@@ -54,7 +54,7 @@ public class LessonPlayer {
      * changes nothing, so it is only a read, with no transaction; anything else is recorded in one.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Position open(Account student, String lessonId, Integer requested) {
+    public Position open(Actor student, String lessonId, Integer requested) {
         LessonEntry lesson = studentLesson(student, lessonId);
         int total = studentSections(lesson);
         Optional<LessonProgress> known = findQuery(student.id(), lesson).setHint(READ_ONLY, true)
@@ -69,7 +69,7 @@ public class LessonPlayer {
     }
 
     /** Records that the student opened section {@code requested} (or their current one) of the lesson. */
-    public Position record(Account student, LessonEntry lesson, Integer requested) {
+    public Position record(Actor student, LessonEntry lesson, Integer requested) {
         int total = studentSections(lesson);
         LessonProgress progress = progress(student.id(), lesson, total);
         int index = requested != null ? requested : progress.currentSection();
@@ -167,8 +167,8 @@ public class LessonPlayer {
     }
 
     /** A lesson a student may open: it exists and is not a staff lesson. */
-    public LessonEntry studentLesson(Account student, String lessonId) {
-        if (student == null || student.role() != Role.STUDENT) {
+    public LessonEntry studentLesson(Actor student, String lessonId) {
+        if (student == null || !student.is(Role.STUDENT)) {
             throw DodamException.notFound();
         }
         return curriculum.studentLesson(lessonId).orElseThrow(DodamException::notFound);

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
-import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
 import org.dodam.content.application.LessonRenderer;
@@ -63,13 +63,13 @@ public class LessonBacking {
     @PostConstruct
     void load() {
         id = Faces.getRequestParameter("id");
-        Account viewer = currentUser.require();
-        staff = viewer.role().isStaff();
+        Actor viewer = currentUser.requireActor();
+        staff = viewer.isStaff();
         lesson = curriculum.lesson(id).filter(l -> staff || !l.forStaff()).orElse(null);
         if (lesson == null) {
             return;
         }
-        country = viewer.school().country();
+        country = currentUser.getSchoolCountry();
         if (!staff) {
             position = player.open(viewer, id, parseSection(Faces.getRequestParameter("section")));
         }

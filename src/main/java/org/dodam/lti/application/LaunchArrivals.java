@@ -13,12 +13,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import org.dodam.accounts.application.Accounts;
-import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.application.AccountRules;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.Accounts.Caller;
+import org.dodam.accounts.application.Actor;
+import org.dodam.accounts.application.Classes;
+import org.dodam.accounts.application.Classes.ClassSummary;
 import org.dodam.accounts.domain.Role;
-import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.content.application.Curriculum;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.LaunchVerifier.LaunchClaims;
@@ -66,18 +67,18 @@ public class LaunchArrivals {
         LaunchedPerson person = em.createNamedQuery("LaunchedPerson.find", LaunchedPerson.class)
                 .setParameter("school", registration.schoolId()).setParameter("issuer", registration.issuer())
                 .setParameter("subject", claims.subject()).getResultStream().findFirst().orElse(null);
-        Account account;
+        Caller caller;
         if (person == null) {
-            account = accounts.createSignedInElsewhere(registration.schoolId(), displayName(claims.name()), role, language(claims.locale()));
-            em.flush(); // the account's id
-            person = new LaunchedPerson(registration.schoolId(), registration.issuer(), claims.subject(), account.id(), now);
+            caller = accounts.createSignedInElsewhere(registration.schoolId(), displayName(claims.name()), role, language(claims.locale()));
+            person = new LaunchedPerson(registration.schoolId(), registration.issuer(), claims.subject(), caller.actor().id(), now);
             em.persist(person);
             em.flush(); // the person's id, for the course membership
         } else {
-            account = accounts.byId(person.accountId()).orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
+            caller = accounts.activeCaller(person.accountId()).orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
             person.launched(now);
         }
-        if (!account.active() || account.role() != role || account.school().id() != registration.schoolId()) {
+        Actor account = caller.actor();
+        if (!account.is(role) || account.schoolId() != registration.schoolId()) {
             throw new LaunchRefused(Reason.ACCOUNT);
         }
         Optional<Long> classId = claims.contextId() == null ? Optional.empty() : joinCourse(registration, claims, person, account);
@@ -86,11 +87,11 @@ public class LaunchArrivals {
                         .orElse(Role.TEACHER.homePath())
                 : lesson(claims).map(id -> "/student/lesson.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                         .orElse(Role.STUDENT.homePath());
-        return new Arrival(account.id(), account.username(), account.role(), account.locale(), landing);
+        return new Arrival(account.id(), caller.username(), account.role(), account.locale(), landing);
     }
 
     /** The course's class, made now if a teacher arrives first; the person becomes a member of the course. */
-    private Optional<Long> joinCourse(Registration registration, LaunchClaims claims, LaunchedPerson person, Account account) {
+    private Optional<Long> joinCourse(Registration registration, LaunchClaims claims, LaunchedPerson person, Actor account) {
         Instant now = clock.instant();
         Course course = em.createNamedQuery("Course.find", Course.class).setParameter("registration", registration.id())
                 .setParameter("deployment", claims.deploymentId()).setParameter("context", claims.contextId())
@@ -108,15 +109,15 @@ public class LaunchArrivals {
             em.persist(new CourseMember(course.id(), person.id(), claims.role(), now));
             em.flush();
         }
-        if (account.role() == Role.TEACHER && course.classId().isEmpty()) {
-            SchoolClass made = classes.create(account, course.title() == null ? registration.name() : course.title());
+        if (account.is(Role.TEACHER) && course.classId().isEmpty()) {
+            ClassSummary made = classes.create(account, course.title() == null ? registration.name() : course.title());
             em.flush();
             course.becameClass(made.id());
             for (Long learner : em.createNamedQuery("CourseMember.learnerAccounts", Long.class)
                     .setParameter("course", course.id()).getResultList()) {
                 classes.enrol(made.id(), learner);
             }
-        } else if (account.role() == Role.STUDENT && course.classId().isPresent()) {
+        } else if (account.is(Role.STUDENT) && course.classId().isPresent()) {
             classes.enrol(course.classId().get(), account.id());
         }
         return course.classId();

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.domain.Role;
 import org.dodam.lti.domain.PlatformRegistration;
 import org.dodam.platform.DodamException;
@@ -47,11 +47,11 @@ public class PlatformRegistrations {
         }
     }
 
-    public Registration register(Account admin, NewRegistration form) {
+    public Registration register(Actor admin, NewRegistration form) {
         requireAdmin(admin);
         List<String> deployments = Arrays.stream(form.deploymentIds() == null ? new String[0] : form.deploymentIds().split("[,\\r\\n]+"))
                 .map(String::strip).filter(d -> !d.isEmpty()).distinct().toList();
-        PlatformRegistration registration = new PlatformRegistration(admin.school().id(), form.name(), form.issuer(), form.clientId(),
+        PlatformRegistration registration = new PlatformRegistration(admin.schoolId(), form.name(), form.issuer(), form.clientId(),
                 deployments, form.authUrl(), form.tokenUrl(), form.jwksUrl(), clock.instant());
         if (byIssuerAndClient(registration.issuer(), registration.clientId()).isPresent()) {
             throw new DodamException("lti.registration.taken");
@@ -60,10 +60,10 @@ public class PlatformRegistrations {
         return view(registration, false);
     }
 
-    public List<Registration> of(Account admin) {
+    public List<Registration> of(Actor admin) {
         requireAdmin(admin);
         List<PlatformRegistration> found = em.createNamedQuery("PlatformRegistration.ofSchool", PlatformRegistration.class)
-                .setParameter("school", admin.school().id()).getResultList();
+                .setParameter("school", admin.schoolId()).getResultList();
         java.util.Set<Long> launched = found.isEmpty() ? java.util.Set.of()
                 : new java.util.HashSet<>(em.createNamedQuery("Course.launchedRegistrations", Long.class)
                 .setParameter("registrations", found.stream().map(PlatformRegistration::id).toList()).getResultList());
@@ -74,10 +74,10 @@ public class PlatformRegistrations {
      * Removes a registration of the admin's school that no course has launched from yet (a mistyped one); once
      * courses came from it, their classes and people depend on it, and it stays.
      */
-    public void remove(Account admin, long registrationId) {
+    public void remove(Actor admin, long registrationId) {
         requireAdmin(admin);
         PlatformRegistration registration = em.find(PlatformRegistration.class, registrationId);
-        if (registration == null || !registration.belongsTo(admin.school().id())) {
+        if (registration == null || !registration.belongsTo(admin.schoolId())) {
             throw DodamException.notFound();
         }
         if (launched(registrationId)) {
@@ -125,8 +125,8 @@ public class PlatformRegistrations {
                 r.tokenUrl(), r.jwksUrl(), launched);
     }
 
-    private static void requireAdmin(Account admin) {
-        if (admin == null || admin.role() != Role.SCHOOL_ADMIN || !admin.active()) {
+    private static void requireAdmin(Actor admin) {
+        if (admin == null || !admin.is(Role.SCHOOL_ADMIN)) { // an actor is made only of an active account
             throw DodamException.notFound();
         }
     }

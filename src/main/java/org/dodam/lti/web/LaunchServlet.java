@@ -11,9 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.dodam.accounts.application.Accounts;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
-import org.dodam.accounts.domain.Account;
 import org.dodam.lti.application.LaunchRefused;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.Launches;
@@ -41,7 +40,7 @@ public class LaunchServlet extends HttpServlet {
     transient SecurityContext securityContext;
 
     @Inject
-    transient Accounts accounts;
+    transient CurrentUser currentUser;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -56,9 +55,9 @@ public class LaunchServlet extends HttpServlet {
             request.getSession(true);
             request.changeSessionId();
             HttpSession session = request.getSession();
-            Account account = accounts.byId(launched.arrival().accountId()).orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
-            CurrentUser.remember(session, account);
-            LocaleBacking.remember(session, account.locale());
+            Actor arrived = currentUser.rememberById(session, launched.arrival().accountId())
+                    .orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
+            LocaleBacking.remember(session, arrived.locale());
             if (status == AuthenticationStatus.SUCCESS) {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", request.getContextPath() + launched.arrival().landing());

@@ -66,14 +66,14 @@ public class LtiRegistrationsBacking {
 
     public List<Registration> getRegistrations() {
         if (list == null) {
-            list = registrations.of(currentUser.require());
+            list = registrations.of(currentUser.requireActor());
         }
         return list;
     }
 
     public void register() {
         try {
-            Registration added = registrations.register(currentUser.require(),
+            Registration added = registrations.register(currentUser.requireActor(),
                     new NewRegistration(name, issuer, clientId, deploymentIds, authUrl, tokenUrl, jwksUrl));
             Texts.info("lti.admin.added", added.name());
             name = issuer = clientId = deploymentIds = authUrl = tokenUrl = jwksUrl = null;
@@ -85,7 +85,7 @@ public class LtiRegistrationsBacking {
 
     public void remove(Registration registration) {
         try {
-            registrations.remove(currentUser.require(), registration.id());
+            registrations.remove(currentUser.requireActor(), registration.id());
             Texts.info("lti.admin.removed", registration.name());
             list = null;
         } catch (DodamException e) {

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.Classes;
-import org.dodam.accounts.domain.Account;
-import org.dodam.accounts.domain.SchoolClass;
+import org.dodam.accounts.application.Classes.ClassDetails;
+import org.dodam.accounts.application.Classes.ClassMember;
 import org.dodam.assignments.application.Assignments;
 import org.dodam.assignments.application.Assignments.Assigned;
 import org.dodam.content.domain.QuestionKey;
@@ -49,7 +50,7 @@ public class ClassProgress {
     @Inject
     SchoolClock schoolClock;
 
-    public StudentOverview forStudent(Account student) {
+    public StudentOverview forStudent(Actor student) {
         List<Assigned> assigned = assignments.assignedTo(student);
         Map<String, ProgressSnapshot> progress = player.progressOf(List.of(student.id()),
                         assigned.stream().map(Assigned::lessonId).toList()).stream()
@@ -65,20 +66,20 @@ public class ClassProgress {
      * students, assignments, students' own due dates, progress and first-attempt answers, one query each.
      * Removed students are not in it; their progress stays in the database.
      */
-    public ClassDashboard forClass(Account teacher, long classId) {
-        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
-        List<Account> students = classes.students(teacher, classId);
+    public ClassDashboard forClass(Actor teacher, long classId) {
+        ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        List<ClassMember> students = classes.students(teacher, classId);
         List<Assigned> assigned = assignments.ofClass(teacher, classId);
         Map<String, LocalDate> personalDue = personalDueDates(teacher, classId);
         List<String> lessonIds = assigned.stream().map(Assigned::lessonId).toList();
-        List<Long> studentIds = students.stream().map(Account::id).toList();
+        List<Long> studentIds = students.stream().map(ClassMember::id).toList();
         Map<String, ProgressSnapshot> progress = player.progressOf(studentIds, lessonIds).stream()
                 .collect(Collectors.toMap(p -> p.studentId() + "|" + p.lessonId(), Function.identity()));
         List<ClassDashboard.StudentRow> rows = new ArrayList<>();
         long cells = 0;
         long done = 0;
         List<Integer> bestScores = new ArrayList<>();
-        for (Account student : students) {
+        for (ClassMember student : students) {
             Map<String, LessonStatus> lessons = new LinkedHashMap<>();
             for (Assigned a : assigned) {
                 String key = student.id() + "|" + a.lessonId();
@@ -101,9 +102,9 @@ public class ClassProgress {
      * One student of the teacher's class: each assigned lesson with the due date that applies to them, its
      * state, best score and reading, and every quiz attempt. Another class's student is not found.
      */
-    public StudentReport forStudentInClass(Account teacher, long classId, long studentId) {
-        SchoolClass schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
-        Account student = classes.students(teacher, classId).stream().filter(s -> s.id() == studentId).findFirst()
+    public StudentReport forStudentInClass(Actor teacher, long classId, long studentId) {
+        ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
+        ClassMember student = classes.students(teacher, classId).stream().filter(s -> s.id() == studentId).findFirst()
                 .orElseThrow(DodamException::notFound);
         List<Assigned> assigned = assignments.ofClass(teacher, classId);
         Map<String, LocalDate> personalDue = personalDueDates(teacher, classId);
@@ -121,7 +122,7 @@ public class ClassProgress {
                 student.username(), lessons);
     }
 
-    private Map<String, LocalDate> personalDueDates(Account teacher, long classId) {
+    private Map<String, LocalDate> personalDueDates(Actor teacher, long classId) {
         return assignments.personalDueDates(teacher, classId).stream()
                 .collect(Collectors.toMap(p -> p.studentId() + "|" + p.lessonId(), Assignments.PersonalDue::dueOn));
     }

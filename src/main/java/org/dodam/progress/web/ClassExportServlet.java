@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
-import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum;
 import org.dodam.platform.web.Texts;
 import org.dodam.progress.application.ClassDashboard;
@@ -38,7 +38,7 @@ public class ClassExportServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("id");
-        Account teacher = currentUser.account().orElse(null);
+        Actor teacher = currentUser.actor().orElse(null);
         ClassDashboard dashboard = RequestedDashboard.of(id, teacher, progress).orElse(null);
         if (dashboard == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
-import org.dodam.accounts.domain.Account;
 import org.dodam.content.application.Curriculum;
 import org.dodam.platform.SchoolClock;
 import org.dodam.platform.pdf.PdfFonts;
@@ -66,7 +66,7 @@ public class ClassPdfServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("id");
-        Account teacher = currentUser.account().orElse(null);
+        Actor teacher = currentUser.actor().orElse(null);
         ClassDashboard dashboard = RequestedDashboard.of(id, teacher, progress).orElse(null);
         if (dashboard == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

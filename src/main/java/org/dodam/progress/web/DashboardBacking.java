@@ -44,7 +44,7 @@ public class DashboardBacking {
             return;
         }
         classId = Long.parseLong(id);
-        dashboard = progress.forClass(currentUser.require(), classId);
+        dashboard = progress.forClass(currentUser.requireActor(), classId);
     }
 
     public ClassDashboard getDashboard() {

@@ -1,7 +1,7 @@
 package org.dodam.progress.web;
 
 import java.util.Optional;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.platform.DodamException;
 import org.dodam.progress.application.ClassDashboard;
 import org.dodam.progress.application.ClassProgress;
@@ -16,7 +16,7 @@ final class RequestedDashboard {
     private RequestedDashboard() {
     }
 
-    static Optional<ClassDashboard> of(String id, Account teacher, ClassProgress progress) {
+    static Optional<ClassDashboard> of(String id, Actor teacher, ClassProgress progress) {
         if (teacher == null || id == null || !id.matches("\\d{1,18}")) {
             return Optional.empty();
         }

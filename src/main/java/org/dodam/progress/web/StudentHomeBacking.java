@@ -36,14 +36,14 @@ public class StudentHomeBacking {
 
     public List<String> getClassNames() {
         if (classNames == null) {
-            classNames = classes.classesOf(currentUser.require()).stream().map(c -> c.name()).toList();
+            classNames = classes.classesOf(currentUser.requireActor()).stream().map(c -> c.name()).toList();
         }
         return classNames;
     }
 
     public StudentOverview getOverview() {
         if (overview == null) {
-            overview = progress.forStudent(currentUser.require());
+            overview = progress.forStudent(currentUser.requireActor());
         }
         return overview;
     }

@@ -62,7 +62,7 @@ public class StudentProgressBacking implements Serializable {
     }
 
     private void refresh() {
-        report = progress.forStudentInClass(currentUser.require(), classId, studentId);
+        report = progress.forStudentInClass(currentUser.requireActor(), classId, studentId);
         ownDue.clear();
         report.lessons().forEach(l -> ownDue.put(l.status().lessonId(), l.status().personalDue() ? l.status().dueOn() : null));
     }
@@ -71,7 +71,7 @@ public class StudentProgressBacking implements Serializable {
         String lessonId = lesson.status().lessonId();
         LocalDate due = ownDue.get(lessonId);
         try {
-            assignments.setPersonalDue(currentUser.require(), classId, lessonId, studentId, due);
+            assignments.setPersonalDue(currentUser.requireActor(), classId, lessonId, studentId, due);
             Texts.info("student.view.ownDueSaved", getReport().name(), due.toString(), title(lessonId));
             refresh();
         } catch (DodamException e) {
@@ -82,7 +82,7 @@ public class StudentProgressBacking implements Serializable {
     public void clearOwnDue(StudentLesson lesson) {
         String lessonId = lesson.status().lessonId();
         try {
-            assignments.clearPersonalDue(currentUser.require(), classId, lessonId, studentId);
+            assignments.clearPersonalDue(currentUser.requireActor(), classId, lessonId, studentId);
             Texts.info("student.view.ownDueCleared", getReport().name(), title(lessonId));
             refresh();
         } catch (DodamException e) {
@@ -93,7 +93,7 @@ public class StudentProgressBacking implements Serializable {
     /** The report, read again after a restored view (it is not kept in the session). */
     public StudentReport getReport() {
         if (report == null) {
-            report = progress.forStudentInClass(currentUser.require(), classId, studentId);
+            report = progress.forStudentInClass(currentUser.requireActor(), classId, studentId);
         }
         return report;
     }

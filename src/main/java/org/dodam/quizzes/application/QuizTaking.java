@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.domain.Role;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
@@ -67,7 +67,7 @@ public class QuizTaking {
     }
 
     /** The student's latest attempt (open or finished), or none yet. */
-    public QuizState state(Account student, String lessonId) {
+    public QuizState state(Actor student, String lessonId) {
         LessonEntry lesson = studentLesson(student, lessonId);
         return stateOf(student, lesson, latest(student, lessonId));
     }
@@ -78,7 +78,7 @@ public class QuizTaking {
      * already answered question is ignored, and the current state is returned; a token that is not one of
      * this attempt's options for this question is refused.
      */
-    public QuizState answer(Account student, String lessonId, int attemptNumber, String questionId, List<String> tokens) {
+    public QuizState answer(Actor student, String lessonId, int attemptNumber, String questionId, List<String> tokens) {
         LessonEntry lesson = studentLesson(student, lessonId);
         Question question = lesson.document().questions().stream().filter(q -> q.id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new DodamException("quiz.unknownQuestion"));
@@ -122,12 +122,12 @@ public class QuizTaking {
         return picked;
     }
 
-    private OptionTokens tokens(Account student, String lessonId, int attemptNumber) {
+    private OptionTokens tokens(Actor student, String lessonId, int attemptNumber) {
         return new OptionTokens(optionKey, student.id(), lessonId, attemptNumber);
     }
 
     /** Starts another practice attempt after a finished one; an open attempt is simply continued. */
-    public QuizState retake(Account student, String lessonId) {
+    public QuizState retake(Actor student, String lessonId) {
         LessonEntry lesson = studentLesson(student, lessonId);
         Optional<QuizAttempt> latest = latest(student, lessonId);
         if (latest.isPresent() && !latest.get().open()) {
@@ -171,13 +171,13 @@ public class QuizTaking {
     public record AnswerCount(String questionKey, String chosen, boolean correct, long count) {
     }
 
-    private Optional<QuizAttempt> latest(Account student, String lessonId) {
+    private Optional<QuizAttempt> latest(Actor student, String lessonId) {
         return em.createNamedQuery("QuizAttempt.latest", QuizAttempt.class)
                 .setParameter("student", student.id()).setParameter("lesson", lessonId)
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
-    private QuizState stateOf(Account student, LessonEntry lesson, Optional<QuizAttempt> attempt) {
+    private QuizState stateOf(Actor student, LessonEntry lesson, Optional<QuizAttempt> attempt) {
         Map<String, Answered> answered = new LinkedHashMap<>();
         attempt.ifPresent(a -> a.answers().forEach(answer -> answered.put(QuestionKey.parse(answer.questionKey()).questionId(),
                 new Answered(answer.chosen(), answer.correct()))));
@@ -210,8 +210,8 @@ public class QuizTaking {
     }
 
     /** A lesson a student may take the quiz of; anyone else, a staff lesson or an unknown id is "not found". */
-    private LessonEntry studentLesson(Account student, String lessonId) {
-        if (student == null || student.role() != Role.STUDENT) {
+    private LessonEntry studentLesson(Actor student, String lessonId) {
+        if (student == null || !student.is(Role.STUDENT)) {
             throw DodamException.notFound();
         }
         return curriculum.studentLesson(lessonId).orElseThrow(DodamException::notFound);

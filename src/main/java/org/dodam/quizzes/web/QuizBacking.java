@@ -58,7 +58,7 @@ public class QuizBacking implements Serializable {
     private transient QuestionView checkedView;
 
     public void load() {
-        state = quizTaking.state(currentUser.require(), id);
+        state = quizTaking.state(currentUser.requireActor(), id);
     }
 
     /** The lesson, looked up again after the view was restored (it is not kept in the view state). */
@@ -79,7 +79,7 @@ public class QuizBacking implements Serializable {
         int attempt = parseInt(Faces.getRequestParameter("attempt"));
         String[] chosen = Faces.getRequestParameterValues("choice");
         try {
-            QuizState after = quizTaking.answer(currentUser.require(), id, attempt, questionId,
+            QuizState after = quizTaking.answer(currentUser.requireActor(), id, attempt, questionId,
                     chosen == null ? List.of() : Arrays.asList(chosen));
             boolean showNow = "each".equals(feedbackMode()) || after.finished();
             Faces.redirect("student/quiz.xhtml?id=%s" + (showNow && !after.finished() ? "&checked=%s" : ""), id, questionId);
@@ -93,7 +93,7 @@ public class QuizBacking implements Serializable {
     }
 
     public void retake() throws IOException {
-        quizTaking.retake(currentUser.require(), id);
+        quizTaking.retake(currentUser.requireActor(), id);
         Faces.redirect("student/quiz.xhtml?id=%s", id);
     }
 

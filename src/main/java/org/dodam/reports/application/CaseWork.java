@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.dodam.accounts.application.Accounts;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.SchoolClock;
@@ -71,7 +71,7 @@ public class CaseWork {
     @Inject
     SchoolClock schoolClock;
 
-    public List<CaseRow> inbox(Account counsellor) {
+    public List<CaseRow> inbox(Actor counsellor) {
         long school = counsellorSchool(counsellor);
         List<IncidentReport> reports = em.createNamedQuery("IncidentReport.inbox", IncidentReport.class)
                 .setParameter("school", school).getResultList();
@@ -92,13 +92,13 @@ public class CaseWork {
     }
 
     /** The last day in the past week the school's reports came in a flood, for the counsellor's inbox. */
-    public Optional<LocalDate> recentFlood(Account counsellor) {
+    public Optional<LocalDate> recentFlood(Actor counsellor) {
         ReportChannel channel = em.find(ReportChannel.class, counsellorSchool(counsellor));
         return Optional.ofNullable(channel == null ? null : channel.floodOn())
                 .filter(day -> !day.isBefore(today().minusDays(7)));
     }
 
-    public CaseView open(Account counsellor, long caseId) {
+    public CaseView open(Actor counsellor, long caseId) {
         IncidentReport report = ownCase(counsellor, caseId);
         audit(counsellor, report, Action.VIEWED, null);
         long school = report.schoolId();
@@ -108,7 +108,7 @@ public class CaseWork {
                 .setParameter("report", report.id()).getResultList();
         List<Referral> referrals = em.createNamedQuery("Referral.ofReport", Referral.class)
                 .setParameter("report", report.id()).getResultList();
-        List<Account> counsellors = accounts.activeInSchool(school, Role.COUNSELLOR);
+        List<Accounts.Person> counsellors = accounts.activeInSchool(school, Role.COUNSELLOR);
         Set<Long> people = new HashSet<>();
         messages.stream().map(CaseMessage::counsellorId).filter(Objects::nonNull).forEach(people::add);
         notes.forEach(n -> people.add(n.counsellorId()));
@@ -131,23 +131,23 @@ public class CaseWork {
                 counsellors.stream().map(a -> new CaseView.Counsellor(a.id(), a.displayName())).toList());
     }
 
-    public void moveTo(Account counsellor, long caseId, CaseStatus status) {
+    public void moveTo(Actor counsellor, long caseId, CaseStatus status) {
         IncidentReport report = ownCase(counsellor, caseId);
         report.moveTo(Objects.requireNonNull(status, "status"));
         audit(counsellor, report, Action.STATUS_CHANGED, status.name());
     }
 
-    public void assign(Account counsellor, long caseId, Long assigneeId) {
+    public void assign(Actor counsellor, long caseId, Long assigneeId) {
         IncidentReport report = ownCase(counsellor, caseId);
         if (assigneeId != null && accounts.activeInSchool(report.schoolId(), Role.COUNSELLOR).stream()
-                .noneMatch(a -> a.id().equals(assigneeId))) {
+                .noneMatch(a -> a.id() == assigneeId)) {
             throw DodamException.notFound();
         }
         report.assignTo(assigneeId);
         audit(counsellor, report, Action.ASSIGNED, assigneeId == null ? "-" : String.valueOf(assigneeId));
     }
 
-    public void addNote(Account counsellor, long caseId, String text) {
+    public void addNote(Actor counsellor, long caseId, String text) {
         IncidentReport report = ownCase(counsellor, caseId);
         String body = checked(text, ReportTexts.MESSAGE_MAX);
         CaseNote note = new CaseNote(CaseIds.next(random), report.id(), counsellor.id(), clock.instant());
@@ -157,7 +157,7 @@ public class CaseWork {
     }
 
     /** A reply the reporter reads with their code. The first reply is the case's first response. */
-    public void reply(Account counsellor, long caseId, String text) {
+    public void reply(Actor counsellor, long caseId, String text) {
         IncidentReport report = ownCase(counsellor, caseId);
         report.requireOpen();
         String body = checked(text, ReportTexts.MESSAGE_MAX);
@@ -170,7 +170,7 @@ public class CaseWork {
         audit(counsellor, report, Action.REPLIED, null);
     }
 
-    public void refer(Account counsellor, long caseId, ReferralTarget target, String reference) {
+    public void refer(Actor counsellor, long caseId, ReferralTarget target, String reference) {
         IncidentReport report = ownCase(counsellor, caseId);
         report.referred();
         Referral referral = new Referral(CaseIds.next(random), report.id(), Objects.requireNonNull(target, "target"),
@@ -186,7 +186,7 @@ public class CaseWork {
         audit(counsellor, report, Action.REFERRED, target.name());
     }
 
-    public void completeReferral(Account counsellor, long caseId, long referralId) {
+    public void completeReferral(Actor counsellor, long caseId, long referralId) {
         IncidentReport report = ownCase(counsellor, caseId);
         Referral referral = em.find(Referral.class, referralId);
         if (referral == null || referral.reportId() != report.id()) {
@@ -196,19 +196,19 @@ public class CaseWork {
         audit(counsellor, report, Action.REFERRAL_COMPLETED, referral.target().name());
     }
 
-    public void flagMandatoryReport(Account counsellor, long caseId) {
+    public void flagMandatoryReport(Actor counsellor, long caseId) {
         IncidentReport report = ownCase(counsellor, caseId);
         report.flagMandatoryReport(clock.instant());
         audit(counsellor, report, Action.MANDATORY_FLAGGED, null);
     }
 
-    public void recordMandatoryReport(Account counsellor, long caseId, ReferralTarget agency) {
+    public void recordMandatoryReport(Actor counsellor, long caseId, ReferralTarget agency) {
         IncidentReport report = ownCase(counsellor, caseId);
         report.recordMandatoryReport(Objects.requireNonNull(agency, "agency"), clock.instant());
         audit(counsellor, report, Action.MANDATORY_REPORTED, agency.name());
     }
 
-    public void close(Account counsellor, long caseId, Outcome outcome) {
+    public void close(Actor counsellor, long caseId, Outcome outcome) {
         IncidentReport report = ownCase(counsellor, caseId);
         if (outcome == null) {
             throw new DodamException("cases.closeNeedsOutcome");
@@ -218,11 +218,11 @@ public class CaseWork {
     }
 
     /** Counts only, never text: for the school's counsellors and its admin. */
-    public Statistics statistics(Account actor) {
-        if (!actor.readsReports() && actor.role() != Role.SCHOOL_ADMIN) {
+    public Statistics statistics(Actor actor) {
+        if (!actor.is(Role.SCHOOL_ADMIN) && !accounts.readsReports(actor)) {
             throw DodamException.notFound();
         }
-        long school = actor.school().id();
+        long school = actor.schoolId();
         List<IncidentReport> reports = em.createNamedQuery("IncidentReport.inbox", IncidentReport.class)
                 .setParameter("school", school).getResultList();
         Map<YearMonth, Map<Category, Long>> byMonth = new TreeMap<>(Comparator.reverseOrder());
@@ -250,11 +250,11 @@ public class CaseWork {
     }
 
     /** The school's audit log, case work and counsellor access alike, for its admin and its counsellors. */
-    public List<AuditRow> auditLog(Account admin, int limit) {
-        if (admin.role() != Role.SCHOOL_ADMIN && !admin.readsReports()) {
+    public List<AuditRow> auditLog(Actor admin, int limit) {
+        if (!admin.is(Role.SCHOOL_ADMIN) && !accounts.readsReports(admin)) {
             throw DodamException.notFound();
         }
-        long school = admin.school().id();
+        long school = admin.schoolId();
         List<AuditEvent> events = em.createNamedQuery("AuditEvent.ofSchool", AuditEvent.class)
                 .setParameter("school", school).setMaxResults(limit).getResultList();
         Map<Long, String> names = accounts.namesInSchool(school, events.stream().map(AuditEvent::actorId)
@@ -280,7 +280,7 @@ public class CaseWork {
         return expired.size();
     }
 
-    private IncidentReport ownCase(Account counsellor, long caseId) {
+    private IncidentReport ownCase(Actor counsellor, long caseId) {
         long school = counsellorSchool(counsellor);
         IncidentReport report = em.find(IncidentReport.class, caseId);
         if (report == null || report.schoolId() != school) {
@@ -289,14 +289,14 @@ public class CaseWork {
         return report;
     }
 
-    private static long counsellorSchool(Account actor) {
-        if (actor == null || !actor.readsReports()) { // a proposed counsellor reads nothing until confirmed
+    private long counsellorSchool(Actor actor) {
+        if (!accounts.readsReports(actor)) { // a proposed counsellor reads nothing until confirmed
             throw DodamException.notFound();
         }
-        return actor.school().id();
+        return actor.schoolId();
     }
 
-    private void audit(Account actor, IncidentReport report, Action action, String detail) {
+    private void audit(Actor actor, IncidentReport report, Action action, String detail) {
         em.persist(new AuditEvent(report.schoolId(), actor.id(), report.id(), action, detail, clock.instant()));
     }
 

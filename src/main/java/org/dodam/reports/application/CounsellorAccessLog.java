@@ -17,7 +17,7 @@ import java.util.ResourceBundle;
 import java.util.stream.Stream;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.CounsellorAccessChanged;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.PlatformSettings;
@@ -71,11 +71,11 @@ public class CounsellorAccessLog {
     }
 
     /** The school's latest changes of counsellor access, newest first, for a counsellor who reads reports. */
-    public List<AccessLine> recent(Account counsellor) {
-        if (counsellor == null || !counsellor.readsReports()) {
+    public List<AccessLine> recent(Actor counsellor) {
+        if (!accounts.readsReports(counsellor)) {
             throw DodamException.notFound();
         }
-        long school = counsellor.school().id();
+        long school = counsellor.schoolId();
         List<AuditEvent> events = em.createNamedQuery("AuditEvent.ofSchoolWithActions", AuditEvent.class)
                 .setParameter("school", school)
                 .setParameter("actions", Stream.of(Action.values()).filter(Action::counsellorAccess).toList())
@@ -86,7 +86,7 @@ public class CounsellorAccessLog {
                 e.action(), e.detail())).toList();
     }
 
-    private Mail mail(Account to, Action action, CounsellorAccessChanged change, String actor) {
+    private Mail mail(Accounts.Person to, Action action, CounsellorAccessChanged change, String actor) {
         ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(to.locale()));
         String what = texts.getString("reports.audit.action." + action.name());
         String who = actor == null ? texts.getString("counsellorAccess.operator") : actor;

@@ -7,8 +7,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
-import org.dodam.accounts.domain.Account;
 import org.dodam.platform.DodamException;
 import org.dodam.reports.domain.CaseIds;
 import org.dodam.platform.web.Texts;
@@ -55,7 +55,7 @@ public class CaseBacking implements Serializable {
             return;
         }
         caseId = parsed.get();
-        view = caseWork.open(currentUser.require(), caseId);
+        view = caseWork.open(currentUser.requireActor(), caseId);
         assignee = view.assigneeId();
     }
 
@@ -95,9 +95,9 @@ public class CaseBacking implements Serializable {
         return act(c -> caseWork.close(c, caseId, outcome), "cases.done.closed");
     }
 
-    private String act(Consumer<Account> action, String doneKey) {
+    private String act(Consumer<Actor> action, String doneKey) {
         try {
-            action.accept(currentUser.require());
+            action.accept(currentUser.requireActor());
             Texts.info(doneKey);
             return "/counsellor/case?faces-redirect=true&id=" + caseId;
         } catch (DodamException e) {

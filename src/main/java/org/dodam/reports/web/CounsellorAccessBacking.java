@@ -31,7 +31,7 @@ public class CounsellorAccessBacking {
 
     public List<AccessLine> getRecent() {
         if (recent == null) {
-            recent = log.recent(currentUser.require());
+            recent = log.recent(currentUser.requireActor());
         }
         return recent;
     }

@@ -37,26 +37,26 @@ public class ReportsOverviewBacking {
 
     public List<CaseRow> getInbox() {
         if (inbox == null) {
-            inbox = caseWork.inbox(currentUser.require());
+            inbox = caseWork.inbox(currentUser.requireActor());
         }
         return inbox;
     }
 
     /** The day reports last came in a flood, if it was in the past week; counsellors are told why some may be junk. */
     public LocalDate getRecentFlood() {
-        return caseWork.recentFlood(currentUser.require()).orElse(null);
+        return caseWork.recentFlood(currentUser.requireActor()).orElse(null);
     }
 
     public Statistics getStatistics() {
         if (statistics == null) {
-            statistics = caseWork.statistics(currentUser.require());
+            statistics = caseWork.statistics(currentUser.requireActor());
         }
         return statistics;
     }
 
     public List<AuditRow> getAudit() {
         if (audit == null) {
-            audit = caseWork.auditLog(currentUser.require(), AUDIT_ROWS);
+            audit = caseWork.auditLog(currentUser.requireActor(), AUDIT_ROWS);
         }
         return audit;
     }
@@ -78,6 +78,6 @@ public class ReportsOverviewBacking {
 
     /** The school's public report link, relative to the application, for staff to share and for students' pages. */
     public String getReportPath() {
-        return currentUser.account().map(links::of).orElse(null);
+        return currentUser.actor().map(links::of).orElse(null);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.dodam.accounts.domain.Account;
+import org.dodam.accounts.application.Actor;
 import org.dodam.reports.application.ReportChannels;
 
 /**
@@ -22,8 +22,8 @@ public class SchoolReportLinks {
     private final Map<Long, String> paths = new ConcurrentHashMap<>();
 
     /** The report page of this person's school, relative to the application (the header's "Tell someone" link). */
-    public String of(Account account) {
-        return path(account.school().id());
+    public String of(Actor actor) {
+        return path(actor.schoolId());
     }
 
     /** The report page of this school, relative to the application. */
