@@ -18,9 +18,8 @@ import org.primefaces.csp.CspException;
  * way) would save its change and then answer 500. Here such a post saves nothing: the page opens again with the
  * expired-page notice ("Nothing was saved: please do it once more"), as for a view that has expired.
  *
- * <p>Only views with state are checked: a stateless view keeps no nonce to compare with, a post to one without
- * a nonce gets one from {@link ScriptlessPostFilter}, and the report pages, whose answer may fail after the report
- * is stored, are covered by {@code AnonymousPageGuard}.
+ * <p>Only views with state are checked: a stateless view keeps no nonce to compare with, and every post to one
+ * gets a nonce PrimeFaces can read from {@link ScriptlessPostFilter}.
  */
 public class ScriptNonceCheck implements PhaseListener {
 
