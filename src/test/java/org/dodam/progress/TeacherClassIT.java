@@ -121,6 +121,11 @@ class TeacherClassIT {
         student.waitForNavigation(() -> student.click("[id='choose:save']"));
         assertThat(student.locator("[id='choose:password-error']").innerText()).contains("Lots of people use this password")
                 .contains("three or four words");
+        student.fill("[id='choose:password']", "purple otter bakes bread");
+        student.fill("[id='choose:repeat']", "purple otter bakes brad");
+        student.waitForNavigation(() -> student.click("[id='choose:save']"));
+        assertThat(student.locator("[id='choose:repeat-error']").innerText()).contains("not the same");
+        assertThat(student.getAttribute("[id='choose:repeat']", "aria-invalid")).as("the field says it is wrong").isEqualTo("true");
         student.fill("[id='choose:password']", "hana-pass-1");
         student.fill("[id='choose:repeat']", "hana-pass-1");
         student.waitForNavigation(() -> student.click("[id='choose:save']"));

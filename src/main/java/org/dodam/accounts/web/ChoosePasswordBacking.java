@@ -27,6 +27,7 @@ import org.dodam.platform.web.Texts;
 public class ChoosePasswordBacking {
 
     static final String FIELD = "choose:password";
+    static final String REPEAT = "choose:repeat";
 
     @NotBlank
     @Size(min = 8, max = 128, message = "{dodam.password.size}")
@@ -44,8 +45,7 @@ public class ChoosePasswordBacking {
     public void save() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
         if (!password.equals(repeat)) {
-            context.addMessage("choose:repeat", new jakarta.faces.application.FacesMessage(
-                    jakarta.faces.application.FacesMessage.SEVERITY_ERROR, Texts.text("password.choose.mismatch"), null));
+            PasswordAdvice.onField(REPEAT, Texts.text("password.choose.mismatch"));
             return;
         }
         Account student;
