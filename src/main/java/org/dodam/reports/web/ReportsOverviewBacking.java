@@ -8,12 +8,11 @@ import java.util.List;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.web.Texts;
 import org.dodam.reports.application.CaseWork.AuditRow;
-import org.dodam.reports.application.CaseWork.CaseRow;
 import org.dodam.reports.application.CaseWork.Statistics;
 import org.dodam.reports.application.CaseWork;
 
 /**
- * The counsellor's inbox and the school's report statistics and audit log. Each getter asks
+ * The school's report statistics and audit log. Each getter asks
  * {@link CaseWork}, which answers "not found" to anyone who may not see it.
  */
 @Named
@@ -31,16 +30,8 @@ public class ReportsOverviewBacking {
     @Inject
     CurrentUser currentUser;
 
-    private List<CaseRow> inbox;
     private Statistics statistics;
     private List<AuditRow> audit;
-
-    public List<CaseRow> getInbox() {
-        if (inbox == null) {
-            inbox = caseWork.inbox(currentUser.require());
-        }
-        return inbox;
-    }
 
     /** The day reports last came in a flood, if it was in the past week; counsellors are told why some may be junk. */
     public LocalDate getRecentFlood() {
