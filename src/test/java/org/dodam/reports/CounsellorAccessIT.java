@@ -109,7 +109,7 @@ class CounsellorAccessIT {
         for (String url : restricted) {
             var response = proposed.navigate(server.base().resolve(url).toString());
             assertThat(response.status()).as("a proposed counsellor opening " + url).isEqualTo(404);
-            assertThat(proposed.locator("#caseDescription, " + Reporting.INBOX + ", #auditTable").count()).isZero();
+            assertThat(proposed.locator("#caseDescription, " + Reporting.INBOX + ", " + Reporting.AUDIT).count()).isZero();
         }
 
         // The admin's password reset and reactivation of a counsellor are refused on the server, with a reason.
@@ -136,7 +136,7 @@ class CounsellorAccessIT {
         assertThat(Pages.messages(counsellor)).contains("can sign in again");
         assertThat(Accessibility.seriousViolations(counsellor)).isEmpty();
         counsellor.waitForNavigation(() -> counsellor.click("#auditLink"));
-        assertThat(counsellor.textContent("#auditTable")).contains("Proposed a counsellor account · " + username)
+        assertThat(counsellor.textContent(Reporting.AUDIT)).contains("Proposed a counsellor account · " + username)
                 .contains("Suspended a counsellor account · " + username)
                 .contains("Reactivated a counsellor account · " + username);
         assertThat(Accessibility.seriousViolations(counsellor)).isEmpty();

@@ -137,7 +137,7 @@ class ReportsIT {
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
-        String audit = admin.textContent("#auditTable");
+        String audit = admin.textContent(Reporting.AUDIT);
         assertThat(audit).contains("Opened the case").contains("Replied to the reporter").contains("Take It Down")
                 .contains("Closed the case · Resolved in school").contains("정은혜");
         assertThat(admin.textContent("main")).as("the admin never sees what a report says")

@@ -21,6 +21,9 @@ public final class Reporting {
     /** The counsellor's inbox table (a PrimeFaces data table in the form inboxForm). */
     public static final String INBOX = "[id='inboxForm:inboxTable']";
 
+    /** The school's audit log table (a PrimeFaces data table in the form auditForm), for its admin and its counsellors. */
+    public static final String AUDIT = "[id='auditForm:auditTable']";
+
     public static final Pattern RECEIPT = Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
     /** Counsellors are told at every urgent slot of this many seconds (regular slots: twice as long)... */

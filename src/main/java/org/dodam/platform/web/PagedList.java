@@ -21,7 +21,7 @@ public final class PagedList<T> extends LazyDataModel<T> {
 
     private static final long serialVersionUID = 1L;
 
-    /** Rows on one page: a phone's screen or two, and a fixed cost per page. */
+    /** Rows on one page unless the list says otherwise: a phone's screen or two, and a fixed cost per page. */
     public static final int PAGE_SIZE = 20;
 
     /** Loads one page of the list in the given order, as PrimeFaces asks (field and direction of the column). */
@@ -31,15 +31,23 @@ public final class PagedList<T> extends LazyDataModel<T> {
     }
 
     private final int page;
+    private final int size;
     private final transient LongSupplier counter;
     private final transient Pages<T> pages;
     private Integer total;
 
+    /** A list of {@link #PAGE_SIZE} rows to a page. */
+    public PagedList(String page, LongSupplier counter, Pages<T> pages) {
+        this(page, PAGE_SIZE, counter, pages);
+    }
+
     /**
      * @param page the page the address names, from 1; anything else is the first page
+     * @param size the rows of a page
      */
-    public PagedList(String page, LongSupplier counter, Pages<T> pages) {
+    public PagedList(String page, int size, LongSupplier counter, Pages<T> pages) {
         this.page = parse(page);
+        this.size = size;
         this.counter = counter;
         this.pages = pages;
     }
@@ -60,7 +68,7 @@ public final class PagedList<T> extends LazyDataModel<T> {
 
     @Override
     public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return pages.load(first, Math.min(pageSize, PAGE_SIZE), sortBy);
+        return pages.load(first, Math.min(pageSize, size), sortBy);
     }
 
     @Override
@@ -74,17 +82,17 @@ public final class PagedList<T> extends LazyDataModel<T> {
     }
 
     public int getPageCount() {
-        return Math.max(1, (getRowCount() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return Math.max(1, (getRowCount() + size - 1) / size);
     }
 
     /** The first row of the page the address names, for the table's {@code first}. */
     public int getFirst() {
-        return (getPage() - 1) * PAGE_SIZE;
+        return (getPage() - 1) * size;
     }
 
     /** The rows of a page, for the table's {@code rows}. */
     public int getRows() {
-        return PAGE_SIZE;
+        return size;
     }
 
     private static int parse(String page) {

@@ -291,14 +291,7 @@ public class CaseWork {
                 Stream.of(Category.values()).map(c -> totals.getOrDefault(c, 0L)).toList(), months);
     }
 
-    /** The school's audit log, case work and counsellor access alike, for its admin and its counsellors. */
-    public List<AuditRow> auditLog(Account admin, int limit) {
-        long school = auditSchool(admin);
-        return auditRows(school, em.createNamedQuery("AuditEvent.ofSchool", AuditEvent.class)
-                .setParameter("school", school).setMaxResults(limit).getResultList());
-    }
-
-    /** How many lines the school's audit log holds, for its pager. */
+    /** How many lines the school's audit log holds (case work and counsellor access alike), for its pager. */
     public long auditLogSize(Account reader) {
         return em.createNamedQuery("AuditEvent.countOfSchool", Long.class)
                 .setParameter("school", auditSchool(reader)).getSingleResult();
