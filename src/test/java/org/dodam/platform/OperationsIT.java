@@ -24,6 +24,7 @@ import org.dodam.testing.DodamServer;
 import org.dodam.testing.HttpSession;
 import org.dodam.testing.Pages;
 import org.dodam.testing.RawHttp;
+import org.dodam.testing.Reporting;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -178,8 +179,8 @@ class OperationsIT {
                     "counsellor/index.xhtml")) {
                 counsellor.navigate(server.uri(path).toString());
             }
-            if (counsellor.locator("#inboxTable tbody a").count() > 0) {
-                counsellor.waitForNavigation(() -> counsellor.click("#inboxTable tbody a"));
+            if (counsellor.locator(Reporting.INBOX + " tbody a").count() > 0) {
+                counsellor.waitForNavigation(() -> counsellor.click(Reporting.INBOX + " tbody a"));
             }
             counsellor.context().close();
 

@@ -109,7 +109,7 @@ class CounsellorAccessIT {
         for (String url : restricted) {
             var response = proposed.navigate(server.base().resolve(url).toString());
             assertThat(response.status()).as("a proposed counsellor opening " + url).isEqualTo(404);
-            assertThat(proposed.locator("#caseDescription, #inboxTable, #auditTable").count()).isZero();
+            assertThat(proposed.locator("#caseDescription, " + Reporting.INBOX + ", " + Reporting.AUDIT).count()).isZero();
         }
 
         // The admin's password reset and reactivation of a counsellor are refused on the server, with a reason.
@@ -136,7 +136,7 @@ class CounsellorAccessIT {
         assertThat(Pages.messages(counsellor)).contains("can sign in again");
         assertThat(Accessibility.seriousViolations(counsellor)).isEmpty();
         counsellor.waitForNavigation(() -> counsellor.click("#auditLink"));
-        assertThat(counsellor.textContent("#auditTable")).contains("Proposed a counsellor account · " + username)
+        assertThat(counsellor.textContent(Reporting.AUDIT)).contains("Proposed a counsellor account · " + username)
                 .contains("Suspended a counsellor account · " + username)
                 .contains("Reactivated a counsellor account · " + username);
         assertThat(Accessibility.seriousViolations(counsellor)).isEmpty();
@@ -164,7 +164,7 @@ class CounsellorAccessIT {
         Page confirmed = browser.open("en", Browser.PHONE_WIDTH);
         Pages.signIn(confirmed, server, username, newPassword);
         assertThat(confirmed.url()).contains("/counsellor/index.xhtml");
-        assertThat(confirmed.locator("#inboxTable").count()).isEqualTo(1);
+        assertThat(confirmed.locator(Reporting.INBOX).count()).isEqualTo(1);
         var caseResponse = confirmed.navigate(caseUrls.get(0));
         assertThat(caseResponse.status()).isEqualTo(200);
         assertThat(confirmed.locator("#caseDescription").count()).isEqualTo(1);
@@ -190,7 +190,7 @@ class CounsellorAccessIT {
     }
 
     private static List<String> caseUrls(Page counsellor) {
-        var links = counsellor.locator("#inboxTable tbody a");
+        var links = counsellor.locator(Reporting.INBOX + " tbody a");
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < links.count(); i++) {
             urls.add(server.base().resolve(links.nth(i).getAttribute("href")).toString());

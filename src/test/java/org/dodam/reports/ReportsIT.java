@@ -137,7 +137,7 @@ class ReportsIT {
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
-        String audit = admin.textContent("#auditTable");
+        String audit = admin.textContent(Reporting.AUDIT);
         assertThat(audit).contains("Opened the case").contains("Replied to the reporter").contains("Take It Down")
                 .contains("Closed the case · Resolved in school").contains("정은혜");
         assertThat(admin.textContent("main")).as("the admin never sees what a report says")
@@ -169,7 +169,7 @@ class ReportsIT {
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(counsellor, "en");
-        var firstRow = counsellor.locator("#inboxTable tbody tr").first();
+        var firstRow = counsellor.locator(Reporting.INBOX + " tbody tr").first();
         assertThat(firstRow.getAttribute("class")).contains("row--urgent");
         assertThat(firstRow.textContent()).contains("Urgent");
         Reporting.openCase(counsellor, server, marker);
@@ -206,8 +206,8 @@ class ReportsIT {
     void onlyTheSchoolsCounsellorsReachCases() {
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
-        String anyCase = counsellor.locator("#inboxTable tbody a").count() > 0
-                ? server.base().resolve(counsellor.getAttribute("#inboxTable tbody a >> nth=0", "href")).toString()
+        String anyCase = counsellor.locator(Reporting.INBOX + " tbody a").count() > 0
+                ? server.base().resolve(counsellor.getAttribute(Reporting.INBOX + " tbody a >> nth=0", "href")).toString()
                 : server.uri("counsellor/case.xhtml?id=1").toString();
         assertThat(counsellor.navigate(server.uri("counsellor/case.xhtml?id=999999999").toString()).status()).isEqualTo(404);
         for (String username : new String[] {"demo-teacher", "demo-student01", "demo-admin"}) {
@@ -241,7 +241,7 @@ class ReportsIT {
 
         Page far = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(far, server, "far-hills-reports", "far-counsellor", "quiet river listens well");
-        assertThat(far.locator("#inboxTable").count()).as("no other school's cases in the inbox").isZero();
+        assertThat(far.locator(Reporting.INBOX).count()).as("no other school's cases in the inbox").isZero();
         assertThat(far.textContent("#reportLink")).as("a link of its own").doesNotContain(schoolLink.substring(schoolLink.indexOf("?s=")));
         assertThat(far.navigate(caseUrl).status()).isEqualTo(404);
         assertThat(far.textContent("main")).doesNotContain(marker);

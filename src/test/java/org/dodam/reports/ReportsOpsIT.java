@@ -231,7 +231,7 @@ class ReportsOpsIT {
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
-        assertThat(admin.locator("#auditTable tr", new Page.LocatorOptions().setHasText(reference)).allTextContents())
+        assertThat(admin.locator(Reporting.AUDIT + " tr", new Page.LocatorOptions().setHasText(reference)).allTextContents())
                 .anySatisfy(row -> assertThat(row).contains("Deleted after the retention period").contains("Dodam (automatic)"))
                 .anySatisfy(row -> assertThat(row).contains("Closed the case · False report"));
     }
@@ -304,7 +304,7 @@ class ReportsOpsIT {
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
-        assertThat(admin.locator("#auditTable").textContent()).contains("Given a new random reference")
+        assertThat(admin.locator(Reporting.AUDIT).textContent()).contains("Given a new random reference")
                 .doesNotContain(CaseIds.reference(earlierId));
     }
 

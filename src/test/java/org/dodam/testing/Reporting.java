@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class Reporting {
 
+    /** The counsellor's inbox table (a PrimeFaces data table in the form inboxForm). */
+    public static final String INBOX = "[id='inboxForm:inboxTable']";
+
+    /** The school's audit log table (a PrimeFaces data table in the form auditForm), for its admin and its counsellors. */
+    public static final String AUDIT = "[id='auditForm:auditTable']";
+
     public static final Pattern RECEIPT = Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
     /** Counsellors are told at every urgent slot of this many seconds (regular slots: twice as long)... */
@@ -195,20 +201,29 @@ public final class Reporting {
         return page.textContent("#receiptCode").strip();
     }
 
-    /** Opens, as a signed-in counsellor, the case whose description holds the marker; returns its URL. */
+    /**
+     * Opens, as a signed-in counsellor, the open case whose description holds the marker; returns its URL. The
+     * inbox shows a page at a time, so it reads page after page (the address's {@code page}) until the last.
+     */
     public static String openCase(Page counsellor, DodamServer server, String marker) {
-        counsellor.navigate(server.uri("counsellor/index.xhtml").toString());
-        var links = counsellor.locator("#inboxTable tbody a");
-        int count = links.count();
-        java.util.List<String> hrefs = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            hrefs.add(links.nth(i).getAttribute("href"));
-        }
-        for (String href : hrefs) {
-            counsellor.navigate(server.base().resolve(href).toString());
-            if (counsellor.textContent("#caseDescription").contains(marker)) {
-                return counsellor.url();
+        java.util.List<String> previous = java.util.List.of();
+        for (int page = 1; ; page++) {
+            counsellor.navigate(server.uri("counsellor/index.xhtml?page=" + page).toString());
+            var links = counsellor.locator(INBOX + " tbody a");
+            java.util.List<String> hrefs = new java.util.ArrayList<>();
+            for (int i = 0; i < links.count(); i++) {
+                hrefs.add(links.nth(i).getAttribute("href"));
             }
+            if (hrefs.isEmpty() || hrefs.equals(previous)) { // past the last page, the inbox shows the last again
+                break;
+            }
+            for (String href : hrefs) {
+                counsellor.navigate(server.base().resolve(href).toString());
+                if (counsellor.textContent("#caseDescription").contains(marker)) {
+                    return counsellor.url();
+                }
+            }
+            previous = hrefs;
         }
         throw new AssertionError("No case in the inbox holds " + marker);
     }

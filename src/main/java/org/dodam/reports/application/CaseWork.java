@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ import org.dodam.reports.domain.SealedField;
 @Transactional
 public class CaseWork {
 
+    /** The most cases or audit lines one page asks for: a page is for reading, not for exporting the school. */
+    public static final int PAGE_MAX = 100;
+
     @PersistenceContext
     EntityManager em;
 
@@ -85,10 +89,48 @@ public class CaseWork {
                         .thenComparing(r -> r.status() != CaseStatus.NEW)
                         .thenComparing(IncidentReport::submittedOn, Comparator.reverseOrder())
                         .thenComparing(IncidentReport::reference))
-                .map(r -> new CaseRow(r.id(), r.category(), r.reporterRole(), r.urgent(), r.status(), r.submittedOn(),
-                        names.get(r.assigneeId()), overdue.contains(r.id()),
-                        r.mandatoryFlaggedAt() != null && r.mandatoryReportedAt() == null))
+                .map(r -> row(r, names, overdue))
                 .toList();
+    }
+
+    /** How many of the school's cases the inbox lists under this filter, for its pager. */
+    public long inboxSize(Actor counsellor, InboxFilter filter) {
+        return em.createNamedQuery("IncidentReport.countOfSchool", Long.class)
+                .setParameter("school", counsellorSchool(counsellor))
+                .setParameter("statuses", List.copyOf(filter.statuses())).getSingleResult();
+    }
+
+    /**
+     * One page of the inbox, sorted and cut in the database: the same four statements for a school with 20
+     * cases or 20,000. The page's ids come first, from the columns of one index, so that sorting never reads a
+     * case's sealed texts; then only the cases shown are read, with their overdue follow-ups and their
+     * assignees' names. Nothing sealed is opened: the inbox shows no text of a report.
+     */
+    public List<CaseRow> inboxPage(Actor counsellor, InboxFilter filter, InboxOrder order, int first, int size) {
+        long school = counsellorSchool(counsellor);
+        if (first < 0 || size < 1 || size > PAGE_MAX) {
+            throw new IllegalArgumentException("a page from " + first + " of " + size + " cases");
+        }
+        List<Long> ids = em.createNamedQuery(order.query(), Long.class)
+                .setParameter("school", school).setParameter("statuses", List.copyOf(filter.statuses()))
+                .setFirstResult(first).setMaxResults(size).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, IncidentReport> reports = new HashMap<>();
+        em.createNamedQuery("IncidentReport.byIds", IncidentReport.class).setParameter("ids", ids)
+                .getResultStream().forEach(r -> reports.put(r.id(), r));
+        Set<Long> overdue = new HashSet<>(em.createNamedQuery("Referral.overdueOfReports", Long.class)
+                .setParameter("reports", ids).setParameter("now", clock.instant()).getResultList());
+        Map<Long, String> names = accounts.namesInSchool(school, reports.values().stream().map(IncidentReport::assigneeId)
+                .filter(Objects::nonNull).distinct().toList());
+        return ids.stream().map(reports::get).filter(Objects::nonNull).map(r -> row(r, names, overdue)).toList();
+    }
+
+    private static CaseRow row(IncidentReport r, Map<Long, String> names, Set<Long> overdue) {
+        return new CaseRow(r.id(), r.category(), r.reporterRole(), r.urgent(), r.status(), r.submittedOn(),
+                names.get(r.assigneeId()), overdue.contains(r.id()),
+                r.mandatoryFlaggedAt() != null && r.mandatoryReportedAt() == null);
     }
 
     /** The last day in the past week the school's reports came in a flood, for the counsellor's inbox. */
@@ -249,18 +291,35 @@ public class CaseWork {
                 Stream.of(Category.values()).map(c -> totals.getOrDefault(c, 0L)).toList(), months);
     }
 
-    /** The school's audit log, case work and counsellor access alike, for its admin and its counsellors. */
-    public List<AuditRow> auditLog(Actor admin, int limit) {
-        if (!admin.is(Role.SCHOOL_ADMIN) && !accounts.readsReports(admin)) {
-            throw DodamException.notFound();
+    /** How many lines the school's audit log holds (case work and counsellor access alike), for its pager. */
+    public long auditLogSize(Actor reader) {
+        return em.createNamedQuery("AuditEvent.countOfSchool", Long.class)
+                .setParameter("school", auditSchool(reader)).getSingleResult();
+    }
+
+    /** One page of the school's audit log, newest first, cut in the database: two statements whatever its length. */
+    public List<AuditRow> auditLogPage(Actor reader, int first, int size) {
+        long school = auditSchool(reader);
+        if (first < 0 || size < 1 || size > PAGE_MAX) {
+            throw new IllegalArgumentException("a page from " + first + " of " + size + " lines");
         }
-        long school = admin.schoolId();
-        List<AuditEvent> events = em.createNamedQuery("AuditEvent.ofSchool", AuditEvent.class)
-                .setParameter("school", school).setMaxResults(limit).getResultList();
+        return auditRows(school, em.createNamedQuery("AuditEvent.ofSchool", AuditEvent.class)
+                .setParameter("school", school).setFirstResult(first).setMaxResults(size).getResultList());
+    }
+
+    private List<AuditRow> auditRows(long school, List<AuditEvent> events) {
         Map<Long, String> names = accounts.namesInSchool(school, events.stream().map(AuditEvent::actorId)
                 .filter(Objects::nonNull).distinct().toList());
         return events.stream().map(e -> new AuditRow(e.at(), e.actorId() == null ? null : names.get(e.actorId()),
                 e.reportId(), e.action(), e.detail())).toList();
+    }
+
+    /** The school whose audit log the reader may see: its admin's, or a counsellor's who reads reports. */
+    private long auditSchool(Actor reader) {
+        if (!reader.is(Role.SCHOOL_ADMIN) && !accounts.readsReports(reader)) {
+            throw DodamException.notFound();
+        }
+        return reader.schoolId();
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Objects;
 @Table(name = "audit_event")
 @NamedQuery(name = "AuditEvent.ofSchool",
         query = "select e from AuditEvent e where e.schoolId = :school order by e.at desc, e.id desc")
+@NamedQuery(name = "AuditEvent.countOfSchool", query = "select count(e) from AuditEvent e where e.schoolId = :school")
 @NamedQuery(name = "AuditEvent.ofSchoolWithActions",
         query = "select e from AuditEvent e where e.schoolId = :school and e.action in :actions order by e.at desc, e.id desc")
 public class AuditEvent {

@@ -24,6 +24,17 @@ import org.dodam.platform.DodamException;
 @NamedQuery(name = "IncidentReport.byReceipt",
         query = "select r from IncidentReport r where r.receiptHash = :hash and r.schoolId = :school")
 @NamedQuery(name = "IncidentReport.inbox", query = "select r from IncidentReport r where r.schoolId = :school")
+@NamedQuery(name = "IncidentReport.countOfSchool",
+        query = "select count(r) from IncidentReport r where r.schoolId = :school and r.status in :statuses")
+@NamedQuery(name = "IncidentReport.pageByPriority", query = "select r.id from IncidentReport r "
+        + "where r.schoolId = :school and r.status in :statuses order by r.urgent desc, r.submittedOn desc, r.id")
+@NamedQuery(name = "IncidentReport.pageUrgentLast", query = "select r.id from IncidentReport r "
+        + "where r.schoolId = :school and r.status in :statuses order by r.urgent, r.submittedOn desc, r.id")
+@NamedQuery(name = "IncidentReport.pageNewest", query = "select r.id from IncidentReport r "
+        + "where r.schoolId = :school and r.status in :statuses order by r.submittedOn desc, r.id")
+@NamedQuery(name = "IncidentReport.pageOldest", query = "select r.id from IncidentReport r "
+        + "where r.schoolId = :school and r.status in :statuses order by r.submittedOn, r.id")
+@NamedQuery(name = "IncidentReport.byIds", query = "select r from IncidentReport r where r.id in :ids")
 @NamedQuery(name = "IncidentReport.closedBefore",
         query = "select r from IncidentReport r where r.status = org.dodam.reports.domain.CaseStatus.CLOSED "
                 + "and r.closedAt < :cutoff")

@@ -4,23 +4,19 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
-import java.util.List;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.web.Texts;
 import org.dodam.reports.application.CaseWork.AuditRow;
-import org.dodam.reports.application.CaseWork.CaseRow;
 import org.dodam.reports.application.CaseWork.Statistics;
 import org.dodam.reports.application.CaseWork;
 
 /**
- * The counsellor's inbox and the school's report statistics and audit log. Each getter asks
+ * The school's report statistics, the last flood and the words of its audit log's lines. Each getter asks
  * {@link CaseWork}, which answers "not found" to anyone who may not see it.
  */
 @Named
 @RequestScoped
 public class ReportsOverviewBacking {
-
-    private static final int AUDIT_ROWS = 500;
 
     @Inject
     CaseWork caseWork;
@@ -31,16 +27,7 @@ public class ReportsOverviewBacking {
     @Inject
     CurrentUser currentUser;
 
-    private List<CaseRow> inbox;
     private Statistics statistics;
-    private List<AuditRow> audit;
-
-    public List<CaseRow> getInbox() {
-        if (inbox == null) {
-            inbox = caseWork.inbox(currentUser.requireActor());
-        }
-        return inbox;
-    }
 
     /** The day reports last came in a flood, if it was in the past week; counsellors are told why some may be junk. */
     public LocalDate getRecentFlood() {
@@ -52,13 +39,6 @@ public class ReportsOverviewBacking {
             statistics = caseWork.statistics(currentUser.requireActor());
         }
         return statistics;
-    }
-
-    public List<AuditRow> getAudit() {
-        if (audit == null) {
-            audit = caseWork.auditLog(currentUser.requireActor(), AUDIT_ROWS);
-        }
-        return audit;
     }
 
     /** An audit line in the reader's language: the action, and the status, outcome or service it names. */
