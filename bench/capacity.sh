@@ -21,7 +21,7 @@ read -r -a wars <<<"${DODAM_BENCH_WAR:-target/dodam-bench.war}"
 warmup=${DODAM_BENCH_WARMUP:-240}
 lesson=${DODAM_BENCH_LESSON:-student/lesson.xhtml?id=consent-group-photos-and-screenshots&section=2}
 # The floor page bench-floor.xhtml is only in the bench build (src/bench), never in the WAR a school runs.
-[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
+mvn -q -Pbench -DskipTests package # every time: a bench build left over from older sources would measure old code
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 source bench/sessions.sh

@@ -19,7 +19,7 @@ seconds=${DODAM_BENCH_SECONDS:-30}
 databases=${*:-h2 postgresql}
 war=${DODAM_BENCH_WAR:-target/dodam-bench.war}
 java_flags=${JAVA_FLAGS:--Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m}
-[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
+mvn -q -Pbench -DskipTests package # every time: a bench build left over from older sources would measure old code
 mvn -q -Pdistrict test-compile
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }

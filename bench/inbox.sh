@@ -14,7 +14,7 @@ port=${DODAM_BENCH_PORT:-8089}
 seconds=${DODAM_BENCH_SECONDS:-20}
 warmup=${DODAM_BENCH_WARMUP:-20}
 java_flags=${JAVA_FLAGS:--Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m}
-[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
+mvn -q -Pbench -DskipTests package # every time: a bench build left over from older sources would measure old code
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 h2=$(ls ~/.m2/repository/com/h2database/h2/"$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)"/h2-*.jar)

@@ -11,7 +11,7 @@ students=${1:-200}
 seconds=${2:-120}
 port=${DODAM_BENCH_PORT:-8089}
 # The bench build: the WAR a school runs plus the floor page bench-floor.xhtml (src/bench).
-[ -f target/dodam-bench.war ] && [ -f target/payara-micro.jar ] && [ -f target/pre-boot-commands.txt ] || mvn -q -Pbench -DskipTests package
+mvn -q -Pbench -DskipTests package # every time: a bench build left over from older sources would measure old code
 data=$(mktemp -d)
 DODAM_DATA_DIR="$data" DODAM_DEMO=true DODAM_DEMO_PASSWORD=bench-pass-2026 DODAM_DEMO_EXTRA_STUDENTS="$students" \
 DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
