@@ -208,8 +208,15 @@ class TeacherClassIT {
         Browser.screenshot(teacher, "teacher-class-family-letters-en-360");
         teacher.waitForNavigation(() -> teacher.click("#dashboardLink"));
         assertThat(teacher.locator("#missedList li").count()).isGreaterThanOrEqualTo(1);
-        assertThat(teacher.locator("#missedList li").first().innerText()).contains("2 of 6 missed it")
-                .contains("Most chosen wrong answer:");
+        // The demo seeds 2 of 6 wrong first answers; students of the same demo class in other test classes may have
+        // answered since (the suite runs in any order), so the counts may only have grown from the seed's.
+        String missed = teacher.locator("#missedList li").first().innerText();
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("(\\d+) of (\\d+) missed it").matcher(missed);
+        assertThat(counts.find()).as(missed).isTrue();
+        assertThat(Integer.parseInt(counts.group(1))).as("missed").isGreaterThanOrEqualTo(2)
+                .isLessThanOrEqualTo(Integer.parseInt(counts.group(2)));
+        assertThat(Integer.parseInt(counts.group(2))).as("answered").isGreaterThanOrEqualTo(6);
+        assertThat(missed).contains("Most chosen wrong answer:");
         assertThat(teacher.locator("#matrix tbody").innerText()).contains("Missing");
         Browser.screenshot(teacher, "teacher-dashboard-en-360");
         teacher.waitForNavigation(() -> teacher.click("#missedList a"));
