@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardQueriesIT {
 
-    private static final Pattern COUNT = Pattern.compile("SQL statements: (\\d+) GET /teacher/dashboard\\.xhtml");
+    private static final String DASHBOARD = "/teacher/dashboard.xhtml";
     private static final String NAME = "dashboard-queries";
 
     static DodamServer server;
@@ -89,7 +88,7 @@ class DashboardQueriesIT {
      * after checking that it shows the class (at least {@code students} students, each linked once).
      */
     private static int statements(HttpSession session, long classId, int students) throws InterruptedException {
-        int before = counts().size();
+        int before = server.statementCounts(DASHBOARD).size();
         HttpResponse<String> page = session.get("teacher/dashboard.xhtml?id=" + classId);
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher links = Pattern.compile("student=\\d+").matcher(page.body());
@@ -98,22 +97,6 @@ class DashboardQueriesIT {
             shown++;
         }
         assertThat(shown).as("students on the dashboard").isBetween(students, 35);
-        for (int i = 0; i < 100; i++) {
-            List<Integer> counts = counts();
-            if (counts.size() > before) {
-                return counts.get(counts.size() - 1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the server logged no statement count for the dashboard");
-    }
-
-    private static List<Integer> counts() {
-        List<Integer> counts = new ArrayList<>();
-        Matcher matcher = COUNT.matcher(server.logText());
-        while (matcher.find()) {
-            counts.add(Integer.parseInt(matcher.group(1)));
-        }
-        return counts;
+        return server.nextStatementCount(DASHBOARD, before);
     }
 }

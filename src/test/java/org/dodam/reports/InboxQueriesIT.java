@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class InboxQueriesIT {
 
-    private static final Pattern COUNT = Pattern.compile("SQL statements: (\\d+) GET /counsellor/index\\.xhtml");
+    private static final String INBOX = "/counsellor/index.xhtml";
     private static final Pattern CASE_LINK = Pattern.compile("href=\"/counsellor/case\\.xhtml\\?id=\\d+\"");
     private static final String NAME = "inbox-queries";
 
@@ -96,24 +96,8 @@ class InboxQueriesIT {
 
     /** Opens the inbox page and returns the number of statements the server logged for it. */
     private static int statements(HttpSession session, String query) throws InterruptedException {
-        int before = counts().size();
+        int before = server.statementCounts(INBOX).size();
         assertThat(session.get("counsellor/index.xhtml" + query).statusCode()).isEqualTo(200);
-        for (int i = 0; i < 100; i++) {
-            List<Integer> counts = counts();
-            if (counts.size() > before) {
-                return counts.get(counts.size() - 1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the server logged no statement count for the inbox");
-    }
-
-    private static List<Integer> counts() {
-        List<Integer> counts = new ArrayList<>();
-        Matcher matcher = COUNT.matcher(server.logText());
-        while (matcher.find()) {
-            counts.add(Integer.parseInt(matcher.group(1)));
-        }
-        return counts;
+        return server.nextStatementCount(INBOX, before);
     }
 }

@@ -179,6 +179,35 @@ public final class DodamServer {
         return directory.resolve("server.log");
     }
 
+    /**
+     * The SQL statement counts the bench build logged (DODAM_SQL_COUNT) for GETs of that page (a path such as
+     * {@code /counsellor/index.xhtml}), oldest first.
+     */
+    public List<Integer> statementCounts(String page) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("SQL statements: (\\d+) GET " + java.util.regex.Pattern.quote(page) + "\\b").matcher(logText());
+        List<Integer> counts = new ArrayList<>();
+        while (matcher.find()) {
+            counts.add(Integer.parseInt(matcher.group(1)));
+        }
+        return counts;
+    }
+
+    /**
+     * The statement count of the page's next request after the {@code seen} ones already logged, waiting up to five
+     * seconds for the server to write it.
+     */
+    public int nextStatementCount(String page, int seen) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<Integer> counts = statementCounts(page);
+            if (counts.size() > seen) {
+                return counts.get(counts.size() - 1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the server logged no statement count for " + page);
+    }
+
     public String logText() {
         try {
             return new String(Files.readAllBytes(log()), java.nio.charset.StandardCharsets.UTF_8);
