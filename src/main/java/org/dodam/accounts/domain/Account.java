@@ -266,6 +266,19 @@ public class Account {
         return username;
     }
 
+    /**
+     * The name the sign-in failure budgets count this account's failures under, on the sign-in form and the
+     * password pages alike: its school's code and its username, since a username is unique only within a school.
+     */
+    public String signInName() {
+        return signInName(school.code(), username);
+    }
+
+    /** The same for a code and username as typed, whether or not they name an account. */
+    public static String signInName(String schoolCode, String username) {
+        return School.normalizeCode(schoolCode) + "/" + username;
+    }
+
     public String passwordHash() {
         return passwordHash;
     }

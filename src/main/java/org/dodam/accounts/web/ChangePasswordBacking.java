@@ -65,7 +65,7 @@ public class ChangePasswordBacking {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         Account me = currentUser.require();
         String client = clientAddress.of(request);
-        Duration wait = budgets.waitBefore(client, me.username(), true);
+        Duration wait = budgets.waitBefore(client, me.signInName(), true);
         if (!wait.isZero()) {
             PasswordAdvice.onField(CURRENT, Texts.text("signin.wait", SignInBacking.seconds(wait)));
             return;
@@ -82,14 +82,14 @@ public class ChangePasswordBacking {
             return;
         } catch (DodamException e) {
             if (e.messageKey().equals("password.change.currentWrong")) {
-                budgets.failed(client, me.username());
+                budgets.failed(client, me.signInName());
                 PasswordAdvice.onField(CURRENT, Texts.text(e.messageKey()));
             } else {
                 PasswordAdvice.onField(FIELD, Texts.text(e.messageKey(), e.arguments()));
             }
             return;
         }
-        budgets.succeeded(client, me.username());
+        budgets.succeeded(client, me.signInName());
         request.changeSessionId();
         CurrentUser.remember(request.getSession(), changed);
         Texts.info("password.change.done");

@@ -85,7 +85,7 @@ public class SignInBacking {
         String typedSchool = schoolAsked ? school : "";
         String client = clientAddress.of(request);
         Optional<Account> known = accounts.findForSignIn(typedSchool, username);
-        String signInName = School.normalizeCode(typedSchool) + "/" + username;
+        String signInName = known.map(Account::signInName).orElse(Account.signInName(typedSchool, username));
         java.time.Duration wait = budgets.waitBefore(client, signInName, known.map(a -> a.role().isStaff()).orElse(false));
         if (!wait.isZero()) {
             Texts.error("signin.wait", seconds(wait));
