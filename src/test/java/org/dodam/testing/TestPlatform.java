@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -46,7 +47,9 @@ import java.util.function.UnaryOperator;
  * <p>Per tenant: {@code /<name>/course?user=<login hint>} is the course page, which posts the login initiation to
  * Dodam (as Moodle's launch page does); {@code /<name>/auth} is the OIDC authorization endpoint, which checks the
  * request Dodam sends and answers with a page that posts a signed id_token to the {@code redirect_uri};
- * {@code /<name>/jwks} is the public key set; {@code /<name>/token} only exists (grade passback is a later step).
+ * {@code /<name>/jwks} is the public key set; {@code /<name>/token} gives access tokens for the client-credentials
+ * grant to a client assertion that Dodam's published key set verifies; {@code /<name>/lineitems/<link>/lineitem/scores}
+ * takes scores (Assignment and Grade Services), or answers a status the test chose.
  */
 public final class TestPlatform implements AutoCloseable {
 
@@ -54,11 +57,14 @@ public final class TestPlatform implements AutoCloseable {
     public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
     public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
     public static final String TEACHING_ASSISTANT = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
+    public static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/scope/";
+    public static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    public static final String SCORE_SCOPE = AGS + "score";
     public static final String INSTITUTION_ADMIN = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
 
     private final HttpServer server;
     private final String base;
-    private final URI dodam;
+    private volatile URI dodam;
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
     /** A person of the platform: who the course page launches, and what the id_token says of them. */
@@ -80,6 +86,12 @@ public final class TestPlatform implements AutoCloseable {
         private final Map<String, Person> people = new ConcurrentHashMap<>();
         private final List<Map<String, String>> authRequests = new CopyOnWriteArrayList<>();
         private volatile UnaryOperator<JWTClaimsSet.Builder> tamper = UnaryOperator.identity();
+        private volatile boolean gradesOffered;
+        private volatile int scoreStatus = 200;
+        private final List<Map<String, Object>> scores = new CopyOnWriteArrayList<>();
+        private final List<Integer> scoreAnswers = new CopyOnWriteArrayList<>();
+        private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+        private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
 
         private Tenant(String name) {
             this.name = name;
@@ -149,6 +161,36 @@ public final class TestPlatform implements AutoCloseable {
             return signing;
         }
 
+        /** From now on launches carry the grade service claim: the resource link's line item, with the score scope. */
+        public void offerGrades() {
+            gradesOffered = true;
+        }
+
+        /** The status the score service answers from now on (200 takes scores; 503 is a platform that is down). */
+        public void answerScoresWith(int status) {
+            scoreStatus = status;
+        }
+
+        /** The scores the platform took, as JSON objects, each with the line item's path under {@code "lineItem"}. */
+        public List<Map<String, Object>> scores() {
+            return List.copyOf(scores);
+        }
+
+        /** The status of every score post, taken or not. */
+        public List<Integer> scoreAnswers() {
+            return List.copyOf(scoreAnswers);
+        }
+
+        /** Every token request whose client assertion checked out, as form parameters. */
+        public List<Map<String, String>> tokenRequests() {
+            return List.copyOf(tokenRequests);
+        }
+
+        /** The line item a launch of this target link names (the query is a part of it, as Moodle's are). */
+        public String lineItem(String targetLinkUri) {
+            return issuer() + "/lineitems/" + linkId(targetLinkUri) + "/lineitem?type_id=1";
+        }
+
         /** The claims the platform's id_token carries for this person and nonce, ready to be changed by a test. */
         public JWTClaimsSet.Builder claims(Person person, String nonce) {
             Instant now = Instant.now();
@@ -166,7 +208,7 @@ public final class TestPlatform implements AutoCloseable {
                     .claim(LTI + "version", "1.3.0")
                     .claim(LTI + "message_type", "LtiResourceLinkRequest")
                     .claim(LTI + "target_link_uri", person.targetLinkUri())
-                    .claim(LTI + "resource_link", Map.of("id", "link-" + Math.abs(person.targetLinkUri().hashCode()), "title", "Dodam"))
+                    .claim(LTI + "resource_link", Map.of("id", linkId(person.targetLinkUri()), "title", "Dodam"))
                     .claim(LTI + "roles", person.roles())
                     .claim(LTI + "tool_platform", Map.of("guid", name, "name", "Test platform " + name, "product_family_code", "moodle"))
                     .claim(LTI + "launch_presentation", Map.of("document_target", "window", "locale", person.locale()));
@@ -176,7 +218,15 @@ public final class TestPlatform implements AutoCloseable {
             if (person.custom() != null) {
                 claims.claim(LTI + "custom", person.custom());
             }
+            if (gradesOffered) {
+                claims.claim(AGS_ENDPOINT, Map.of("scope", List.of(AGS + "lineitem", AGS + "result.readonly", SCORE_SCOPE),
+                        "lineitems", issuer() + "/lineitems", "lineitem", lineItem(person.targetLinkUri())));
+            }
             return claims;
+        }
+
+        private static String linkId(String targetLinkUri) {
+            return "link-" + Math.abs(targetLinkUri.hashCode());
         }
 
         /** Signs claims with the platform's current key, as its authorization endpoint does. */
@@ -192,8 +242,82 @@ public final class TestPlatform implements AutoCloseable {
                         "iss", issuer(), "login_hint", query.get("user"), "target_link_uri", people.get(query.get("user")).targetLinkUri(),
                         "lti_message_hint", "message-" + query.get("user"), "client_id", clientId, "lti_deployment_id", deploymentId)));
                 case "auth" -> authorize(exchange, query);
-                default -> send(exchange, 404, "text/plain", "not found");
+                case "token" -> token(exchange);
+                default -> {
+                    if (rest.startsWith("lineitems/") && rest.endsWith("/lineitem/scores")) {
+                        score(exchange, rest, query);
+                    } else {
+                        send(exchange, 404, "text/plain", "not found");
+                    }
+                }
             }
+        }
+
+        /**
+         * The client-credentials grant with a JWT client assertion (1EdTech Security Framework 4.1): the assertion must
+         * be signed by a key of Dodam's published key set, name the client id as issuer and subject and this endpoint
+         * as audience, and be fresh; the scope must be the score scope.
+         */
+        private void token(HttpExchange exchange) throws IOException {
+            Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
+                JWKSet dodamKeys = JWKSet.load(dodam.resolve("lti/jwks").toURL());
+                RSAKey key = (RSAKey) dodamKeys.getKeyByKeyId(assertion.getHeader().getKeyID());
+                JWTClaimsSet claims = assertion.getJWTClaimsSet();
+                boolean valid = "POST".equals(exchange.getRequestMethod()) && "client_credentials".equals(form.get("grant_type"))
+                        && "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))
+                        && key != null && assertion.verify(new RSASSAVerifier(key))
+                        && clientId.equals(claims.getIssuer()) && clientId.equals(claims.getSubject())
+                        && claims.getAudience().contains(tokenUrl()) && claims.getExpirationTime().after(new Date())
+                        && claims.getJWTID() != null && SCORE_SCOPE.equals(form.get("scope"));
+                if (!valid) {
+                    send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
+                    return;
+                }
+            } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+                send(exchange, 400, "application/json", "{\"error\":\"invalid_request\"}");
+                return;
+            }
+            tokenRequests.add(form);
+            String token = UUID.randomUUID().toString();
+            accessTokens.put(token, Instant.now().plus(Duration.ofHours(1)));
+            send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
+                    + "\"expires_in\":3600,\"scope\":\"" + SCORE_SCOPE + "\"}");
+        }
+
+        /** A score post: a valid token, the score media type, and the fields the score service requires. */
+        private void score(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!accessTokens.containsKey(token)) {
+                scoreAnswers.add(401);
+                send(exchange, 401, "text/plain", "unauthorized");
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod()) || type == null || !type.startsWith("application/vnd.ims.lis.v1.score+json")
+                    || !"1".equals(query.get("type_id"))) {
+                scoreAnswers.add(400);
+                send(exchange, 400, "text/plain", "bad request");
+                return;
+            }
+            int status = scoreStatus;
+            scoreAnswers.add(status);
+            if (status == 200) {
+                try {
+                    Map<String, Object> score = new LinkedHashMap<>(com.nimbusds.jose.util.JSONObjectUtils.parse(
+                            new String(body, StandardCharsets.UTF_8)));
+                    score.put("lineItem", path.substring(0, path.length() - "/scores".length()));
+                    scores.add(score);
+                } catch (java.text.ParseException e) {
+                    scoreAnswers.set(scoreAnswers.size() - 1, 400);
+                    send(exchange, 400, "text/plain", "not JSON");
+                    return;
+                }
+            }
+            send(exchange, status, "text/plain", status == 200 ? "" : "unavailable");
         }
 
         /** Checks Dodam's authentication request as a platform must, then posts the signed id_token back. */
@@ -239,6 +363,11 @@ public final class TestPlatform implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Dodam moved (a restarted server listens on another port): its key set is fetched from there from now on. */
+    public void dodamAt(URI moved) {
+        dodam = moved;
     }
 
     /** A new platform on this server, with its own keys. */

@@ -34,7 +34,8 @@ import org.dodam.platform.Languages;
  * What a verified launch makes in Dodam, in one transaction: the person's account in the registering school
  * (found by issuer and {@code sub}, made on the first launch through {@link Accounts#createSignedInElsewhere}), the
  * course's class (made by its first teacher, named after the course, with the students who came before), and the
- * student's place in it. The account's role is the one it was made with: a launch with another role (a student
+ * student's place in it, and, when the platform grades the student's lesson, where its quiz scores go
+ * ({@link GradePassback#link}). The account's role is the one it was made with: a launch with another role (a student
  * who became an instructor on the platform) is refused rather than turning the account into something else, and so
  * is a launch of an account the school suspended.
  */
@@ -53,6 +54,9 @@ public class LaunchArrivals {
 
     @Inject
     Curriculum curriculum;
+
+    @Inject
+    GradePassback passback;
 
     @Inject
     Clock clock;
@@ -82,10 +86,14 @@ public class LaunchArrivals {
             throw new LaunchRefused(Reason.ACCOUNT);
         }
         Optional<Long> classId = claims.contextId() == null ? Optional.empty() : joinCourse(registration, claims, person, account);
+        Optional<String> lesson = role == Role.STUDENT ? lesson(claims) : Optional.empty();
+        if (lesson.isPresent() && claims.lineItem() != null) {
+            passback.link(registration.id(), person, lesson.get(), claims.lineItem());
+        }
         String landing = role == Role.TEACHER
                 ? classId.filter(id -> classes.ownedBy(account, id).isPresent()).map(id -> "/teacher/dashboard.xhtml?id=" + id)
                         .orElse(Role.TEACHER.homePath())
-                : lesson(claims).map(id -> "/student/lesson.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+                : lesson.map(id -> "/student/lesson.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                         .orElse(Role.STUDENT.homePath());
         return new Arrival(account.id(), caller.username(), account.role(), account.locale(), landing);
     }

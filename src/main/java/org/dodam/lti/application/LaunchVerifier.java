@@ -22,7 +22,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.PlatformRegistrations.Registration;
+import org.dodam.lti.domain.GradeLink;
 import org.dodam.lti.domain.LaunchRole;
+import org.dodam.lti.domain.PlatformRegistration;
 
 /**
  * Checks a launch's id_token as LTI 1.3 (1EdTech Security Framework 5.1.3) asks, against the one registration its
@@ -50,6 +52,8 @@ public class LaunchVerifier {
     static final String RESOURCE_LINK = LTI + "resource_link";
     static final String TARGET_LINK_URI = LTI + "target_link_uri";
     static final String CUSTOM = LTI + "custom";
+    static final String GRADE_SERVICE = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 
     @Inject
     PlatformKeySets keySets;
@@ -57,9 +61,14 @@ public class LaunchVerifier {
     @Inject
     Clock clock;
 
-    /** What Dodam takes from a verified launch. Optional claims are null when absent. */
+    /**
+     * What Dodam takes from a verified launch. Optional claims are null when absent; {@code lineItem} is the grade
+     * column of the resource link when the platform lets Dodam post scores to it (Assignment and Grade Services with
+     * the score scope, at an address Dodam may fetch).
+     */
     public record LaunchClaims(String subject, String deploymentId, LaunchRole role, String contextId, String contextTitle,
-                               String name, String locale, String targetLinkUri, String resourceLinkId, String customLesson) {
+                               String name, String locale, String targetLinkUri, String resourceLinkId, String customLesson,
+                               String lineItem) {
     }
 
     public LaunchClaims verify(Registration registration, String idToken, Predicate<String> sentNonce) {
@@ -108,7 +117,18 @@ public class LaunchVerifier {
         }
         Map<String, Object> custom = object(claims, CUSTOM);
         return new LaunchClaims(subject, deploymentId, role, contextId, contextTitle, name(claims), text(claims, "locale"),
-                text(claims, TARGET_LINK_URI), resourceLinkId, custom == null ? null : string(custom.get("lesson")));
+                text(claims, TARGET_LINK_URI), resourceLinkId, custom == null ? null : string(custom.get("lesson")), lineItem(claims));
+    }
+
+    /** The resource link's line item, if the platform grants the score scope for it and its address is acceptable. */
+    static String lineItem(JWTClaimsSet claims) {
+        Map<String, Object> service = object(claims, GRADE_SERVICE);
+        if (service == null || !(service.get("scope") instanceof List<?> scopes) || !scopes.contains(SCORE_SCOPE)) {
+            return null;
+        }
+        String lineItem = string(service.get("lineitem"));
+        return lineItem != null && lineItem.length() <= GradeLink.URL_MAX && PlatformRegistration.acceptableAddress(lineItem)
+                ? lineItem : null;
     }
 
     /** The token's claims once its signature checked out with a key of the registration's key set. */

@@ -78,8 +78,10 @@ public class ToolKeys {
         return new JWKSet(keys);
     }
 
-    /** The key that signs now, private half included. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The key that signs now, private half included. In a transaction of its own when called outside one: the grade
+     * sender calls it from a managed executor's thread, where Payara's non-transactional entity manager breaks.
+     */
     public RSAKey signingKey() {
         ToolKey key = ring().signing().orElseThrow(() -> new IllegalStateException("Dodam has no LTI signing key yet"));
         return key.signingKey(masterKey.unwrap(key.wrappedKey(), ToolKey.Seal.DATA_KEY.context(key.kid())));

@@ -64,6 +64,11 @@ public class LaunchedPerson {
         return id;
     }
 
+    /** The platform's stable identifier of the person, which its services (grades, rosters) know them by. */
+    public String subject() {
+        return subject;
+    }
+
     public long accountId() {
         return accountId;
     }

@@ -62,6 +62,24 @@ class LaunchVerifierTest {
     }
 
     @Test
+    void theLineItemCountsOnlyWithTheScoreScopeAndAnAddressDodamMaySendTo() {
+        Tenant moodle = platform.tenant("grades");
+        assertThat(verify(moodle, UnaryOperator.identity()).lineItem()).as("no grade service claim").isNull();
+        String lineItem = "https://moodle.school.example/mod/lti/services.php/2/lineitems/7/lineitem?type_id=1";
+        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
+                List.of(TestPlatform.AGS + "lineitem", TestPlatform.SCORE_SCOPE), "lineitem", lineItem))).lineItem()).isEqualTo(lineItem);
+        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
+                List.of(TestPlatform.AGS + "result.readonly"), "lineitem", lineItem))).lineItem()).as("no score scope").isNull();
+        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
+                List.of(TestPlatform.SCORE_SCOPE), "lineitem", "http://intranet.example/lineitem"))).lineItem())
+                .as("plain http off this machine").isNull();
+        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
+                List.of(TestPlatform.SCORE_SCOPE), "lineitems", "https://moodle.school.example/lineitems"))).lineItem())
+                .as("only the list of line items").isNull();
+        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, "not an object")).lineItem()).isNull();
+    }
+
+    @Test
     void aTokenSignedByAnotherKeyUnderAPublishedKidIsABadSignature() {
         Tenant moodle = platform.tenant("bad-signature");
         String good = moodle.sign(moodle.claims(person(), NONCE).build());

@@ -71,7 +71,7 @@ class SettingsTest {
         assertThat(declared).hasSizeGreaterThan(40);
         assertThat(holders.values()).allSatisfy(holder -> assertThat(Settings.class).isAssignableFrom(holder));
         assertThat(holders.values().stream().map(Class::getSimpleName).distinct().sorted())
-                .containsExactly("AccountsSettings", "ContentSettings", "DemoSettings", "PlatformSettings", "ReportsSettings");
+                .containsExactly("AccountsSettings", "ContentSettings", "DemoSettings", "LtiSettings", "PlatformSettings", "ReportsSettings");
     }
 
     @Test
