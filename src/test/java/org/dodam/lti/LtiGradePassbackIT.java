@@ -56,7 +56,8 @@ class LtiGradePassbackIT {
         platform = new TestPlatform(server.base());
         Tenant moodle = platform.tenant("moodle-grades");
         moodle.offerGrades();
-        LtiLaunchIT.register(HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD), moodle, "Moodle");
+        HttpSession admin = HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD);
+        LtiLaunchIT.register(admin, moodle, "Moodle");
         String target = server.uri("student/lesson.xhtml?id=" + LESSON).toString();
         moodle.person("hana", new Person("moodle-user-31", "Hana Cho", List.of(TestPlatform.LEARNER), "course-301",
                 "Consent 9B", target, null, "en"));
@@ -75,6 +76,7 @@ class LtiGradePassbackIT {
         assertThat(moodle.tokenRequests()).as("one token for every try").hasSize(1);
         assertThat(count("select count(*) from lti_score where sent_at is null and attempts >= 2"
                 + " and last_error = 'score service: HTTP 503'")).isEqualTo(1);
+        assertThat(admin.get("admin/lti.xhtml").body()).as("the admin sees the score waiting").contains("1개 대기 중");
 
         server.stop();
         moodle.answerScoresWith(200);
@@ -92,6 +94,8 @@ class LtiGradePassbackIT {
         assertThat(stamped).as("the moment the quiz finished, not the moment it was sent").isBefore(Instant.now().minusSeconds(3));
         assertThat(count("select count(*) from lti_score where sent_at is not null")).isEqualTo(1);
         assertThat(moodle.tokenRequests().get(1)).containsEntry("scope", TestPlatform.SCORE_SCOPE);
+        assertThat(HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD).get("admin/lti.xhtml").body())
+                .contains("대기 없음").doesNotContain("개 대기 중");
     }
 
     static long count(String sql, Object... parameters) throws SQLException {

@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dodam.lti.application.PlatformRegistrations.Registration;
 import org.dodam.lti.domain.GradeLink;
@@ -93,9 +95,21 @@ public class GradePassback {
         em.find(ScoreDelivery.class, id).failed(clock.instant(), error, retryBase);
     }
 
-    /** How many scores of a registration's students are still to be sent (for the admin's page). */
-    public long waiting(long registrationId) {
-        return em.createNamedQuery("ScoreDelivery.countWaiting", Long.class).setParameter("registration", registrationId)
-                .getSingleResult();
+    /** Scores not sent yet: still to be tried, and given up. */
+    public record Unsent(long waiting, long givenUp) implements java.io.Serializable {
+        public static final Unsent NONE = new Unsent(0, 0);
+    }
+
+    /** The unsent scores of each of these registrations (for the admin's page); registrations without any are left out. */
+    public Map<Long, Unsent> unsent(List<Long> registrationIds) {
+        if (registrationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Unsent> unsent = new HashMap<>();
+        for (Object[] row : em.createNamedQuery("ScoreDelivery.unsentByRegistration", Object[].class)
+                .setParameter("registrations", registrationIds).getResultList()) {
+            unsent.put(((Number) row[0]).longValue(), new Unsent(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        }
+        return unsent;
     }
 }

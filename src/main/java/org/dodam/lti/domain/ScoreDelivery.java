@@ -29,8 +29,10 @@ import java.util.Optional;
         + " and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now) order by d.nextAttemptAt, d.id")
 @NamedQuery(name = ScoreDelivery.CLAIM, query = "update ScoreDelivery d set d.claimedUntil = :until where d.id = :id"
         + " and d.sentAt is null and d.givenUpAt is null and (d.claimedUntil is null or d.claimedUntil < :now)")
-@NamedQuery(name = "ScoreDelivery.countWaiting", query = "select count(d) from ScoreDelivery d, GradeLink g"
-        + " where d.gradeLinkId = g.id and g.registrationId = :registration and d.sentAt is null and d.givenUpAt is null")
+@NamedQuery(name = "ScoreDelivery.unsentByRegistration", query = "select g.registrationId,"
+        + " sum(case when d.givenUpAt is null then 1 else 0 end), sum(case when d.givenUpAt is null then 0 else 1 end)"
+        + " from ScoreDelivery d, GradeLink g where d.gradeLinkId = g.id and d.sentAt is null and g.registrationId in :registrations"
+        + " group by g.registrationId")
 public class ScoreDelivery {
 
     public static final String CLAIM = "ScoreDelivery.claim";

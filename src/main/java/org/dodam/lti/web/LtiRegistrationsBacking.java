@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.lti.application.GradePassback;
+import org.dodam.lti.application.GradePassback.Unsent;
 import org.dodam.lti.application.PlatformRegistrations;
 import org.dodam.lti.application.PlatformRegistrations.NewRegistration;
 import org.dodam.lti.application.PlatformRegistrations.Registration;
@@ -32,9 +35,13 @@ public class LtiRegistrationsBacking {
     PlatformRegistrations registrations;
 
     @Inject
+    GradePassback passback;
+
+    @Inject
     CurrentUser currentUser;
 
     private List<Registration> list;
+    private Map<Long, Unsent> unsent;
 
     @NotBlank
     @Size(max = 80)
@@ -69,6 +76,14 @@ public class LtiRegistrationsBacking {
             list = registrations.of(currentUser.requireActor());
         }
         return list;
+    }
+
+    /** The registration's scores that have not reached the platform's grade book yet. */
+    public Unsent unsentScores(Registration registration) {
+        if (unsent == null) {
+            unsent = passback.unsent(getRegistrations().stream().map(Registration::id).toList());
+        }
+        return unsent.getOrDefault(registration.id(), Unsent.NONE);
     }
 
     public void register() {
