@@ -21,7 +21,6 @@ import org.dodam.platform.Languages;
 /** A module of the curriculum as loaded from its module.yaml; its id is the folder name and never changes. */
 @Entity
 @Table(name = "course_module")
-@NamedQuery(name = "CourseModule.all", query = "select m from CourseModule m order by m.position")
 @NamedQuery(name = "CourseModule.allWithTexts",
         query = "select m from CourseModule m left join fetch m.texts order by m.position")
 public class CourseModule {

@@ -25,7 +25,6 @@ import org.dodam.platform.Languages;
  */
 @Entity
 @Table(name = "lesson")
-@NamedQuery(name = "Lesson.all", query = "select l from Lesson l order by l.module.position, l.position")
 @NamedQuery(name = "Lesson.allWithTitles",
         query = "select l from Lesson l left join fetch l.titles order by l.module.position, l.position")
 public class Lesson {
