@@ -105,7 +105,7 @@ public class CourseModule {
      * that reads that language, so a missing one is absent rather than replaced. None for staff modules.
      */
     public Optional<String> familyLetter(String language) {
-        return Optional.ofNullable(texts.get(language)).map(ModuleText::familyLetter);
+        return Optional.ofNullable(language == null ? null : texts.get(language)).map(ModuleText::familyLetter);
     }
 
     private ModuleText text(String language) {
