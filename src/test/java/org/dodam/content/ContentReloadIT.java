@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dodam.content.application.CourseContentReader;
+import org.dodam.platform.Languages;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
@@ -73,6 +74,14 @@ class ContentReloadIT {
             assertThat(count(db, "select count(*) from lesson where retired")).isEqualTo(1);
             assertThat(count(db, "select count(*) from lesson where id = 'consent-can-change' and retired")).isEqualTo(1);
             assertThat(count(db, "select count(*) from content_set")).isEqualTo(2);
+            assertThat(count(db, "select count(*) from lesson_text")).as("a title row per lesson and language")
+                    .isEqualTo(lessonsIn(Path.of("course-content")) * Languages.SUPPORTED.size());
+            assertThat(count(db, "select count(*) from course_module_text")).as("a text row per module and language")
+                    .isEqualTo(CourseContentReader.read(Path.of("course-content")).modules().size() * Languages.SUPPORTED.size());
+            assertThat(text(db, "select title from lesson_text where lesson_id = 'consent-asking-first' and language = 'en'"))
+                    .isEqualTo("Asking first, always");
+            assertThat(text(db, "select title from lesson_text where lesson_id = 'consent-asking-first' and language = 'ko'"))
+                    .as("the other language's row is left as it was").isEqualTo("먼저 물어보기");
         }
     }
 
@@ -94,6 +103,13 @@ class ContentReloadIT {
         String text = page.locator("main").innerText();
         page.context().close();
         return text;
+    }
+
+    private static String text(Connection db, String sql) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static int count(Connection db, String sql) throws Exception {

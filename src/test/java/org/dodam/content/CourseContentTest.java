@@ -111,7 +111,7 @@ class CourseContentTest {
     @Test
     void structuralMistakesAreEachReported() throws IOException {
         Path copy = copyContent();
-        edit(copy.resolve("consent-and-respect/consent-asking-first.ko.md"),
+        edit(copy.resolve("consent-and-respect/consent-asking-first.en.md"),
                 text -> text.replace("sections: [explainer, scenario, discussion, activity, teacher-notes]",
                         "sections: [explainer, scenario, discussion, teacher-notes]")
                         + "\n<script>alert(1)</script>\n[broken](lesson:no-such-lesson)\n");
@@ -120,7 +120,8 @@ class CourseContentTest {
         Files.delete(copy.resolve("if-it-happens-to-you/when-a-friend-tells-you.en.md"));
         List<ContentProblem> problems = problems(copy);
         assertThat(problems).extracting(ContentProblem::toString)
-                .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.ko.md:") && p.contains("sections"))
+                .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.en.md:1:")
+                        && p.contains("differ from consent-asking-first.ko.md's"))
                 .anyMatch(p -> p.contains("raw HTML is not allowed"))
                 .anyMatch(p -> p.contains("link to unknown lesson 'no-such-lesson'"))
                 .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.quiz.yaml:") && p.contains("marked best"))
@@ -177,13 +178,13 @@ class CourseContentTest {
         Path copy = copyContent();
         edit(copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.en.md"), CourseContentTest::withoutContentNote);
         edit(copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.ko.md"), CourseContentTest::withoutContentNote);
-        edit(copy.resolve("consent-and-respect/consent-can-change.ko.md"), CourseContentTest::withoutContentNote);
+        edit(copy.resolve("consent-and-respect/consent-can-change.en.md"), CourseContentTest::withoutContentNote);
         edit(copy.resolve("the-harm-is-real/only-a-joke.en.md"),
                 text -> text.replaceFirst("content-note: .*", "content-note: true"));
         assertThat(problems(copy)).extracting(ContentProblem::toString)
                 .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.en.md:1:") && p.contains("'content-note'"))
                 .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.ko.md:1:") && p.contains("'content-note'"))
-                .anyMatch(p -> p.startsWith("consent-and-respect/consent-can-change.ko.md:1:") && p.contains("one language only"))
+                .anyMatch(p -> p.startsWith("consent-and-respect/consent-can-change.en.md:1:") && p.contains("one language only"))
                 .anyMatch(p -> p.startsWith("the-harm-is-real/only-a-joke.en.md:3:") && p.contains("one sentence of 20 to 300"));
     }
 
@@ -213,14 +214,14 @@ class CourseContentTest {
         Files.delete(copy.resolve("consent-and-respect/family-letter.ko.md"));
         edit(copy.resolve("the-harm-is-real/family-letter.en.md"), text -> "# A title of its own\n\n"
                 + text.replace(ContentModel.HELP_ROUTES_MARK, ":::country KR\nCall 1366.\n:::"));
-        edit(copy.resolve("bystanders-and-upstanders/family-letter.ko.md"), text -> text.replaceFirst("\n## ", "\n### "));
+        edit(copy.resolve("bystanders-and-upstanders/family-letter.en.md"), text -> text.replaceFirst("\n## ", "\n### "));
         Files.writeString(copy.resolve("staff-deepfake-abuse/family-letter.en.md"), "## Dear staff\n\n:::help-routes\n");
         assertThat(problems(copy)).extracting(ContentProblem::toString)
                 .anyMatch(p -> p.startsWith("consent-and-respect/family-letter.ko.md:0:") && p.contains("missing"))
                 .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:1:") && p.contains("no '# ' heading"))
                 .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:") && p.contains("the same in every country"))
                 .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:0:") && p.contains("no ':::help-routes' line"))
-                .anyMatch(p -> p.startsWith("bystanders-and-upstanders/family-letter.ko.md:0:") && p.contains("sections, the English letter has"))
+                .anyMatch(p -> p.startsWith("bystanders-and-upstanders/family-letter.en.md:0:") && p.contains("sections, family-letter.ko.md has"))
                 .anyMatch(p -> p.startsWith("staff-deepfake-abuse/family-letter.en.md:0:") && p.contains("no family letter"));
     }
 

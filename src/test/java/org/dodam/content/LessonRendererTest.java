@@ -37,7 +37,7 @@ class LessonRendererTest {
                 See [the next lesson](lesson:next-one) and [eSafety](https://www.esafety.gov.au/).
                 """;
         LessonEntry lesson = new LessonEntry("l1", "m1", false, List.of("middle"), 30, "v1", 70, "each", false,
-                new LessonDocument(Map.of("en", new LessonText("T", List.of("o"),
+                Map.of("en", "T"), new LessonDocument(Map.of("en", new LessonText("T", List.of("o"),
                         List.of(new Section("explainer", "H", markdown)), null)), List.of(), null, List.of()));
         String korea = renderer.render(lesson, "en", "KR").get(0).html();
         assertThat(korea).contains("Everyone reads this", "call 112").doesNotContain("911").doesNotContain(":::");

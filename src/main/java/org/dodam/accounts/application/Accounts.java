@@ -154,7 +154,7 @@ public class Accounts {
 
     /** Used when a school is set up; not reachable from any page. */
     public Account createSchoolAdmin(long schoolId, String displayName, String username, String email, String password) {
-        return create(em.find(School.class, schoolId), displayName, username, email, Role.SCHOOL_ADMIN, password, "ko");
+        return create(em.find(School.class, schoolId), displayName, username, email, Role.SCHOOL_ADMIN, password, Languages.DEFAULT);
     }
 
     /** A teacher, or a counsellor who is only proposed until a counsellor of the school confirms it. */
@@ -217,7 +217,7 @@ public class Accounts {
             }
             counsellor.restoreCounsellorByOperator(passwords.hash(password));
         } else {
-            counsellor = create(managed, "Counsellor", username, email, Role.COUNSELLOR, password, "ko");
+            counsellor = create(managed, "Counsellor", username, email, Role.COUNSELLOR, password, Languages.DEFAULT);
             em.flush();
         }
         counsellorAccess.fire(new CounsellorAccessChanged(managed.id(), null, counsellor.id(), counsellor.username(),
@@ -311,7 +311,7 @@ public class Accounts {
         String username = "lti-" + passwords.temporary();
         String name = AccountRules.validName(displayName) ? displayName.strip() : username;
         Account account = insert(school, name, username, null, role, passwords.unusable(),
-                Languages.supported(locale) ? locale : Languages.DEFAULT);
+                Languages.orDefault(locale));
         em.flush(); // the account's id
         return new Caller(Actor.of(account), account.username());
     }
@@ -330,7 +330,7 @@ public class Accounts {
         SchoolClass schoolClass = classes.byJoinCode(joinCode).orElseThrow(() -> new DodamException("accounts.joinCodeUnknown"));
         requirePassword(password);
         strength.require(password, Role.STUDENT, username, displayName, schoolClass.school().name(), joinCode);
-        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, "ko");
+        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, Languages.DEFAULT);
         em.persist(new ClassMembership(schoolClass, student, clock.instant()));
         return student;
     }
@@ -442,7 +442,7 @@ public class Accounts {
      */
     public Actor seed(long schoolId, String displayName, String username, String email, Role role,
                       String passwordHash, Long joinsClassId) {
-        Account account = insert(em.find(School.class, schoolId), displayName, username, email, role, passwordHash, "ko");
+        Account account = insert(em.find(School.class, schoolId), displayName, username, email, role, passwordHash, Languages.DEFAULT);
         if (joinsClassId != null) {
             em.persist(new ClassMembership(em.find(SchoolClass.class, joinsClassId), account, clock.instant()));
         }

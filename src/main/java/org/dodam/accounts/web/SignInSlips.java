@@ -39,7 +39,7 @@ final class SignInSlips {
     }
 
     /**
-     * @param language {@code ko} or {@code en} for every slip, or null for each student's own language
+     * @param language a language Dodam speaks, for every slip,, or null for each student's own language
      */
     static byte[] render(List<TemporaryPassword> slips, String school, String schoolCode, String address, String language)
             throws IOException {
@@ -48,7 +48,7 @@ final class SignInSlips {
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             PdfFonts fonts = PdfFonts.forDocument();
-            String documentLanguage = language != null ? language : "ko";
+            String documentLanguage = Languages.orDefault(language);
             document.addTitle(bundle(documentLanguage).getString("slip.documentTitle"));
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(documentLanguage));
             document.open();
@@ -102,7 +102,7 @@ final class SignInSlips {
     }
 
     static ResourceBundle bundle(String language) {
-        return ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(Languages.supported(language) ? language : "ko"));
+        return ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(Languages.orDefault(language)));
     }
 
     /** A dashed frame around each slip, to cut along. */

@@ -62,9 +62,9 @@ public class ClassAssignmentsBacking implements Serializable {
         String lang = localeBacking.getLanguage();
         return curriculum.modules(false).stream().map(module -> {
             List<SelectItem> items = new ArrayList<>();
-            items.add(new SelectItem(MODULE + module.id(), Texts.text("assign.wholeModule", module.title().get(lang))));
+            items.add(new SelectItem(MODULE + module.id(), Texts.text("assign.wholeModule", module.title(lang))));
             module.lessons().forEach(l -> items.add(new SelectItem(LESSON + l.id(), l.title(lang))));
-            SelectItemGroup group = new SelectItemGroup(module.title().get(lang));
+            SelectItemGroup group = new SelectItemGroup(module.title(lang));
             group.setSelectItems(items.toArray(SelectItem[]::new));
             return (SelectItem) group;
         }).toList();

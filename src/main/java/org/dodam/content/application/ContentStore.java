@@ -6,8 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dodam.content.domain.ContentModel.ContentSet;
@@ -40,11 +42,17 @@ public class ContentStore {
         if (latest().map(ContentVersion::version).filter(set.version()::equals).isPresent()) {
             return false;
         }
+        // Every module and lesson with its texts in two queries, rather than one more for each as it is updated.
+        Map<String, CourseModule> storedModules = new HashMap<>();
+        em.createNamedQuery("CourseModule.allWithTexts", CourseModule.class).getResultList()
+                .forEach(m -> storedModules.put(m.id(), m));
+        Map<String, Lesson> storedLessons = new HashMap<>();
+        em.createNamedQuery("Lesson.allWithTitles", Lesson.class).getResultList().forEach(l -> storedLessons.put(l.id(), l));
         Set<String> modules = new HashSet<>();
         Set<String> lessons = new HashSet<>();
         Set<String> questions = new HashSet<>();
         for (ModuleDoc doc : set.modules()) {
-            CourseModule module = Optional.ofNullable(em.find(CourseModule.class, doc.id())).orElseGet(() -> {
+            CourseModule module = Optional.ofNullable(storedModules.get(doc.id())).orElseGet(() -> {
                 CourseModule created = new CourseModule(doc.id());
                 em.persist(created);
                 return created;
@@ -53,15 +61,13 @@ public class ContentStore {
             modules.add(doc.id());
             for (int i = 0; i < doc.lessons().size(); i++) {
                 LessonDoc lessonDoc = doc.lessons().get(i);
-                storeLesson(module, i + 1, lessonDoc, questions);
+                storeLesson(module, i + 1, lessonDoc, storedLessons.get(lessonDoc.id()), questions);
                 lessons.add(lessonDoc.id());
             }
         }
         em.flush();
-        em.createNamedQuery("CourseModule.all", CourseModule.class).getResultList().stream()
-                .filter(m -> !modules.contains(m.id())).forEach(CourseModule::retire);
-        em.createNamedQuery("Lesson.all", Lesson.class).getResultList().stream()
-                .filter(l -> !lessons.contains(l.id())).forEach(Lesson::retire);
+        storedModules.values().stream().filter(m -> !modules.contains(m.id())).forEach(CourseModule::retire);
+        storedLessons.values().stream().filter(l -> !lessons.contains(l.id())).forEach(Lesson::retire);
         em.createNamedQuery("QuizQuestion.all", QuizQuestion.class).getResultList().stream()
                 .filter(q -> !questions.contains(q.id())).forEach(QuizQuestion::retire);
         ContentVersion version = em.find(ContentVersion.class, set.version());
@@ -73,8 +79,8 @@ public class ContentStore {
         return true;
     }
 
-    private void storeLesson(CourseModule module, int position, LessonDoc doc, Set<String> questions) {
-        Lesson lesson = Optional.ofNullable(em.find(Lesson.class, doc.id())).orElseGet(() -> new Lesson(doc.id()));
+    private void storeLesson(CourseModule module, int position, LessonDoc doc, Lesson stored, Set<String> questions) {
+        Lesson lesson = stored != null ? stored : new Lesson(doc.id());
         LessonDocument document = new LessonDocument(doc.texts(), doc.references(), doc.quiz().decision(),
                 doc.quiz().questions());
         lesson.update(module, position, doc, ContentJson.lesson(document));
@@ -101,13 +107,5 @@ public class ContentStore {
     public Optional<ContentVersion> latest() {
         return em.createNamedQuery("ContentVersion.latest", ContentVersion.class).setMaxResults(1)
                 .getResultStream().findFirst();
-    }
-
-    public List<CourseModule> modules() {
-        return em.createNamedQuery("CourseModule.all", CourseModule.class).getResultList();
-    }
-
-    public List<Lesson> lessons() {
-        return em.createNamedQuery("Lesson.all", Lesson.class).getResultList();
     }
 }

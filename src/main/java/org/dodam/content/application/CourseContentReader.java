@@ -32,6 +32,7 @@ import org.dodam.content.domain.ContentModel.Reference;
 import org.dodam.content.domain.ContentModel.Section;
 import org.dodam.content.domain.ContentProblem;
 import org.dodam.content.domain.InvalidContent;
+import org.dodam.platform.Languages;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -50,8 +51,8 @@ import static org.dodam.content.domain.ContentModel.REQUIRED_SECTIONS;
 import static org.dodam.content.domain.ContentModel.SECTION_KINDS;
 
 /**
- * Reads and validates course-content/ as a whole: every file parses, both languages have the same
- * structure, every question is answerable and explained, links resolve. It reads everything before
+ * Reads and validates course-content/ as a whole: every file parses, every language's file has the
+ * structure of the default language's, every question is answerable and explained, links resolve. It reads everything before
  * returning, so a content set is either valid as a whole or refused as a whole, and every problem
  * names its file and line so that whoever edited the text can find it.
  */
@@ -203,8 +204,8 @@ public final class CourseContentReader {
             Path file = dir.resolve(ModuleDoc.familyLetterFile(locale));
             if (!Files.isRegularFile(file)) {
                 if (forStudents) {
-                    problem(file, 0, "missing: every students' module has " + ModuleDoc.familyLetterFile("en") + " and "
-                            + ModuleDoc.familyLetterFile("ko") + ", a letter to families");
+                    problem(file, 0, "missing: every students' module has a letter to families in each language, "
+                            + LOCALES.stream().map(ModuleDoc::familyLetterFile).toList());
                 }
                 continue;
             }
@@ -216,12 +217,16 @@ public final class CourseContentReader {
             FamilyLetterRules.check(markdown).forEach(p -> problem(file, p.line(), p.message()));
             letters.put(locale, markdown);
         }
-        if (letters.size() == LOCALES.size()) {
-            long en = FamilyLetterRules.sections(letters.get("en"));
-            long ko = FamilyLetterRules.sections(letters.get("ko"));
-            if (en != ko) {
-                problem(dir.resolve(ModuleDoc.familyLetterFile("ko")), 0, ko + " '## ' sections, the English letter has " + en);
-            }
+        String reference = letters.get(Languages.DEFAULT);
+        if (reference != null) {
+            long expected = FamilyLetterRules.sections(reference);
+            letters.forEach((locale, letter) -> {
+                long sections = FamilyLetterRules.sections(letter);
+                if (sections != expected) {
+                    problem(dir.resolve(ModuleDoc.familyLetterFile(locale)), 0, sections + " '## ' sections, "
+                            + ModuleDoc.familyLetterFile(Languages.DEFAULT) + " has " + expected);
+                }
+            });
         }
         return Map.copyOf(letters);
     }
@@ -268,7 +273,8 @@ public final class CourseContentReader {
         for (String locale : LOCALES) {
             Path file = dir.resolve(id + "." + locale + ".md");
             if (!Files.isRegularFile(file)) {
-                problem(file, 0, "missing: every lesson has " + id + ".en.md and " + id + ".ko.md");
+                problem(file, 0, "missing: every lesson has a file in each language, "
+                        + LOCALES.stream().map(l -> id + "." + l + ".md").toList());
                 continue;
             }
             LessonText text = readLessonText(file);
@@ -276,8 +282,10 @@ public final class CourseContentReader {
                 texts.put(locale, text);
             }
         }
-        if (texts.size() == LOCALES.size()) {
-            compareLocales(dir.resolve(id + ".ko.md"), texts.get("en"), texts.get("ko"));
+        LessonText reference = texts.get(Languages.DEFAULT);
+        if (reference != null) {
+            texts.forEach((locale, text) -> compareLocales(dir.resolve(id + "." + locale + ".md"), text,
+                    id + "." + Languages.DEFAULT + ".md", reference));
         }
         if (bands.stream().anyMatch(CONTENT_NOTE_BANDS::contains)) {
             texts.forEach((locale, text) -> {
@@ -292,21 +300,25 @@ public final class CourseContentReader {
         if (quiz == null && !Files.isRegularFile(quizFile)) {
             problem(quizFile, 0, "missing: every lesson has a quiz");
         }
-        String version = hashFiles(List.of(dir.resolve(id + ".en.md"), dir.resolve(id + ".ko.md"), quizFile));
+        // In the order of the names, as before languages were data, so that a lesson's version stays what it was.
+        List<Path> files = new ArrayList<>(LOCALES.stream().sorted().map(locale -> dir.resolve(id + "." + locale + ".md")).toList());
+        files.add(quizFile);
+        String version = hashFiles(files);
         return new LessonDoc(id, bands, minutes, List.copyOf(references), texts, quiz, version);
     }
 
-    private void compareLocales(Path koFile, LessonText en, LessonText ko) {
-        List<String> enKinds = en.sections().stream().map(Section::kind).toList();
-        List<String> koKinds = ko.sections().stream().map(Section::kind).toList();
-        if (!enKinds.equals(koKinds)) {
-            problem(koFile, 1, "sections " + koKinds + " differ from the English " + enKinds);
+    /** A translation has the structure of the default language's file: the same sections, objectives and content note. */
+    private void compareLocales(Path file, LessonText text, String referenceFile, LessonText reference) {
+        List<String> kinds = text.sections().stream().map(Section::kind).toList();
+        List<String> referenceKinds = reference.sections().stream().map(Section::kind).toList();
+        if (!kinds.equals(referenceKinds)) {
+            problem(file, 1, "sections " + kinds + " differ from " + referenceFile + "'s " + referenceKinds);
         }
-        if (en.objectives().size() != ko.objectives().size()) {
-            problem(koFile, 1, ko.objectives().size() + " objectives, the English file has " + en.objectives().size());
+        if (text.objectives().size() != reference.objectives().size()) {
+            problem(file, 1, text.objectives().size() + " objectives, " + referenceFile + " has " + reference.objectives().size());
         }
-        if ((en.contentNote() == null) != (ko.contentNote() == null)) {
-            problem(koFile, 1, "a 'content-note' in one language only: both files have one, or neither");
+        if ((text.contentNote() == null) != (reference.contentNote() == null)) {
+            problem(file, 1, "a 'content-note' in one language only: every language's file has one, or none does");
         }
     }
 

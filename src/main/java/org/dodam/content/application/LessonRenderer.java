@@ -35,8 +35,9 @@ public class LessonRenderer {
     private final Map<String, List<RenderedSection>> cache = new ConcurrentHashMap<>();
 
     public List<RenderedSection> render(Curriculum.LessonEntry lesson, String locale, String country) {
-        return cache.computeIfAbsent(lesson.id() + "|" + lesson.version() + "|" + locale + "|" + country,
-                key -> lesson.document().texts().get(locale).sections().stream()
+        String language = lesson.language(locale);
+        return cache.computeIfAbsent(lesson.id() + "|" + lesson.version() + "|" + language + "|" + country,
+                key -> lesson.text(language).sections().stream()
                         .map(section -> new RenderedSection(section.kind(), section.heading(), html(section, country)))
                         .toList());
     }

@@ -3,6 +3,7 @@ package org.dodam.content.application;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -12,6 +13,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.dodam.content.domain.ContentModel.Option;
 import org.dodam.content.domain.ContentModel.Question;
+import org.dodam.platform.Languages;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -53,12 +55,17 @@ public final class MoodleExport {
         }
     }
 
+    /** A question's text in this language, or in the default language when it has no translation. */
+    private static String in(Map<String, String> byLanguage, String locale) {
+        return Languages.pick(byLanguage, locale).orElse("");
+    }
+
     private static Element multichoice(Document doc, String lessonTitle, Question question, String locale) {
         boolean trueFalse = "true-false".equals(question.type());
         Element element = doc.createElement("question");
         element.setAttribute("type", trueFalse ? "truefalse" : "multichoice");
         element.appendChild(textElement(doc, "name", lessonTitle + " · " + question.id()));
-        String stem = (question.scenario().isEmpty() ? "" : question.scenario().get(locale) + "\n\n") + question.prompt().get(locale);
+        String stem = (question.scenario().isEmpty() ? "" : in(question.scenario(), locale) + "\n\n") + in(question.prompt(), locale);
         element.appendChild(formatted(doc, "questiontext", stem));
         element.appendChild(simple(doc, "defaultgrade", "1"));
         element.appendChild(simple(doc, "penalty", trueFalse ? "1" : "0.3333333"));
@@ -76,10 +83,10 @@ public final class MoodleExport {
             Element answer = doc.createElement("answer");
             answer.setAttribute("fraction", fraction(fraction));
             answer.setAttribute("format", trueFalse ? "moodle_auto_format" : "plain_text");
-            answer.appendChild(simple(doc, "text", trueFalse ? option.id() : option.text().get(locale)));
+            answer.appendChild(simple(doc, "text", trueFalse ? option.id() : in(option.text(), locale)));
             Element feedback = doc.createElement("feedback");
             feedback.setAttribute("format", "plain_text");
-            feedback.appendChild(simple(doc, "text", option.feedback().get(locale)));
+            feedback.appendChild(simple(doc, "text", in(option.feedback(), locale)));
             answer.appendChild(feedback);
             element.appendChild(answer);
         }

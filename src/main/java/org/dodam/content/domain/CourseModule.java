@@ -1,19 +1,28 @@
 package org.dodam.content.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.dodam.content.domain.ContentModel.ModuleDoc;
+import org.dodam.platform.Languages;
 
 /** A module of the curriculum as loaded from its module.yaml; its id is the folder name and never changes. */
 @Entity
 @Table(name = "course_module")
-@NamedQuery(name = "CourseModule.all", query = "select m from CourseModule m order by m.position")
+@NamedQuery(name = "CourseModule.allWithTexts",
+        query = "select m from CourseModule m left join fetch m.texts order by m.position")
 public class CourseModule {
 
     @Id
@@ -27,23 +36,11 @@ public class CourseModule {
     @Column(nullable = false)
     private String bands;
 
-    @Column(name = "title_en", nullable = false)
-    private String titleEn;
-
-    @Column(name = "title_ko", nullable = false)
-    private String titleKo;
-
-    @Column(name = "summary_en", nullable = false)
-    private String summaryEn;
-
-    @Column(name = "summary_ko", nullable = false)
-    private String summaryKo;
-
-    @Column(name = "family_letter_en")
-    private String familyLetterEn;
-
-    @Column(name = "family_letter_ko")
-    private String familyLetterKo;
+    /** The module's texts by language, one row each in {@code course_module_text}. */
+    @ElementCollection
+    @CollectionTable(name = "course_module_text", joinColumns = @JoinColumn(name = "module_id"))
+    @MapKeyColumn(name = "language")
+    private Map<String, ModuleText> texts = new HashMap<>();
 
     private boolean retired;
 
@@ -59,12 +56,13 @@ public class CourseModule {
         position = doc.order();
         audience = doc.audience();
         bands = String.join(",", doc.bands());
-        titleEn = doc.title().get("en");
-        titleKo = doc.title().get("ko");
-        summaryEn = doc.summary().get("en");
-        summaryKo = doc.summary().get("ko");
-        familyLetterEn = doc.familyLetters().get("en");
-        familyLetterKo = doc.familyLetters().get("ko");
+        texts.keySet().retainAll(doc.title().keySet());
+        doc.title().forEach((language, title) -> {
+            ModuleText text = new ModuleText(title, doc.summary().get(language), doc.familyLetters().get(language));
+            if (!text.equals(texts.get(language))) {
+                texts.put(language, text);
+            }
+        });
         retired = false;
     }
 
@@ -88,17 +86,31 @@ public class CourseModule {
         return List.of(bands.split(","));
     }
 
-    public String title(String locale) {
-        return "ko".equals(locale) ? titleKo : titleEn;
+    /** The languages this module has texts in. */
+    public Set<String> languages() {
+        return Set.copyOf(texts.keySet());
     }
 
-    public String summary(String locale) {
-        return "ko".equals(locale) ? summaryKo : summaryEn;
+    /** The module's title in this language, or in the default language when it has no translation (see {@link Languages#pick}). */
+    public String title(String language) {
+        return text(language).title();
     }
 
-    /** The Markdown of the module's letter to families in this language; none for staff modules. */
-    public Optional<String> familyLetter(String locale) {
-        return Optional.ofNullable("ko".equals(locale) ? familyLetterKo : familyLetterEn);
+    public String summary(String language) {
+        return text(language).summary();
+    }
+
+    /**
+     * The Markdown of the module's letter to families in exactly this language: a letter is printed for a family
+     * that reads that language, so a missing one is absent rather than replaced. None for staff modules.
+     */
+    public Optional<String> familyLetter(String language) {
+        return Optional.ofNullable(language == null ? null : texts.get(language)).map(ModuleText::familyLetter);
+    }
+
+    private ModuleText text(String language) {
+        return Languages.pick(texts, language)
+                .orElseThrow(() -> new IllegalStateException("module " + id + " has no texts"));
     }
 
     public boolean retired() {

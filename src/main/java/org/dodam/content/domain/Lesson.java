@@ -1,23 +1,32 @@
 package org.dodam.content.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.dodam.platform.Languages;
 
 /**
- * A lesson as loaded from its files. The text of both languages is kept as one JSON document (the
- * pages render it); what other features refer to (id, minutes, pass mark) has columns of its own.
+ * A lesson as loaded from its files. The text of every language is kept as one JSON document (the
+ * pages render it); what other features refer to (id, minutes, pass mark) has columns of its own, and its
+ * title a row per language.
  */
 @Entity
 @Table(name = "lesson")
-@NamedQuery(name = "Lesson.all", query = "select l from Lesson l order by l.module.position, l.position")
+@NamedQuery(name = "Lesson.allWithTitles",
+        query = "select l from Lesson l left join fetch l.titles order by l.module.position, l.position")
 public class Lesson {
 
     @Id
@@ -43,11 +52,12 @@ public class Lesson {
     @Column(name = "feedback_mode", nullable = false)
     private String feedbackMode;
 
-    @Column(name = "title_en", nullable = false)
-    private String titleEn;
-
-    @Column(name = "title_ko", nullable = false)
-    private String titleKo;
+    /** The lesson's title by language, one row each in {@code lesson_text}; the texts themselves are in the document. */
+    @ElementCollection
+    @CollectionTable(name = "lesson_text", joinColumns = @JoinColumn(name = "lesson_id"))
+    @MapKeyColumn(name = "language")
+    @Column(name = "title", nullable = false)
+    private Map<String, String> titles = new HashMap<>();
 
     @Column(nullable = false, length = 400_000)
     private String document;
@@ -69,8 +79,12 @@ public class Lesson {
         version = doc.version();
         passMark = doc.quiz().passMark();
         feedbackMode = doc.quiz().feedback();
-        titleEn = doc.texts().get("en").title();
-        titleKo = doc.texts().get("ko").title();
+        titles.keySet().retainAll(doc.texts().keySet());
+        doc.texts().forEach((language, text) -> {
+            if (!text.title().equals(titles.get(language))) {
+                titles.put(language, text.title());
+            }
+        });
         document = Objects.requireNonNull(json, "json");
         retired = false;
     }
@@ -119,7 +133,13 @@ public class Lesson {
         return retired;
     }
 
-    public String title(String locale) {
-        return "ko".equals(locale) ? titleKo : titleEn;
+    /** The languages this lesson has a title in. */
+    public Set<String> languages() {
+        return Set.copyOf(titles.keySet());
+    }
+
+    /** The lesson's title in this language, or in the default language when it has no translation (see {@link Languages#pick}). */
+    public String title(String language) {
+        return Languages.pick(titles, language).orElseThrow(() -> new IllegalStateException("lesson " + id + " has no title"));
     }
 }

@@ -41,6 +41,7 @@ import org.commonmark.parser.Parser;
 import org.dodam.content.domain.ContentModel;
 import org.dodam.content.domain.ContentModel.CountryHelp;
 import org.dodam.content.domain.ContentModel.HelpRoute;
+import org.dodam.platform.Languages;
 import org.dodam.platform.pdf.PdfFonts;
 import org.dodam.platform.web.Texts;
 
@@ -243,13 +244,13 @@ public final class FamilyLetterPdf {
             ListItem item = new ListItem();
             item.setLeading(LEADING);
             item.setSpacingAfter(3);
-            item.add(fonts.phrase(route.name().get(locale), BODY, Font.BOLD));
+            item.add(fonts.phrase(Languages.pick(route.name(), locale).orElse(""), BODY, Font.BOLD));
             item.add(fonts.phrase("  " + route.contact(), BODY, Font.BOLD));
             String address = address(route);
             if (address != null) {
                 item.add(fonts.phrase(" · " + address, BODY));
             }
-            Phrase description = fonts.phrase(route.description().get(locale), SMALL);
+            Phrase description = fonts.phrase(Languages.pick(route.description(), locale).orElse(""), SMALL);
             description.setLeading(13);
             item.add(Chunk.NEWLINE);
             item.add(description);

@@ -18,6 +18,7 @@ import org.dodam.content.application.Curriculum;
 import org.dodam.content.application.Curriculum.LessonEntry;
 import org.dodam.lessons.domain.LessonProgress;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.Languages;
 import org.dodam.quizzes.application.QuizFinished;
 
 /**
@@ -176,7 +177,7 @@ public class LessonPlayer {
 
     /** Sections a student reads: all but the teacher notes. */
     public static int studentSections(LessonEntry lesson) {
-        return (int) Math.max(1, lesson.document().texts().get("en").sections().stream()
+        return (int) Math.max(1, lesson.text(Languages.DEFAULT).sections().stream()
                 .filter(s -> !"teacher-notes".equals(s.kind())).count());
     }
 

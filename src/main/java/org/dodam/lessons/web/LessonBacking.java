@@ -136,12 +136,13 @@ public class LessonBacking {
         return position != null && getDecisionAfter() == position.section();
     }
 
+    /** The reader's language, or the one the lesson stands in with when it has no translation into it. */
     private String locale() {
-        return localeBacking.getLanguage();
+        return lesson == null ? localeBacking.getLanguage() : lesson.language(localeBacking.getLanguage());
     }
 
     private LessonText text() {
-        return lesson.document().texts().get(locale());
+        return lesson.text(locale());
     }
 
     public String getTitle() {
@@ -161,7 +162,7 @@ public class LessonBacking {
     }
 
     public String getModuleTitle() {
-        return curriculum.module(lesson.moduleId()).map(m -> m.title().get(locale())).orElse("");
+        return curriculum.module(lesson.moduleId()).map(m -> m.title(locale())).orElse("");
     }
 
     /**

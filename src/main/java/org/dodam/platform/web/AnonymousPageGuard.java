@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.dodam.platform.Languages;
 
 /**
  * The last line of the anonymous report pages (mapped first in web.xml, so it wraps everything else). A
@@ -57,9 +58,9 @@ public class AnonymousPageGuard extends HttpFilter {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         PrintWriter out = response.getWriter();
-        out.print("<!DOCTYPE html><html lang=\"ko\"><head><meta charset=\"UTF-8\"/>"
+        out.print("<!DOCTYPE html><html lang=\"" + Languages.DEFAULT + "\"><head><meta charset=\"UTF-8\"/>"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>Dodam</title></head><body>");
-        for (String language : new String[] {"ko", "en"}) {
+        for (String language : Languages.SUPPORTED) {
             ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(language));
             out.print("<section lang=\"" + language + "\">");
             if (notice == null) {

@@ -8,11 +8,12 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Locale;
 import org.dodam.platform.Languages;
 
 /**
- * The language of this request: Korean or English. A signed-in person's saved choice comes first (kept in
+ * The language of this request, one of {@link Languages#SUPPORTED}. A signed-in person's saved choice comes first (kept in
  * their session from sign-in), then the language cookie a switch leaves ({@link LanguageServlet}), then the
  * browser's preference.
  *
@@ -27,7 +28,7 @@ public class LocaleBacking {
     /** The session attribute holding a signed-in person's language. */
     static final String SESSION_KEY = "dodam.language";
 
-    /** The cookie a language switch leaves: only "ko" or "en", nothing that tells visitors apart. */
+    /** The cookie a language switch leaves: only a supported language's code, nothing that tells visitors apart. */
     static final String COOKIE = "dodam-lang";
 
     private Locale locale;
@@ -41,6 +42,16 @@ public class LocaleBacking {
 
     public String getLanguage() {
         return getLocale().getLanguage();
+    }
+
+    /** Every language Dodam speaks, for the pages that offer each (the language switch, exports, letters). */
+    public List<String> getLanguages() {
+        return Languages.SUPPORTED;
+    }
+
+    /** A language's name in that language, as a link or button offering it shows it. */
+    public String name(String language) {
+        return Languages.name(language);
     }
 
     /** Keeps a signed-in person's language in their session, for a sign-in outside Faces (a servlet). */

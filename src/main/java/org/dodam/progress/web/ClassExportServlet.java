@@ -14,6 +14,7 @@ import java.util.ResourceBundle;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.content.application.Curriculum;
+import org.dodam.platform.Languages;
 import org.dodam.platform.web.Texts;
 import org.dodam.progress.application.ClassDashboard;
 import org.dodam.progress.application.ClassProgress;
@@ -44,7 +45,7 @@ public class ClassExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String lang = "ko".equals(teacher.locale()) ? "ko" : "en";
+        String lang = Languages.orDefault(teacher.locale());
         ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, java.util.Locale.forLanguageTag(lang));
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

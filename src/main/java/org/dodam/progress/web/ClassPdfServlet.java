@@ -31,6 +31,7 @@ import java.util.function.Function;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.content.application.Curriculum;
+import org.dodam.platform.Languages;
 import org.dodam.platform.SchoolClock;
 import org.dodam.platform.pdf.PdfFonts;
 import org.dodam.platform.web.Texts;
@@ -72,7 +73,7 @@ public class ClassPdfServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String lang = "ko".equals(teacher.locale()) ? "ko" : "en";
+        String lang = Languages.orDefault(teacher.locale());
         byte[] pdf = render(dashboard, lessonId -> curriculum.lessonTitle(lessonId, lang), lang,
                 schoolClock.today());
         response.setContentType("application/pdf");

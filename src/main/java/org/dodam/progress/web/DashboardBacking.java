@@ -9,6 +9,7 @@ import java.util.Map;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.Question;
+import org.dodam.platform.Languages;
 import org.dodam.platform.web.LocaleBacking;
 import org.dodam.platform.web.Texts;
 import org.dodam.progress.application.ClassDashboard;
@@ -88,13 +89,14 @@ public class DashboardBacking {
 
     /** The question's prompt and the text of the options most students chose wrongly, in the page's language. */
     public String prompt(ClassDashboard.MissedQuestion missed) {
-        return question(missed).map(q -> q.prompt().get(localeBacking.getLanguage())).orElse(missed.questionId());
+        return question(missed).flatMap(q -> Languages.pick(q.prompt(), localeBacking.getLanguage()))
+                .orElse(missed.questionId());
     }
 
     public String wrongAnswer(ClassDashboard.MissedQuestion missed) {
         String lang = localeBacking.getLanguage();
         return question(missed).map(q -> String.join(" + ", q.options().stream()
-                .filter(o -> missed.commonWrongAnswer().contains(o.id())).map(o -> o.text().get(lang)).toList())).orElse("");
+                .filter(o -> missed.commonWrongAnswer().contains(o.id())).map(o -> Languages.pick(o.text(), lang).orElse(o.id())).toList())).orElse("");
     }
 
     private java.util.Optional<Question> question(ClassDashboard.MissedQuestion missed) {

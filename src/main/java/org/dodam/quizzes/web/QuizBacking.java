@@ -105,8 +105,10 @@ public class QuizBacking implements Serializable {
         return curriculum.lesson(id).map(LessonEntry::feedbackMode).orElse("each");
     }
 
+    /** The reader's language, or the one the lesson's quiz stands in with when it has no translation into it. */
     private String lang() {
-        return localeBacking.getLanguage();
+        LessonEntry lesson = lesson();
+        return lesson == null ? localeBacking.getLanguage() : lesson.language(localeBacking.getLanguage());
     }
 
     public QuizState getState() {
