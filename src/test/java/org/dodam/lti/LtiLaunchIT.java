@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -151,6 +152,86 @@ class LtiLaunchIT {
         }
         assertThat(count("select count(*) from account a join lti_person p on p.account_id = a.id where p.subject = 'learner-sub'"
                 + " and a.role = 'STUDENT' and a.email is null")).isEqualTo(1);
+    }
+
+    @Test
+    void aTeacherPicksLessonsInDodamAndThePlatformGetsSignedLinksWithGradeColumns() throws Exception {
+        browser = browser == null ? new Browser() : browser;
+        Tenant canvas = registered("canvas-deep-linking");
+        String launchUrl = server.uri("lti/launch").toString();
+        canvas.person("mr-han", new Person("canvas-teacher-5", "Mr Han", List.of(TestPlatform.INSTRUCTOR), "course-dl",
+                "Digital citizenship 7", launchUrl, null, "en"));
+        canvas.deepLinking(true, true);
+        Page teacher = browser.open("en", Browser.PHONE_WIDTH);
+        teacher.navigate(canvas.coursePage("mr-han"));
+        teacher.waitForURL("**/teacher/lti-pick.xhtml");
+        assertThat(Pages.heading(teacher)).isEqualTo("Add Dodam lessons to your course");
+        int allLessons = teacher.locator("input[name=lesson]").count();
+        teacher.waitForNavigation(() -> teacher.click("#band-middle"));
+        assertThat(teacher.getAttribute("#band-middle", "aria-current")).isEqualTo("page");
+        int middle = teacher.locator("input[name=lesson]").count();
+        assertThat(middle).as("the age filter").isPositive().isLessThan(allLessons);
+        assertThat(Accessibility.seriousViolations(teacher)).isEmpty();
+        Browser.screenshot(teacher, "lti-deep-link-picker-en-360");
+        teacher.waitForNavigation(() -> teacher.click("#pickSubmit"));
+        assertThat(teacher.locator("#pickNone").innerText()).contains("Choose at least one lesson");
+
+        List<String> picked = List.of(teacher.locator("input[name=lesson]").nth(0).getAttribute("value"),
+                teacher.locator("input[name=lesson]").nth(middle - 1).getAttribute("value"));
+        for (String lesson : picked) {
+            teacher.check("[id='pick-" + lesson + "']");
+        }
+        teacher.waitForNavigation(() -> teacher.click("#pickSubmit"));
+        assertThat(Pages.heading(teacher)).isEqualTo("Back to your course");
+        assertThat(teacher.locator("#picked li").count()).isEqualTo(2);
+        Browser.screenshot(teacher, "lti-deep-link-return-en-360");
+        teacher.waitForNavigation(() -> teacher.click("#returnSubmit"));
+        assertThat(teacher.locator("#added").innerText()).as("the platform took Dodam's signed answer").isEqualTo("Added 2");
+
+        JWTClaimsSet answer = canvas.deepLinkAnswers().get(0);
+        List<?> items = (List<?>) answer.getClaim(TestPlatform.DEEP_LINKING + "content_items");
+        for (int i = 0; i < picked.size(); i++) {
+            Map<?, ?> item = (Map<?, ?>) items.get(i);
+            assertThat(item.get("type")).isEqualTo("ltiResourceLink");
+            assertThat(item.get("url")).isEqualTo(launchUrl);
+            assertThat(((Map<?, ?>) item.get("custom")).get("lesson")).isEqualTo(picked.get(i));
+            Map<?, ?> lineItem = (Map<?, ?>) item.get("lineItem");
+            assertThat(lineItem.get("resourceId")).isEqualTo(picked.get(i));
+            assertThat(lineItem.get("scoreMaximum")).isEqualTo(100L);
+            assertThat((String) item.get("title")).isNotBlank();
+        }
+        assertThat(teacher.navigate(server.uri("teacher/lti-pick.xhtml").toString()).status()).as("answered once").isEqualTo(404);
+        teacher.context().close();
+    }
+
+    @Test
+    void onlyATeacherWithARequestToAnswerCanDeepLink() throws Exception {
+        Tenant moodle = registered("moodle-deep-linking");
+        moodle.deepLinking(true, true);
+        Launch learner = Launch.start(moodle, "x");
+        assertRefusedWithNothingCreated(() -> learner.post(moodle.sign(moodle.claims(student("dl-learner"), learner.nonce()).build())),
+                "Only a course's teachers can add Dodam lessons to it.");
+
+        Launch teacher = Launch.start(moodle, "x");
+        HttpResponse<String> landed = teacher.post(moodle.sign(moodle.claims(student("dl-teacher").withRoles(TestPlatform.INSTRUCTOR),
+                teacher.nonce()).build()));
+        assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/teacher/lti-pick.xhtml");
+        assertThat(teacher.get("teacher/lti-pick.xhtml").statusCode()).isEqualTo(200);
+        HttpResponse<String> foreign = teacher.client().send(HttpRequest.newBuilder(server.uri("lti/deep-link"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString("lesson=" + LESSON)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).as("another site's post").isEqualTo(403);
+        HttpResponse<String> unknown = teacher.client().send(HttpRequest.newBuilder(server.uri("lti/deep-link"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", server.origin()).POST(HttpRequest.BodyPublishers.ofString("lesson=no-such-lesson")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        HttpResponse<String> stranger = Launch.newClient().send(HttpRequest.newBuilder(server.uri("lti/deep-link"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", server.origin()).POST(HttpRequest.BodyPublishers.ofString("lesson=" + LESSON)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).as("nobody signed in").isEqualTo(404);
+        assertThat(stranger.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
     }
 
     @Test

@@ -60,6 +60,8 @@ public final class TestPlatform implements AutoCloseable {
     public static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/scope/";
     public static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     public static final String SCORE_SCOPE = AGS + "score";
+    public static final String DEEP_LINKING = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+    public static final String DEEP_LINKING_SETTINGS = DEEP_LINKING + "deep_linking_settings";
     public static final String INSTITUTION_ADMIN = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
 
     private final HttpServer server;
@@ -87,6 +89,9 @@ public final class TestPlatform implements AutoCloseable {
         private final List<Map<String, String>> authRequests = new CopyOnWriteArrayList<>();
         private volatile UnaryOperator<JWTClaimsSet.Builder> tamper = UnaryOperator.identity();
         private volatile boolean gradesOffered;
+        private volatile boolean deepLinking;
+        private volatile boolean acceptMultiple = true;
+        private final List<JWTClaimsSet> deepLinkAnswers = new CopyOnWriteArrayList<>();
         private volatile int scoreStatus = 200;
         private final List<Map<String, Object>> scores = new CopyOnWriteArrayList<>();
         private final List<Integer> scoreAnswers = new CopyOnWriteArrayList<>();
@@ -166,6 +171,24 @@ public final class TestPlatform implements AutoCloseable {
             gradesOffered = true;
         }
 
+        /**
+         * From now on the authorization endpoint answers with deep linking requests (the teacher's "add an activity"),
+         * taking several items or one.
+         */
+        public void deepLinking(boolean on, boolean multiple) {
+            deepLinking = on;
+            acceptMultiple = multiple;
+        }
+
+        public String deepLinkReturnUrl() {
+            return issuer() + "/deep-link-return";
+        }
+
+        /** The verified deep linking responses Dodam's pages posted back. */
+        public List<JWTClaimsSet> deepLinkAnswers() {
+            return List.copyOf(deepLinkAnswers);
+        }
+
         /** The status the score service answers from now on (200 takes scores; 503 is a platform that is down). */
         public void answerScoresWith(int status) {
             scoreStatus = status;
@@ -218,6 +241,12 @@ public final class TestPlatform implements AutoCloseable {
             if (person.custom() != null) {
                 claims.claim(LTI + "custom", person.custom());
             }
+            if (deepLinking) {
+                claims.claim(LTI + "message_type", "LtiDeepLinkingRequest").claim(LTI + "resource_link", null)
+                        .claim(DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", deepLinkReturnUrl(),
+                                "accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets", List.of("iframe", "window"),
+                                "accept_multiple", acceptMultiple, "data", "data-" + name));
+            }
             if (gradesOffered) {
                 claims.claim(AGS_ENDPOINT, Map.of("scope", List.of(AGS + "lineitem", AGS + "result.readonly", SCORE_SCOPE),
                         "lineitems", issuer() + "/lineitems", "lineitem", lineItem(person.targetLinkUri())));
@@ -243,6 +272,7 @@ public final class TestPlatform implements AutoCloseable {
                         "lti_message_hint", "message-" + query.get("user"), "client_id", clientId, "lti_deployment_id", deploymentId)));
                 case "auth" -> authorize(exchange, query);
                 case "token" -> token(exchange);
+                case "deep-link-return" -> deepLinkReturn(exchange);
                 default -> {
                     if (rest.startsWith("lineitems/") && rest.endsWith("/lineitem/scores")) {
                         score(exchange, rest, query);
@@ -284,6 +314,35 @@ public final class TestPlatform implements AutoCloseable {
             accessTokens.put(token, Instant.now().plus(Duration.ofHours(1)));
             send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
                     + "\"expires_in\":3600,\"scope\":\"" + SCORE_SCOPE + "\"}");
+        }
+
+        /**
+         * The deep linking return address: the JWT Dodam posts must be signed by a key of Dodam's key set, issued by the
+         * client id for this issuer, fresh, a deep linking response of LTI 1.3.0 for this deployment, with a nonce and
+         * the request's data echoed back.
+         */
+        private void deepLinkReturn(HttpExchange exchange) throws IOException {
+            Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                SignedJWT answer = SignedJWT.parse(form.get("JWT"));
+                RSAKey key = (RSAKey) JWKSet.load(dodam.resolve("lti/jwks").toURL()).getKeyByKeyId(answer.getHeader().getKeyID());
+                JWTClaimsSet claims = answer.getJWTClaimsSet();
+                boolean valid = "POST".equals(exchange.getRequestMethod()) && key != null && answer.verify(new RSASSAVerifier(key))
+                        && clientId.equals(claims.getIssuer()) && claims.getAudience().contains(issuer())
+                        && claims.getExpirationTime().after(new Date()) && claims.getClaim("nonce") != null
+                        && "LtiDeepLinkingResponse".equals(claims.getClaim(LTI + "message_type"))
+                        && "1.3.0".equals(claims.getClaim(LTI + "version")) && deploymentId.equals(claims.getClaim(LTI + "deployment_id"))
+                        && ("data-" + name).equals(claims.getClaim(DEEP_LINKING + "data"));
+                if (!valid) {
+                    send(exchange, 400, "text/html", "<!DOCTYPE html><title>Refused</title><h1 id=\"refused\">Refused</h1>");
+                    return;
+                }
+                deepLinkAnswers.add(claims);
+                int count = ((List<?>) claims.getClaim(DEEP_LINKING + "content_items")).size();
+                send(exchange, 200, "text/html", "<!DOCTYPE html><title>Added</title><h1 id=\"added\">Added " + count + "</h1>");
+            } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+                send(exchange, 400, "text/html", "<!DOCTYPE html><title>Refused</title><h1 id=\"refused\">" + escape(e.toString()) + "</h1>");
+            }
         }
 
         /** A score post: a valid token, the score media type, and the fields the score service requires. */

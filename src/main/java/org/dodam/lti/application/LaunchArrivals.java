@@ -61,8 +61,11 @@ public class LaunchArrivals {
     @Inject
     Clock clock;
 
-    /** Who arrived and where they land (a path of this application). */
-    public record Arrival(long accountId, String username, Role role, String locale, String landing) {
+    /**
+     * Who arrived and where they land (a path of this application); for a teacher's deep linking request, what the
+     * lesson picker needs to answer it ({@code null} otherwise).
+     */
+    public record Arrival(long accountId, String username, Role role, String locale, String landing, DeepLinkRequest deepLink) {
     }
 
     public Arrival arrive(Registration registration, LaunchClaims claims) {
@@ -90,12 +93,16 @@ public class LaunchArrivals {
         if (lesson.isPresent() && claims.lineItem() != null) {
             passback.link(registration.id(), person, lesson.get(), claims.lineItem());
         }
+        if (claims.deepLinking() != null) {
+            return new Arrival(account.id(), caller.username(), account.role(), account.locale(), DeepLinks.PICKER,
+                    new DeepLinkRequest(registration.id(), claims.deploymentId(), claims.deepLinking()));
+        }
         String landing = role == Role.TEACHER
                 ? classId.filter(id -> classes.ownedBy(account, id).isPresent()).map(id -> "/teacher/dashboard.xhtml?id=" + id)
                         .orElse(Role.TEACHER.homePath())
                 : lesson.map(id -> "/student/lesson.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                         .orElse(Role.STUDENT.homePath());
-        return new Arrival(account.id(), caller.username(), account.role(), account.locale(), landing);
+        return new Arrival(account.id(), caller.username(), account.role(), account.locale(), landing, null);
     }
 
     /** The course's class, made now if a teacher arrives first; the person becomes a member of the course. */

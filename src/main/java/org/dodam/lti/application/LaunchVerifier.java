@@ -31,7 +31,8 @@ import org.dodam.lti.domain.PlatformRegistration;
  * login state belongs to: an RS256 signature by a key of the platform's key set, found by the token's {@code kid}
  * ({@link PlatformKeySets}); {@code iss} exactly the registered issuer; {@code aud} naming Dodam's client id, and
  * {@code azp} naming it when there are several audiences; {@code exp} and {@code iat} within {@link #LEEWAY}; the
- * {@code nonce} of that login; a registered {@code deployment_id}; LTI version 1.3.0; a resource link launch.
+ * {@code nonce} of that login; a registered {@code deployment_id}; LTI version 1.3.0; a resource link launch, or a
+ * deep linking request from an instructor.
  * Each failure has its own reason, so the page can tell an admin what to fix.
  *
  * <p>Nimbus checks the signature (the processor is given no claims verifier); the claims are checked here, in the
@@ -52,6 +53,9 @@ public class LaunchVerifier {
     static final String RESOURCE_LINK = LTI + "resource_link";
     static final String TARGET_LINK_URI = LTI + "target_link_uri";
     static final String CUSTOM = LTI + "custom";
+    static final String DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+    static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+    static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
     static final String GRADE_SERVICE = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 
@@ -68,7 +72,15 @@ public class LaunchVerifier {
      */
     public record LaunchClaims(String subject, String deploymentId, LaunchRole role, String contextId, String contextTitle,
                                String name, String locale, String targetLinkUri, String resourceLinkId, String customLesson,
-                               String lineItem) {
+                               String lineItem, DeepLinkingSettings deepLinking) {
+    }
+
+    /**
+     * A deep linking request's settings (LTI Deep Linking 2.0): where to post the chosen links back, the platform's
+     * opaque {@code data} to echo, and whether it takes more than one item. Only requests that accept
+     * {@code ltiResourceLink} items, with a return address Dodam may send a browser to, get this far.
+     */
+    public record DeepLinkingSettings(String returnUrl, String data, boolean acceptMultiple) implements java.io.Serializable {
     }
 
     public LaunchClaims verify(Registration registration, String idToken, Predicate<String> sentNonce) {
@@ -99,16 +111,22 @@ public class LaunchVerifier {
         if (!"1.3.0".equals(text(claims, VERSION))) {
             throw new LaunchRefused(Reason.VERSION);
         }
-        if (!"LtiResourceLinkRequest".equals(text(claims, MESSAGE_TYPE))) {
+        String messageType = text(claims, MESSAGE_TYPE);
+        boolean deepLinking = DEEP_LINKING_REQUEST.equals(messageType);
+        if (!deepLinking && !RESOURCE_LINK_REQUEST.equals(messageType)) {
             throw new LaunchRefused(Reason.MESSAGE_TYPE);
         }
         String subject = claims.getSubject();
         Map<String, Object> resourceLink = object(claims, RESOURCE_LINK);
         String resourceLinkId = resourceLink == null ? null : string(resourceLink.get("id"));
-        if (subject == null || subject.isBlank() || subject.length() > 255 || resourceLinkId == null) {
+        if (subject == null || subject.isBlank() || subject.length() > 255 || !deepLinking && resourceLinkId == null) {
             throw new LaunchRefused(Reason.CLAIMS);
         }
+        DeepLinkingSettings deepLinkingSettings = deepLinking ? deepLinkingSettings(claims) : null;
         LaunchRole role = LaunchRole.of(strings(claims, ROLES)).orElseThrow(() -> new LaunchRefused(Reason.ROLE));
+        if (deepLinking && role != LaunchRole.INSTRUCTOR) {
+            throw new LaunchRefused(Reason.DEEP_LINKING_ROLE);
+        }
         Map<String, Object> context = object(claims, CONTEXT);
         String contextId = context == null ? null : string(context.get("id"));
         String contextTitle = context == null ? null : Optional.ofNullable(string(context.get("title"))).orElse(string(context.get("label")));
@@ -117,7 +135,21 @@ public class LaunchVerifier {
         }
         Map<String, Object> custom = object(claims, CUSTOM);
         return new LaunchClaims(subject, deploymentId, role, contextId, contextTitle, name(claims), text(claims, "locale"),
-                text(claims, TARGET_LINK_URI), resourceLinkId, custom == null ? null : string(custom.get("lesson")), lineItem(claims));
+                text(claims, TARGET_LINK_URI), resourceLinkId, custom == null ? null : string(custom.get("lesson")), deepLinking ? null : lineItem(claims), deepLinkingSettings);
+    }
+
+    private static DeepLinkingSettings deepLinkingSettings(JWTClaimsSet claims) {
+        Map<String, Object> settings = object(claims, DEEP_LINKING_SETTINGS);
+        String returnUrl = settings == null ? null : string(settings.get("deep_link_return_url"));
+        if (returnUrl == null || !PlatformRegistration.acceptableAddress(returnUrl)
+                || !(settings.get("accept_types") instanceof List<?> types) || !types.contains("ltiResourceLink")) {
+            throw new LaunchRefused(Reason.CLAIMS);
+        }
+        String data = string(settings.get("data"));
+        if (data != null && data.length() > 2000) {
+            throw new LaunchRefused(Reason.CLAIMS);
+        }
+        return new DeepLinkingSettings(returnUrl, data, !Boolean.FALSE.equals(settings.get("accept_multiple")));
     }
 
     /** The resource link's line item, if the platform grants the score scope for it and its address is acceptable. */

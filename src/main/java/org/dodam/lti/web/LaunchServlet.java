@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.lti.application.DeepLinkRequest;
 import org.dodam.lti.application.LaunchRefused;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.Launches;
@@ -24,8 +25,8 @@ import org.dodam.platform.web.LocaleBacking;
  * {@code id_token} and {@code state} here from its own site ({@code CrossSitePostFilter} lets this path through).
  * A launch that passes every check ({@link Launches}) signs the person in as the sign-in form does: whoever was
  * signed in in this browser before is signed out, Jakarta Security authenticates the launch's credential, the
- * session gets a new id, and it keeps the account and its language; then the person lands on their page with a
- * 303. Anything else gets the refusal page, and nobody new is signed in (a refused post does not sign out whoever
+ * session gets a new id, and it keeps the account and its language (and a teacher's deep linking request, for the
+ * lesson picker); then the person lands on their page with a 303. Anything else gets the refusal page, and nobody new is signed in (a refused post does not sign out whoever
  * was, so a forged one cannot sign anyone out either).
  */
 @WebServlet(LaunchPages.LAUNCH)
@@ -58,6 +59,9 @@ public class LaunchServlet extends HttpServlet {
             Actor arrived = currentUser.rememberById(session, launched.arrival().accountId())
                     .orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
             LocaleBacking.remember(session, arrived.locale());
+            if (launched.arrival().deepLink() != null) {
+                session.setAttribute(DeepLinkRequest.SESSION_KEY, launched.arrival().deepLink());
+            }
             if (status == AuthenticationStatus.SUCCESS) {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", request.getContextPath() + launched.arrival().landing());

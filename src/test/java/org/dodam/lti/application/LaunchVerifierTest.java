@@ -159,13 +159,33 @@ class LaunchVerifierTest {
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "deployment_id", "unregistered"), Reason.UNKNOWN_DEPLOYMENT);
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "deployment_id", null), Reason.UNKNOWN_DEPLOYMENT);
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "version", "1.1"), Reason.VERSION);
-        assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "message_type", "LtiDeepLinkingRequest"), Reason.MESSAGE_TYPE);
+        assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "message_type", "LtiSubmissionReviewRequest"), Reason.MESSAGE_TYPE);
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "resource_link", null), Reason.CLAIMS);
         assertRefused(moodle, c -> c.subject(null), Reason.CLAIMS);
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.INSTITUTION_ADMIN)), Reason.ROLE);
         assertThat(verify(moodle, c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.TEACHING_ASSISTANT))).role())
                 .isEqualTo(LaunchRole.INSTRUCTOR);
         assertThat(verify(moodle, c -> c.claim(TestPlatform.LTI + "context", null)).contextId()).as("a launch outside a course").isNull();
+    }
+
+    @Test
+    void aDeepLinkingRequestComesFromAnInstructorWithAReturnAddressForResourceLinks() {
+        Tenant moodle = platform.tenant("deep-linking");
+        moodle.deepLinking(true, false);
+        UnaryOperator<JWTClaimsSet.Builder> teacher = c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.INSTRUCTOR));
+        LaunchClaims claims = verify(moodle, teacher);
+        assertThat(claims.deepLinking().returnUrl()).isEqualTo(moodle.deepLinkReturnUrl());
+        assertThat(claims.deepLinking().data()).isEqualTo("data-deep-linking");
+        assertThat(claims.deepLinking().acceptMultiple()).isFalse();
+        assertThat(claims.resourceLinkId()).as("a deep linking request names no link").isNull();
+        assertThat(claims.lineItem()).isNull();
+        assertRefused(moodle, UnaryOperator.identity(), Reason.DEEP_LINKING_ROLE);
+        assertRefused(moodle, c -> teacher.apply(c).claim(TestPlatform.DEEP_LINKING_SETTINGS, null), Reason.CLAIMS);
+        assertRefused(moodle, c -> teacher.apply(c).claim(TestPlatform.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url",
+                "http://platform.example/return", "accept_types", List.of("ltiResourceLink"))), Reason.CLAIMS);
+        assertRefused(moodle, c -> teacher.apply(c).claim(TestPlatform.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url",
+                moodle.deepLinkReturnUrl(), "accept_types", List.of("file", "html"))), Reason.CLAIMS);
+        assertThat(verify(platform.tenant("resource-link"), UnaryOperator.identity()).deepLinking()).isNull();
     }
 
     private static Person person() {
