@@ -227,16 +227,25 @@ class TeacherClassIT {
     /**
      * A class larger than a page of the roster: PrimeFaces' own paginator and column sorting (with scripts, by Ajax)
      * show the rest and the reverse order, a row's button on the second page acts on that row, and without scripts
-     * the plain pager link does the same. On a 360 px phone.
+     * the plain pager link does the same. On a 360 px phone, under the Content-Security-Policy.
      */
     @Test
     void theRosterPagesAndSortsWithAndWithoutScripts() {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
         Page teacher = browser.open("en", Browser.PHONE_WIDTH);
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        teacher.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refused.add(message.text());
+            }
+        });
+        teacher.onPageError(refused::add);
         Pages.signIn(teacher, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
         teacher.waitForNavigation(() -> teacher.click("[id='language:en']"));
         teacher.fill("[id='newClassForm:name']", "Paging " + suffix);
         teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
+        teacher.locator("section:has(#classes)").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", "teacher-classes-en-360.png")));
         teacher.waitForNavigation(() -> teacher.click("table a:has-text('Paging " + suffix + "')"));
         String classUrl = teacher.url();
         StringBuilder csv = new StringBuilder("name,username\n");
@@ -262,8 +271,6 @@ class TeacherClassIT {
         assertThat(teacher.locator("#reset").innerText()).as("the row clicked, on the page shown").contains("Pager Student 42");
         assertThat(names.first().innerText()).as("still the second page").isEqualTo("Pager Student 41");
 
-        // Sorting by a column's header, on a desktop: on a phone the headers give way to PrimeFaces' sort menu.
-        teacher.setViewportSize(Browser.DESKTOP_WIDTH, 900);
         Locator byName = teacher.locator("[id='roster'] th.ui-sortable-column[aria-label^='Name']");
         byName.click();
         teacher.waitForCondition(() -> names.first().innerText().equals("Pager Student 01"));
@@ -271,6 +278,7 @@ class TeacherClassIT {
         teacher.waitForCondition(() -> names.first().innerText().equals("Pager Student 42"));
         assertThat(rows.count()).as("sorted from the first page").isEqualTo(40);
         assertThat(names.nth(39).innerText()).isEqualTo("Pager Student 03");
+        assertThat(refused).as("no script or style refused by the Content-Security-Policy, no script error").isEmpty();
         teacher.context().close();
 
         Page scriptless = browser.openWithoutScripts("en", Browser.PHONE_WIDTH, Map.of());
