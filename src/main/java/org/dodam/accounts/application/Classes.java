@@ -33,7 +33,7 @@ public class Classes {
     private static final int CODE_LENGTH = 8;
 
     /** The most classes or students one page asks for: a page is for reading, not for exporting the school. */
-    public static final int PAGE_MAX = 100;
+    private static final int PAGE_MAX = 100;
 
     @PersistenceContext
     EntityManager em;
