@@ -225,6 +225,78 @@ class TeacherClassIT {
     }
 
     /**
+     * A class larger than a page of the roster: PrimeFaces' own paginator and column sorting (with scripts, by Ajax)
+     * show the rest and the reverse order, a row's button on the second page acts on that row, and without scripts
+     * the plain pager link does the same. On a 360 px phone, under the Content-Security-Policy.
+     */
+    @Test
+    void theRosterPagesAndSortsWithAndWithoutScripts() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        Page teacher = browser.open("en", Browser.PHONE_WIDTH);
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        teacher.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refused.add(message.text());
+            }
+        });
+        teacher.onPageError(refused::add);
+        Pages.signIn(teacher, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
+        teacher.waitForNavigation(() -> teacher.click("[id='language:en']"));
+        teacher.fill("[id='newClassForm:name']", "Paging " + suffix);
+        teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
+        teacher.locator("section:has(#classes)").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", "teacher-classes-en-360.png")));
+        teacher.waitForNavigation(() -> teacher.click("table a:has-text('Paging " + suffix + "')"));
+        String classUrl = teacher.url();
+        StringBuilder csv = new StringBuilder("name,username\n");
+        for (int i = 1; i <= 42; i++) {
+            csv.append(String.format("Pager Student %02d,pg-%s-%02d\n", i, suffix, i));
+        }
+        upload(teacher, csv.toString());
+        assertThat(Pages.messages(teacher)).contains("42 students added");
+
+        Locator rows = teacher.locator("[id='roster'] tbody tr");
+        Locator names = teacher.locator("[id='roster'] tbody tr a");
+        assertThat(rows.count()).isEqualTo(40);
+        assertThat(names.first().innerText()).isEqualTo("Pager Student 01");
+        teacher.click("[id='roster'] .ui-paginator-next");
+        teacher.waitForCondition(() -> rows.count() == 2);
+        assertThat(names.first().innerText()).isEqualTo("Pager Student 41");
+        assertThat(teacher.locator("[id='roster'] .ui-paginator-current").innerText()).isEqualTo("2 / 2");
+        teacher.locator("section:has(#students)").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", "teacher-roster-page2-en-360.png")));
+        assertThat(Accessibility.seriousViolations(teacher)).as("roster, second page").isEmpty();
+
+        teacher.waitForNavigation(() -> teacher.click("[aria-label='Reset password: Pager Student 42']"));
+        assertThat(teacher.locator("#reset").innerText()).as("the row clicked, on the page shown").contains("Pager Student 42");
+        assertThat(names.first().innerText()).as("still the second page").isEqualTo("Pager Student 41");
+
+        Locator byName = teacher.locator("[id='roster'] th.ui-sortable-column[aria-label^='Name']");
+        byName.click();
+        teacher.waitForCondition(() -> names.first().innerText().equals("Pager Student 01"));
+        byName.click();
+        teacher.waitForCondition(() -> names.first().innerText().equals("Pager Student 42"));
+        assertThat(rows.count()).as("sorted from the first page").isEqualTo(40);
+        assertThat(names.nth(39).innerText()).isEqualTo("Pager Student 03");
+        assertThat(refused).as("no script or style refused by the Content-Security-Policy, no script error").isEmpty();
+        teacher.context().close();
+
+        Page scriptless = browser.openWithoutScripts("en", Browser.PHONE_WIDTH, Map.of());
+        Pages.signIn(scriptless, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
+        scriptless.navigate(classUrl);
+        Locator plainNames = scriptless.locator("[id='roster'] tbody tr a");
+        assertThat(plainNames.count()).isEqualTo(40);
+        scriptless.waitForNavigation(() -> scriptless.click(".pager a[rel='next']"));
+        assertThat(plainNames.count()).isEqualTo(2);
+        assertThat(plainNames.first().innerText()).isEqualTo("Pager Student 41");
+        scriptless.waitForNavigation(() -> scriptless.click("[aria-label='Reset password: Pager Student 41']"));
+        assertThat(scriptless.locator("#reset").innerText()).as("the row clicked, without scripts").contains("Pager Student 41");
+        scriptless.navigate(classUrl + "&sort=name-desc");
+        assertThat(plainNames.first().innerText()).isEqualTo("Pager Student 42");
+        scriptless.context().close();
+    }
+
+    /**
      * The class page offers the assigned module's letter to families in both languages, named for screen readers;
      * a teacher downloads each as a PDF in its own language whatever the page's; unknown and staff modules and other
      * languages answer 404, and a visitor who is not signed in is sent to sign in. Returns the English letter's URL.

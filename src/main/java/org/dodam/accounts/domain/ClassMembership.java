@@ -30,10 +30,20 @@ import java.util.Objects;
 @NamedQuery(name = "ClassMembership.classesOf",
         query = "select m.schoolClass from ClassMembership m where m.student = :student and m.removedAt is null"
                 + " and m.schoolClass.archived = false order by m.schoolClass.name")
+@NamedQuery(name = "ClassMembership.countOfClass",
+        query = "select count(m) from ClassMembership m where m.schoolClass = :schoolClass and m.removedAt is null")
+@NamedQuery(name = "ClassMembership.pageByName", query = ClassMembership.PAGE + "s.displayName, s.id")
+@NamedQuery(name = "ClassMembership.pageByNameDesc", query = ClassMembership.PAGE + "s.displayName desc, s.id")
+@NamedQuery(name = "ClassMembership.pageByUsername", query = ClassMembership.PAGE + "s.username, s.id")
+@NamedQuery(name = "ClassMembership.pageByUsernameDesc", query = ClassMembership.PAGE + "s.username desc, s.id")
 @NamedQuery(name = "ClassMembership.countActive",
         query = "select m.schoolClass.id, count(m) from ClassMembership m where m.schoolClass in :classes"
                 + " and m.removedAt is null group by m.schoolClass.id")
 public class ClassMembership {
+
+    /** A page of a class's roster (id, name, username of each student in it now), before its ORDER BY's columns. */
+    static final String PAGE = "select s.id, s.displayName, s.username from ClassMembership m join m.student s"
+            + " where m.schoolClass = :schoolClass and m.removedAt is null order by ";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")

@@ -20,12 +20,24 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "school_class")
-@NamedQuery(name = "SchoolClass.ofTeacher",
-        query = "select c from SchoolClass c where c.teacher = :teacher and c.archived = false order by c.name")
 @NamedQuery(name = "SchoolClass.archivedOfTeacher",
         query = "select c from SchoolClass c where c.teacher = :teacher and c.archived = true order by c.name")
+@NamedQuery(name = "SchoolClass.countOfTeacher",
+        query = "select count(c) from SchoolClass c where c.teacher.id = :teacher and c.archived = false")
+@NamedQuery(name = "SchoolClass.pageByName", query = SchoolClass.PAGE + "c.name, c.id")
+@NamedQuery(name = "SchoolClass.pageByNameDesc", query = SchoolClass.PAGE + "c.name desc, c.id")
+@NamedQuery(name = "SchoolClass.pageBySize", query = SchoolClass.PAGE + "students, c.name, c.id")
+@NamedQuery(name = "SchoolClass.pageBySizeDesc", query = SchoolClass.PAGE + "students desc, c.name, c.id")
 @NamedQuery(name = "SchoolClass.byJoinCode", query = "select c from SchoolClass c where c.joinCode = :code and c.archived = false")
 public class SchoolClass {
+
+    /**
+     * A page of a teacher's active classes (id, name, join code and the number of students in each now), before
+     * its ORDER BY's columns: one statement, whatever the number of classes or students.
+     */
+    static final String PAGE = "select c.id, c.name, c.joinCode, count(m.id) as students from SchoolClass c"
+            + " left join ClassMembership m on m.schoolClass = c and m.removedAt is null"
+            + " where c.teacher.id = :teacher and c.archived = false group by c.id, c.name, c.joinCode order by ";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")

@@ -14,13 +14,16 @@ import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.dodam.accounts.application.AccountRules;
 import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.Accounts.TemporaryPassword;
 import org.dodam.accounts.application.Classes;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.accounts.application.RosterImport;
+import org.dodam.accounts.application.RosterOrder;
 import org.dodam.platform.DodamException;
+import org.dodam.platform.web.PagedList;
 import org.dodam.platform.web.Texts;
 import org.omnifaces.util.Faces;
 
@@ -31,12 +34,26 @@ import org.omnifaces.util.Faces;
  * belong to the assignments feature (ClassAssignmentsBacking), which gets the class id from here, once
  * checked. Asking before archiving or removing needs no script: the first
  * click only remembers what to confirm, and a repeated confirmation finds nothing left to do.
+ *
+ * <p>The roster is a {@link PagedList}, a page at a time from the database, in the order and at the page the
+ * address names ({@code ?id=7&sort=name-desc&page=2}) for plain links, or PrimeFaces' by Ajax. Unlike the
+ * request-scoped inbox, this page keeps its list in the view: a row's button posts back to the rows it was shown
+ * on, which PrimeFaces finds again in the list it last loaded, and every change here makes a new list, so that
+ * the next render counts and reads the class again.
  */
 @Named
 @ViewScoped
 public class ClassRosterBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Students on one page: a whole class of up to 40 at once; a platform course of hundreds, page by page. */
+    static final int PAGE_SIZE = 40;
+
+    /** The columns PrimeFaces may sort by (their {@code field}), and the orders ascending and descending. */
+    private static final Map<String, List<RosterOrder>> COLUMNS = Map.of(
+            "name", List.of(RosterOrder.NAME, RosterOrder.NAME_DESC),
+            "username", List.of(RosterOrder.USERNAME, RosterOrder.USERNAME_DESC));
 
     @Inject
     transient Classes classes;
@@ -51,7 +68,9 @@ public class ClassRosterBacking implements Serializable {
     private Long classId;
     private String className;
     private String joinCode;
-    private List<StudentRow> students;
+    private String page;
+    private String sort;
+    private transient PagedList<StudentRow> students;
 
     @NotBlank
     @Pattern(regexp = AccountRules.NAME_PATTERN, message = "{dodam.name.invalid}")
@@ -98,7 +117,6 @@ public class ClassRosterBacking implements Serializable {
         joinCode = schoolClass.joinCode();
         archived = schoolClass.archived();
         newName = className;
-        refresh();
     }
 
     public void rename() {
@@ -164,10 +182,9 @@ public class ClassRosterBacking implements Serializable {
         refresh();
     }
 
+    /** After a change to the class, the roster is counted and read again when it is next shown. */
     private void refresh() {
-        students = classes.students(currentUser.requireActor(), classId).stream()
-                .map(s -> new StudentRow(s.id(), s.displayName(), s.username()))
-                .toList();
+        students = null;
     }
 
     /** Adds a student with a start password (the teacher's, or one the server makes), shown once and printable as a slip. */
@@ -273,8 +290,51 @@ public class ClassRosterBacking implements Serializable {
         return joinCode;
     }
 
-    public List<StudentRow> getStudents() {
+    /** The class's students, a page at a time; none before the class is loaded (a page that answers 404). */
+    public PagedList<StudentRow> getStudents() {
+        if (students == null && classId != null) {
+            long id = classId;
+            students = new PagedList<>(page, PAGE_SIZE, () -> classes.studentCount(currentUser.requireActor(), id),
+                    (first, size, sortBy) -> classes.studentsPage(currentUser.requireActor(), id,
+                                    PagedList.order(sortBy, COLUMNS, getOrder()), first, size).stream()
+                            .map(s -> new StudentRow(s.id(), s.displayName(), s.username())).toList());
+        }
         return students;
+    }
+
+    /** The order of the address's {@code sort}, or by name. */
+    public RosterOrder getOrder() {
+        return PagedList.parse(RosterOrder.class, sort, RosterOrder.NAME);
+    }
+
+    public List<RosterOrder> getOrders() {
+        return List.of(RosterOrder.values());
+    }
+
+    /** The class and an order, as {@code name=value&} each, the order left out when it is the default, for links. */
+    public String query(RosterOrder order) {
+        return "id=" + classId + "&" + (order == RosterOrder.NAME ? "" : "sort=" + PagedList.param(order) + "&");
+    }
+
+    /** This page's class and order as {@link #query} writes them, for the pager's links. */
+    public String getQuery() {
+        return query(getOrder());
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
     }
 
     public String getDisplayName() {

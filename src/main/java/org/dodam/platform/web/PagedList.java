@@ -1,11 +1,14 @@
 package org.dodam.platform.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
 /**
  * A list that grows with a school (the counsellor's inbox, the audit log), behind a PrimeFaces lazy
@@ -14,8 +17,12 @@ import org.primefaces.model.SortMeta;
  * the page to open on comes from the address ({@code ?page=3}, {@link #getFirst()} for the table's
  * {@code first}) and the {@code d:pager} tag writes plain links to the pages before and after it.
  *
- * <p>The count is taken once per request ({@link #getRowCount()} before the table renders, for an empty
- * list's message), however often PrimeFaces asks for it.
+ * <p>The count is taken once per list ({@link #getRowCount()} before the table renders, for an empty
+ * list's message), however often PrimeFaces asks for it: a request-scoped page makes a list per request, a
+ * view-scoped one a new list after each change it makes.
+ *
+ * <p>A list's orders are an enum whose names the address carries ({@link #param}, {@code ?sort=name-desc}), so
+ * that plain links sort it too; {@link #order} turns the column PrimeFaces sorts by into one of them.
  */
 public final class PagedList<T> extends LazyDataModel<T> {
 
@@ -93,6 +100,29 @@ public final class PagedList<T> extends LazyDataModel<T> {
     /** The rows of a page, for the table's {@code rows}. */
     public int getRows() {
         return size;
+    }
+
+    /** The name of a filter or order as the address carries it: {@code NAME_DESC} is {@code name-desc}. */
+    public static String param(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The value of that type the address names by {@link #param}, or {@code otherwise}. */
+    public static <E extends Enum<E>> E parse(Class<E> type, String value, E otherwise) {
+        return value == null ? otherwise : Stream.of(type.getEnumConstants())
+                .filter(e -> param(e).equals(value)).findFirst().orElse(otherwise);
+    }
+
+    /**
+     * The order of the column PrimeFaces sorts by, from the columns a list may be sorted by (their {@code field},
+     * with the order for ascending first and descending second), or {@code otherwise} when it sorts by none.
+     */
+    public static <E extends Enum<E>> E order(Map<String, SortMeta> sortBy, Map<String, List<E>> columns, E otherwise) {
+        return sortBy.values().stream()
+                .filter(meta -> meta.getOrder() != SortOrder.UNSORTED && columns.containsKey(meta.getField()))
+                .findFirst()
+                .map(meta -> columns.get(meta.getField()).get(meta.getOrder() == SortOrder.ASCENDING ? 0 : 1))
+                .orElse(otherwise);
     }
 
     private static int parse(String page) {

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.web.PagedList;
@@ -14,8 +12,6 @@ import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.application.CaseWork.CaseRow;
 import org.dodam.reports.application.InboxFilter;
 import org.dodam.reports.application.InboxOrder;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The counsellor's inbox, a page at a time: which cases ({@code ?show=closed}), in which order
@@ -28,9 +24,9 @@ import org.primefaces.model.SortOrder;
 public class CaseInboxBacking {
 
     /** The columns PrimeFaces may sort by (their {@code field}), and what each direction means. */
-    private static final Map<String, InboxOrder[]> COLUMNS = Map.of(
-            "received", new InboxOrder[] {InboxOrder.OLDEST, InboxOrder.NEWEST},
-            "urgent", new InboxOrder[] {InboxOrder.URGENT_LAST, InboxOrder.PRIORITY});
+    private static final Map<String, List<InboxOrder>> COLUMNS = Map.of(
+            "received", List.of(InboxOrder.OLDEST, InboxOrder.NEWEST),
+            "urgent", List.of(InboxOrder.URGENT_LAST, InboxOrder.PRIORITY));
 
     @Inject
     CaseWork caseWork;
@@ -48,19 +44,20 @@ public class CaseInboxBacking {
             Actor counsellor = currentUser.requireActor();
             InboxFilter filter = getFilter();
             cases = new PagedList<>(page, () -> caseWork.inboxSize(counsellor, filter),
-                    (first, size, sortBy) -> caseWork.inboxPage(counsellor, filter, order(sortBy), first, size));
+                    (first, size, sortBy) -> caseWork.inboxPage(counsellor, filter,
+                            PagedList.order(sortBy, COLUMNS, getOrder()), first, size));
         }
         return cases;
     }
 
     /** The cases listed: the address's {@code show}, or the open ones. */
     public InboxFilter getFilter() {
-        return parse(InboxFilter.class, show, InboxFilter.OPEN);
+        return PagedList.parse(InboxFilter.class, show, InboxFilter.OPEN);
     }
 
     /** The order of the address's {@code sort}, or urgent first. */
     public InboxOrder getOrder() {
-        return parse(InboxOrder.class, sort, InboxOrder.PRIORITY);
+        return PagedList.parse(InboxOrder.class, sort, InboxOrder.PRIORITY);
     }
 
     public List<InboxFilter> getFilters() {
@@ -71,19 +68,14 @@ public class CaseInboxBacking {
         return List.of(InboxOrder.values());
     }
 
-    /** The name of a filter or order as the address carries it. */
-    public String param(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** The address's filter and order, each as {@code name=value&} and left out when it is the default, for links. */
     public String query(InboxFilter filter, InboxOrder order) {
         StringBuilder query = new StringBuilder();
         if (filter != InboxFilter.OPEN) {
-            query.append("show=").append(param(filter)).append('&');
+            query.append("show=").append(PagedList.param(filter)).append('&');
         }
         if (order != InboxOrder.PRIORITY) {
-            query.append("sort=").append(param(order)).append('&');
+            query.append("sort=").append(PagedList.param(order)).append('&');
         }
         return query.toString();
     }
@@ -91,19 +83,6 @@ public class CaseInboxBacking {
     /** This page's filter and order as {@link #query} writes them, for the pager's links. */
     public String getQuery() {
         return query(getFilter(), getOrder());
-    }
-
-    private InboxOrder order(Map<String, SortMeta> sortBy) {
-        return sortBy.values().stream()
-                .filter(meta -> meta.getOrder() != SortOrder.UNSORTED && COLUMNS.containsKey(meta.getField()))
-                .findFirst()
-                .map(meta -> COLUMNS.get(meta.getField())[meta.getOrder() == SortOrder.ASCENDING ? 0 : 1])
-                .orElseGet(this::getOrder);
-    }
-
-    private <E extends Enum<E>> E parse(Class<E> type, String value, E otherwise) {
-        return value == null ? otherwise : Stream.of(type.getEnumConstants())
-                .filter(e -> param(e).equals(value)).findFirst().orElse(otherwise);
     }
 
     public String getPage() {
