@@ -205,6 +205,54 @@ class LtiLaunchIT {
     }
 
     @Test
+    void theCoursesRosterJoinsTheClassWhenItsTeacherLaunchesSoTheDashboardListsStudentsWhoHaveNotYet() throws Exception {
+        Tenant moodle = registered("moodle-roster");
+        moodle.roster(List.of(member("roster-1", "Dana Seo", TestPlatform.LEARNER, "Active"),
+                member("roster-2", "Eun Choi", TestPlatform.LEARNER, null),
+                member("roster-3", "Gone Student", TestPlatform.LEARNER, "Inactive"),
+                member("roster-4", "Jun Lim", TestPlatform.LEARNER, "Active"),
+                member("roster-t", "Ms Roster", TestPlatform.INSTRUCTOR, "Active")));
+        Person teacherPerson = new Person("roster-t", "Ms Roster", List.of(TestPlatform.INSTRUCTOR), "course-roster", "Roster 6C",
+                server.uri("lti/launch").toString(), null, "en");
+        Launch teacher = Launch.start(moodle, "x");
+        HttpResponse<String> landed = teacher.post(moodle.sign(moodle.claims(teacherPerson, teacher.nonce()).build()));
+        String dashboard = landed.headers().firstValue("Location").orElseThrow();
+        assertThat(dashboard).contains("/teacher/dashboard.xhtml?id=");
+        String classMembers = "select count(*) from class_membership m join lti_context c on c.class_id = m.class_id"
+                + " where c.context_id = 'course-roster'";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count(classMembers) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(count(classMembers)).as("the three active learners, read in pages").isEqualTo(3);
+        assertThat(moodle.rosterRequests()).as("three pages of two").hasSize(3);
+        String page = teacher.get(dashboard.substring(dashboard.indexOf("teacher/"))).body();
+        assertThat(page).contains("Dana Seo").contains("Eun Choi").contains("Jun Lim").doesNotContain("Gone Student");
+        assertThat(count("select count(*) from lti_person where subject = 'roster-3'")).as("an inactive member is not made").isZero();
+        assertThat(count("select count(*) from lti_person p join account a on a.id = p.account_id where p.subject = 'roster-t'"
+                + " and a.role = 'TEACHER'")).as("the teacher stays the one account the launch made").isEqualTo(1);
+
+        Launch again = Launch.start(moodle, "x");
+        assertThat(again.post(moodle.sign(moodle.claims(teacherPerson, again.nonce()).build())).statusCode()).isEqualTo(303);
+        Launch student = Launch.start(moodle, "x");
+        assertThat(student.post(moodle.sign(moodle.claims(new Person("roster-1", "Dana Seo", List.of(TestPlatform.LEARNER),
+                "course-roster", "Roster 6C", server.uri("student/lesson.xhtml?id=" + LESSON).toString(), null, "en"), student.nonce())
+                .build())).statusCode()).isEqualTo(303);
+        assertThat(count("select count(*) from lti_person where subject = 'roster-1'")).as("her launch finds her").isEqualTo(1);
+        assertThat(count(classMembers)).isEqualTo(3);
+        Thread.sleep(1_000);
+        assertThat(moodle.rosterRequests()).as("read at most every ten minutes").hasSize(3);
+    }
+
+    static Map<String, Object> member(String userId, String name, String role, String status) {
+        Map<String, Object> member = new LinkedHashMap<>(Map.of("user_id", userId, "name", name, "roles", List.of(role)));
+        if (status != null) {
+            member.put("status", status);
+        }
+        return member;
+    }
+
+    @Test
     void onlyATeacherWithARequestToAnswerCanDeepLink() throws Exception {
         Tenant moodle = registered("moodle-deep-linking");
         moodle.deepLinking(true, true);

@@ -60,6 +60,9 @@ public final class TestPlatform implements AutoCloseable {
     public static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/scope/";
     public static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     public static final String SCORE_SCOPE = AGS + "score";
+    public static final String ROSTER_SERVICE = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    public static final String ROSTER_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    public static final int ROSTER_PAGE = 2;
     public static final String DEEP_LINKING = "https://purl.imsglobal.org/spec/lti-dl/claim/";
     public static final String DEEP_LINKING_SETTINGS = DEEP_LINKING + "deep_linking_settings";
     public static final String INSTITUTION_ADMIN = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
@@ -96,7 +99,9 @@ public final class TestPlatform implements AutoCloseable {
         private final List<Map<String, Object>> scores = new CopyOnWriteArrayList<>();
         private final List<Integer> scoreAnswers = new CopyOnWriteArrayList<>();
         private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
-        private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+        private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+        private volatile List<Map<String, Object>> roster;
+        private final List<String> rosterRequests = new CopyOnWriteArrayList<>();
 
         private Tenant(String name) {
             this.name = name;
@@ -189,6 +194,16 @@ public final class TestPlatform implements AutoCloseable {
             return List.copyOf(deepLinkAnswers);
         }
 
+        /** From now on launches offer the course's roster service, which lists these members. */
+        public void roster(List<Map<String, Object>> members) {
+            roster = List.copyOf(members);
+        }
+
+        /** The addresses of every roster page Dodam asked for. */
+        public List<String> rosterRequests() {
+            return List.copyOf(rosterRequests);
+        }
+
         /** The status the score service answers from now on (200 takes scores; 503 is a platform that is down). */
         public void answerScoresWith(int status) {
             scoreStatus = status;
@@ -247,6 +262,9 @@ public final class TestPlatform implements AutoCloseable {
                                 "accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets", List.of("iframe", "window"),
                                 "accept_multiple", acceptMultiple, "data", "data-" + name));
             }
+            if (roster != null) {
+                claims.claim(ROSTER_SERVICE, Map.of("context_memberships_url", issuer() + "/memberships", "service_versions", List.of("2.0")));
+            }
             if (gradesOffered) {
                 claims.claim(AGS_ENDPOINT, Map.of("scope", List.of(AGS + "lineitem", AGS + "result.readonly", SCORE_SCOPE),
                         "lineitems", issuer() + "/lineitems", "lineitem", lineItem(person.targetLinkUri())));
@@ -273,6 +291,7 @@ public final class TestPlatform implements AutoCloseable {
                 case "auth" -> authorize(exchange, query);
                 case "token" -> token(exchange);
                 case "deep-link-return" -> deepLinkReturn(exchange);
+                case "memberships" -> memberships(exchange, query);
                 default -> {
                     if (rest.startsWith("lineitems/") && rest.endsWith("/lineitem/scores")) {
                         score(exchange, rest, query);
@@ -300,7 +319,7 @@ public final class TestPlatform implements AutoCloseable {
                         && key != null && assertion.verify(new RSASSAVerifier(key))
                         && clientId.equals(claims.getIssuer()) && clientId.equals(claims.getSubject())
                         && claims.getAudience().contains(tokenUrl()) && claims.getExpirationTime().after(new Date())
-                        && claims.getJWTID() != null && SCORE_SCOPE.equals(form.get("scope"));
+                        && claims.getJWTID() != null && List.of(SCORE_SCOPE, ROSTER_SCOPE).contains(form.get("scope"));
                 if (!valid) {
                     send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
                     return;
@@ -311,9 +330,9 @@ public final class TestPlatform implements AutoCloseable {
             }
             tokenRequests.add(form);
             String token = UUID.randomUUID().toString();
-            accessTokens.put(token, Instant.now().plus(Duration.ofHours(1)));
+            accessTokens.put(token, form.get("scope"));
             send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
-                    + "\"expires_in\":3600,\"scope\":\"" + SCORE_SCOPE + "\"}");
+                    + "\"expires_in\":3600,\"scope\":\"" + form.get("scope") + "\"}");
         }
 
         /**
@@ -345,13 +364,40 @@ public final class TestPlatform implements AutoCloseable {
             }
         }
 
+        /**
+         * The course's membership container, {@link #ROSTER_PAGE} members a page with a {@code Link} to the next: a token
+         * of the roster scope and the container media type are required.
+         */
+        private void memberships(HttpExchange exchange, Map<String, String> query) throws IOException {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
+            rosterRequests.add(exchange.getRequestURI().toString());
+            if (!ROSTER_SCOPE.equals(accessTokens.get(token))) {
+                send(exchange, 401, "text/plain", "unauthorized");
+                return;
+            }
+            if (!"application/vnd.ims.lti-nrps.v2.membershipcontainer+json".equals(exchange.getRequestHeaders().getFirst("Accept"))) {
+                send(exchange, 406, "text/plain", "not acceptable");
+                return;
+            }
+            List<Map<String, Object>> members = roster == null ? List.of() : roster;
+            int page = Integer.parseInt(query.getOrDefault("page", "0"));
+            List<Map<String, Object>> shown = members.subList(Math.min(members.size(), page * ROSTER_PAGE),
+                    Math.min(members.size(), (page + 1) * ROSTER_PAGE));
+            if ((page + 1) * ROSTER_PAGE < members.size()) {
+                exchange.getResponseHeaders().add("Link", "<" + issuer() + "/memberships?page=" + (page + 1) + ">; rel=\"next\"");
+            }
+            send(exchange, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+                    Map.of("id", issuer() + "/memberships", "context", Map.of("id", "course"), "members", shown)));
+        }
+
         /** A score post: a valid token, the score media type, and the fields the score service requires. */
         private void score(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (!accessTokens.containsKey(token)) {
+            if (!SCORE_SCOPE.equals(accessTokens.get(token))) {
                 scoreAnswers.add(401);
                 send(exchange, 401, "text/plain", "unauthorized");
                 return;

@@ -63,9 +63,11 @@ public class LaunchArrivals {
 
     /**
      * Who arrived and where they land (a path of this application); for a teacher's deep linking request, what the
-     * lesson picker needs to answer it ({@code null} otherwise).
+     * lesson picker needs to answer it ({@code null} otherwise); for a teacher whose course offers its roster, the course
+     * whose roster to read.
      */
-    public record Arrival(long accountId, String username, Role role, String locale, String landing, DeepLinkRequest deepLink) {
+    public record Arrival(long accountId, String username, Role role, String locale, String landing, DeepLinkRequest deepLink,
+                          Long rosterCourseId) {
     }
 
     public Arrival arrive(Registration registration, LaunchClaims claims) {
@@ -88,25 +90,27 @@ public class LaunchArrivals {
         if (!account.is(role) || account.schoolId() != registration.schoolId()) {
             throw new LaunchRefused(Reason.ACCOUNT);
         }
-        Optional<Long> classId = claims.contextId() == null ? Optional.empty() : joinCourse(registration, claims, person, account);
+        Course course = claims.contextId() == null ? null : joinCourse(registration, claims, person, account);
+        Optional<Long> classId = course == null ? Optional.empty() : course.classId();
+        Long rosterCourseId = course != null && account.is(Role.TEACHER) && course.membershipsUrl().isPresent() ? course.id() : null;
         Optional<String> lesson = role == Role.STUDENT ? lesson(claims) : Optional.empty();
         if (lesson.isPresent() && claims.lineItem() != null) {
             passback.link(registration.id(), person, lesson.get(), claims.lineItem());
         }
         if (claims.deepLinking() != null) {
             return new Arrival(account.id(), caller.username(), account.role(), account.locale(), DeepLinks.PICKER,
-                    new DeepLinkRequest(registration.id(), claims.deploymentId(), claims.deepLinking()));
+                    new DeepLinkRequest(registration.id(), claims.deploymentId(), claims.deepLinking()), rosterCourseId);
         }
         String landing = role == Role.TEACHER
                 ? classId.filter(id -> classes.ownedBy(account, id).isPresent()).map(id -> "/teacher/dashboard.xhtml?id=" + id)
                         .orElse(Role.TEACHER.homePath())
                 : lesson.map(id -> "/student/lesson.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                         .orElse(Role.STUDENT.homePath());
-        return new Arrival(account.id(), caller.username(), account.role(), account.locale(), landing, null);
+        return new Arrival(account.id(), caller.username(), account.role(), account.locale(), landing, null, rosterCourseId);
     }
 
-    /** The course's class, made now if a teacher arrives first; the person becomes a member of the course. */
-    private Optional<Long> joinCourse(Registration registration, LaunchClaims claims, LaunchedPerson person, Actor account) {
+    /** The course, with its class made now if a teacher arrives first; the person becomes a member of the course. */
+    private Course joinCourse(Registration registration, LaunchClaims claims, LaunchedPerson person, Actor account) {
         Instant now = clock.instant();
         Course course = em.createNamedQuery("Course.find", Course.class).setParameter("registration", registration.id())
                 .setParameter("deployment", claims.deploymentId()).setParameter("context", claims.contextId())
@@ -119,6 +123,7 @@ public class LaunchArrivals {
         } else {
             course.titled(title);
         }
+        course.offersRoster(claims.membershipsUrl());
         if (em.createNamedQuery("CourseMember.find", CourseMember.class).setParameter("course", course.id())
                 .setParameter("person", person.id()).getResultStream().findFirst().isEmpty()) {
             em.persist(new CourseMember(course.id(), person.id(), claims.role(), now));
@@ -135,7 +140,7 @@ public class LaunchArrivals {
         } else if (account.is(Role.STUDENT) && course.classId().isPresent()) {
             classes.enrol(course.classId().get(), account.id());
         }
-        return course.classId();
+        return course;
     }
 
     /**
@@ -167,7 +172,7 @@ public class LaunchArrivals {
         }
     }
 
-    private static String displayName(String name) {
+    static String displayName(String name) {
         if (name == null) {
             return null;
         }

@@ -58,6 +58,8 @@ public class LaunchVerifier {
     static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
     static final String GRADE_SERVICE = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    static final String ROSTER_SERVICE = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    static final String ROSTER_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 
     @Inject
     PlatformKeySets keySets;
@@ -68,11 +70,12 @@ public class LaunchVerifier {
     /**
      * What Dodam takes from a verified launch. Optional claims are null when absent; {@code lineItem} is the grade
      * column of the resource link when the platform lets Dodam post scores to it (Assignment and Grade Services with
-     * the score scope, at an address Dodam may fetch).
+     * the score scope, at an address Dodam may fetch); {@code membershipsUrl} is the course's roster (Names and Role
+     * Provisioning Services 2.0), likewise.
      */
     public record LaunchClaims(String subject, String deploymentId, LaunchRole role, String contextId, String contextTitle,
                                String name, String locale, String targetLinkUri, String resourceLinkId, String customLesson,
-                               String lineItem, DeepLinkingSettings deepLinking) {
+                               String lineItem, DeepLinkingSettings deepLinking, String membershipsUrl) {
     }
 
     /**
@@ -135,7 +138,17 @@ public class LaunchVerifier {
         }
         Map<String, Object> custom = object(claims, CUSTOM);
         return new LaunchClaims(subject, deploymentId, role, contextId, contextTitle, name(claims), text(claims, "locale"),
-                text(claims, TARGET_LINK_URI), resourceLinkId, custom == null ? null : string(custom.get("lesson")), deepLinking ? null : lineItem(claims), deepLinkingSettings);
+                text(claims, TARGET_LINK_URI), resourceLinkId, custom == null ? null : string(custom.get("lesson")), deepLinking ? null : lineItem(claims), deepLinkingSettings, membershipsUrl(claims));
+    }
+
+    /** The course's membership address, if the platform offers version 2.0 of the roster service at an acceptable one. */
+    static String membershipsUrl(JWTClaimsSet claims) {
+        Map<String, Object> service = object(claims, ROSTER_SERVICE);
+        if (service == null || !(service.get("service_versions") instanceof List<?> versions) || !versions.contains("2.0")) {
+            return null;
+        }
+        String url = string(service.get("context_memberships_url"));
+        return url != null && url.length() <= GradeLink.URL_MAX && PlatformRegistration.acceptableAddress(url) ? url : null;
     }
 
     private static DeepLinkingSettings deepLinkingSettings(JWTClaimsSet claims) {

@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "lti_context")
+@NamedQuery(name = Course.CLAIM_ROSTER, query = "update Course c set c.rosterReadAt = :now where c.id = :id"
+        + " and c.membershipsUrl is not null and c.classId is not null and (c.rosterReadAt is null or c.rosterReadAt < :before)")
 @NamedQuery(name = "Course.find", query = "select c from Course c where c.registrationId = :registration"
         + " and c.deploymentId = :deployment and c.contextId = :context")
 @NamedQuery(name = "Course.launchedRegistrations",
@@ -28,6 +30,8 @@ import java.util.Objects;
 public class Course {
 
     public static final int MAX_TITLE = 255;
+    /** Takes the course's roster to read unless it was read since {@code :before} (a bulk update: the version stays). */
+    public static final String CLAIM_ROSTER = "Course.claimRoster";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
@@ -50,6 +54,12 @@ public class Course {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "memberships_url", length = 1000)
+    private String membershipsUrl;
+
+    @Column(name = "roster_read_at")
+    private Instant rosterReadAt;
 
     @Version
     private int version;
@@ -78,6 +88,21 @@ public class Course {
             throw new IllegalStateException("course " + id + " already has class " + classId);
         }
         classId = newClassId;
+    }
+
+    /** The course's roster address (Names and Role Provisioning Services), as its latest launch named it. */
+    public void offersRoster(String url) {
+        if (url != null && !url.equals(membershipsUrl)) {
+            membershipsUrl = url;
+        }
+    }
+
+    public java.util.Optional<String> membershipsUrl() {
+        return java.util.Optional.ofNullable(membershipsUrl);
+    }
+
+    public long registrationId() {
+        return registrationId;
     }
 
     public Long id() {

@@ -17,6 +17,7 @@ import org.dodam.lti.application.DeepLinkRequest;
 import org.dodam.lti.application.LaunchRefused;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.Launches;
+import org.dodam.lti.application.RosterReader;
 import org.dodam.lti.application.Launches.Launched;
 import org.dodam.platform.web.LocaleBacking;
 
@@ -43,6 +44,9 @@ public class LaunchServlet extends HttpServlet {
     @Inject
     transient CurrentUser currentUser;
 
+    @Inject
+    transient RosterReader rosterReader;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         try {
@@ -59,6 +63,9 @@ public class LaunchServlet extends HttpServlet {
             Actor arrived = currentUser.rememberById(session, launched.arrival().accountId())
                     .orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
             LocaleBacking.remember(session, arrived.locale());
+            if (launched.arrival().rosterCourseId() != null) {
+                rosterReader.readSoon(launched.arrival().rosterCourseId());
+            }
             if (launched.arrival().deepLink() != null) {
                 session.setAttribute(DeepLinkRequest.SESSION_KEY, launched.arrival().deepLink());
             }

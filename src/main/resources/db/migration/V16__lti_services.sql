@@ -1,4 +1,4 @@
--- LTI Assignment and Grade Services: where a student's quiz scores go, and the scores still to be sent. Written for
+-- LTI Advantage services. Assignment and Grade Services: where a student's quiz scores go, and the scores still to be sent. Written for
 -- both H2 and PostgreSQL. A score row is written in the transaction that finished the quiz (the outbox) and sent
 -- afterwards, so neither a platform that is down nor a restart of Dodam loses one.
 
@@ -31,3 +31,8 @@ create table lti_score (
 );
 create index lti_score_due_idx on lti_score (sent_at, given_up_at, next_attempt_at);
 create index lti_score_link_idx on lti_score (grade_link_id);
+
+-- Names and Role Provisioning Services: the course's membership address, from its launches, and when its roster was
+-- last read (so a class of launches reads it at most every few minutes).
+alter table lti_context add column memberships_url varchar(1000);
+alter table lti_context add column roster_read_at timestamp;
