@@ -89,4 +89,18 @@ class ToolKeyRingTest {
         assertThat(ring.published(T0.plusSeconds(2))).containsExactly(newer, older);
         assertThat(ring.keepOneSigning(T0.plusSeconds(3), ToolKeyRing.GRACE)).isFalse();
     }
+
+    @Test
+    void aSigningKeyIsDueForRotationOnceItIsOlderThanTheMaximumAge() {
+        SecretKey dataKey = Sealing.newKey(RANDOM);
+        ToolKey key = ToolKey.generate(dataKey, c -> "w", T0, RANDOM);
+        ToolKeyRing ring = new ToolKeyRing(List.of(key));
+        Duration ninetyDays = Duration.ofDays(90);
+        assertThat(ring.rotationDue(T0.plus(ninetyDays), ninetyDays)).isFalse();
+        assertThat(ring.rotationDue(T0.plus(ninetyDays).plusSeconds(1), ninetyDays)).isTrue();
+        ToolKey next = ToolKey.generate(dataKey, c -> "w", T0.plus(ninetyDays).plusSeconds(1), RANDOM);
+        ToolKeyRing rotated = ring.rotateTo(next, T0.plus(ninetyDays).plusSeconds(1), ToolKeyRing.GRACE);
+        assertThat(rotated.rotationDue(T0.plus(ninetyDays).plusSeconds(2), ninetyDays)).as("the new key is young").isFalse();
+        assertThat(new ToolKeyRing(List.of()).rotationDue(T0, ninetyDays)).as("no key yet").isFalse();
+    }
 }

@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 
 /**
- * At start-up, makes Dodam's first LTI signing key if there is none; then every few minutes deletes expired logins
- * and wraps the signing keys' data keys under the master key's current key once the operator has rotated it (the
+ * At start-up, makes Dodam's first LTI signing key if there is none; then every minute deletes expired logins,
+ * keeps one signing key (two instances may have rotated at once), replaces a signing key older than
+ * DODAM_LTI_KEY_ROTATION_DAYS (the old one stays published for its grace period), and wraps the signing keys' data keys under the master key's current key once the operator has rotated it (the
  * same promise the README makes for the schools' report keys: the old master key can then leave the key file).
  * Every instance does this; each step is harmless when another instance did it first.
  */
@@ -34,6 +35,9 @@ public class LtiHousekeeping {
     @Inject
     LtiLogins logins;
 
+    @Inject
+    LtiSettings settings;
+
     private ScheduledFuture<?> task;
 
     void onDatabaseReady(@Observes @Priority(DatabaseReady.SETUP + 20) DatabaseReady ready) {
@@ -44,6 +48,9 @@ public class LtiHousekeeping {
     void tidy() {
         try {
             logins.purgeExpired();
+            toolKeys.ensureSigningKey();
+            settings.keyRotation().filter(toolKeys::rotateIfOlderThan)
+                    .ifPresent(age -> LOG.info("Dodam's LTI signing key was older than " + age.toDays() + " days and was replaced."));
             int rewrapped = toolKeys.rewrapUnderCurrentMasterKey();
             if (rewrapped > 0) {
                 LOG.warning(() -> "Wrapped " + rewrapped + " LTI signing key(s) under the current master key.");

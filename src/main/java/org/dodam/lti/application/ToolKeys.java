@@ -22,7 +22,7 @@ import org.dodam.platform.crypto.Sealing;
 /**
  * Dodam's own key set: made once (at the first start with LTI, {@link #ensureSigningKey}), kept sealed in the
  * database, published at {@code /lti/jwks} with every key still in its grace period, and rotated by
- * {@link #rotate}. The key set is the same on every instance because it is read from the database; the later
+ * {@link #rotate}: by the housekeeping when the signing key is older than DODAM_LTI_KEY_ROTATION_DAYS. The key set is the same on every instance because it is read from the database; the later
  * steps of LTI Advantage (deep linking responses, the client assertion of grade passback) sign with
  * {@link #signingKey}.
  *
@@ -69,6 +69,18 @@ public class ToolKeys {
         em.persist(next);
         LOG.info(() -> "Rotated Dodam's LTI signing key to " + next.kid() + ".");
         return next.kid();
+    }
+
+    /**
+     * Rotates (with {@link ToolKeyRing#GRACE}) when the signing key is older than {@code maxAge}; with two instances
+     * doing so at once, the next {@link #ensureSigningKey} keeps the newer key. Returns whether it rotated.
+     */
+    public boolean rotateIfOlderThan(Duration maxAge) {
+        if (!ring().rotationDue(clock.instant(), maxAge)) {
+            return false;
+        }
+        rotate(ToolKeyRing.GRACE);
+        return true;
     }
 
     /** The public key set platforms fetch: the signing key first, then retired keys in their grace period. */

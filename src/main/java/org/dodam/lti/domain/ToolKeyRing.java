@@ -38,6 +38,11 @@ public final class ToolKeyRing {
                 .toList();
     }
 
+    /** Whether the signing key is older than {@code maxAge} at {@code now}, and so due to be replaced. */
+    public boolean rotationDue(Instant now, Duration maxAge) {
+        return signing().map(k -> k.createdAt().plus(maxAge).isBefore(now)).orElse(false);
+    }
+
     /**
      * Makes {@code next} the signing key: every key that signed until now is retired at {@code now} and stays
      * published for {@code grace}. Returns the ring with the new key in it (the caller stores the new key).
