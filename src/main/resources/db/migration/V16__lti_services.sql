@@ -36,3 +36,7 @@ create index lti_score_link_idx on lti_score (grade_link_id);
 -- last read (so a class of launches reads it at most every few minutes).
 alter table lti_context add column memberships_url varchar(1000);
 alter table lti_context add column roster_read_at timestamp;
+
+-- A person the roster made has not launched yet: their first launch sets the account's language from the platform.
+alter table lti_person add column first_launch_at timestamp;
+update lti_person set first_launch_at = created_at;

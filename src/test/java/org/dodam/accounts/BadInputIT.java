@@ -71,7 +71,7 @@ class BadInputIT {
         submitStudent(page, "민지 🌱", "minji-emoji", "password123");
         assertThat(Pages.messages(page)).contains("added with the username minji-emoji");
         assertThat(rosterSize(page)).isEqualTo(before + 1);
-        assertThat(page.locator("[id='roster'] tbody th").allInnerTexts()).contains("민지 🌱");
+        assertThat(page.locator("[id='roster'] tbody td:first-child").allInnerTexts()).contains("민지 🌱");
         page.context().close();
     }
 

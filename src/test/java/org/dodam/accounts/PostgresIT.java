@@ -7,14 +7,22 @@ import com.microsoft.playwright.Page;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.EarlierRows;
+import org.dodam.testing.HttpSession;
+import org.dodam.testing.Learner;
 import org.dodam.testing.Pages;
 import org.dodam.testing.Postgres;
 import org.dodam.testing.ReportPlacement;
 import org.dodam.testing.Reporting;
+import org.dodam.testing.ServerDatabase;
+import org.dodam.testing.TestPlatform;
+import org.dodam.testing.TestPlatform.Person;
+import org.dodam.testing.TestPlatform.Tenant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +51,8 @@ class PostgresIT {
                 "DODAM_SETUP_ADMIN", "hangang-admin",
                 "DODAM_SETUP_ADMIN_PASSWORD", "first-admin-pass",
                 "DODAM_SETUP_COUNSELLOR", "pg-counsellor",
-                "DODAM_SETUP_COUNSELLOR_PASSWORD", "counsellor-pass-1"));
+                "DODAM_SETUP_COUNSELLOR_PASSWORD", "counsellor-pass-1",
+                "DODAM_LTI_PASSBACK_EVERY_SECONDS", "1"));
         browser = new Browser();
     }
 
@@ -79,6 +88,52 @@ class PostgresIT {
             assertThat(counsellor.getInt(3)).as("an audit line for the counsellors").isEqualTo(1);
         }
         assertThat(server.logText()).contains("the demo school is refused");
+    }
+
+    @Test
+    void aCoursesRosterAndQuizScoresTravelBetweenItsPlatformAndDodamOnPostgres() throws Exception {
+        String lesson = "dont-pass-it-on";
+        try (TestPlatform platform = new TestPlatform(server.base())) {
+            Tenant moodle = platform.tenant("pg-moodle");
+            moodle.offerGrades();
+            moodle.roster(List.of(Map.of("user_id", "pg-learner-1", "name", "Hana Yoon", "roles", List.of(TestPlatform.LEARNER)),
+                    Map.of("user_id", "pg-learner-2", "name", "Minho Kang", "roles", List.of(TestPlatform.LEARNER))));
+            assertThat(moodle.registerIn(HttpSession.signIn(server, "hangang-admin", "first-admin-pass"), "Moodle"))
+                    .containsAnyOf("is registered", "등록되었습니다");
+            String target = server.uri("student/lesson.xhtml?id=" + lesson).toString();
+            moodle.person("teacher", new Person("pg-teacher", "Ms Yoon", List.of(TestPlatform.INSTRUCTOR), "pg-course", "Consent 8A",
+                    target, null, "en"));
+            moodle.person("learner", new Person("pg-learner-1", "Hana Yoon", List.of(TestPlatform.LEARNER), "pg-course", "Consent 8A",
+                    target, null, "en"));
+
+            Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
+            teacher.navigate(moodle.coursePage("teacher"));
+            teacher.waitForURL("**/teacher/dashboard.xhtml?id=*");
+            String members = "select count(*) from class_membership m join lti_context c on c.class_id = m.class_id"
+                    + " where c.context_id = 'pg-course'";
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ServerDatabase.count(url, members) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(ServerDatabase.count(url, members)).as("the roster, read before the students came").isEqualTo(2);
+
+            Page student = browser.open("en", Browser.DESKTOP_WIDTH);
+            student.navigate(moodle.coursePage("learner"));
+            student.waitForURL("**/student/lesson.xhtml?id=" + lesson);
+            assertThat(student.getAttribute("html", "lang")).as("the roster gave no language; her first launch did").isEqualTo("en");
+            Learner.answerAll(student, server, lesson, true, "en");
+            while (moodle.scores().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(moodle.scores()).hasSize(1);
+            assertThat(moodle.scores().get(0)).containsEntry("userId", "pg-learner-1").containsEntry("scoreGiven", 100L);
+            assertThat(ServerDatabase.count(url, "select count(*) from lti_score where sent_at is not null")).isEqualTo(1);
+            assertThat(ServerDatabase.count(url, members)).as("her launch found the person the roster made").isEqualTo(2);
+            assertThat(HttpSession.signIn(server, "hangang-admin", "first-admin-pass").get("admin/lti.xhtml").body())
+                    .as("the grouped count of unsent scores").contains("대기 없음");
+            teacher.context().close();
+            student.context().close();
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ class LtiGradePassbackIT {
         Tenant moodle = platform.tenant("moodle-grades");
         moodle.offerGrades();
         HttpSession admin = HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD);
-        LtiLaunchIT.register(admin, moodle, "Moodle");
+        moodle.registerIn(admin, "Moodle");
         String target = server.uri("student/lesson.xhtml?id=" + LESSON).toString();
         moodle.person("hana", new Person("moodle-user-31", "Hana Cho", List.of(TestPlatform.LEARNER), "course-301",
                 "Consent 9B", target, null, "en"));

@@ -502,12 +502,7 @@ class LtiLaunchIT {
     }
 
     static String register(HttpSession admin, Tenant tenant, String name) {
-        String page = admin.get("admin/lti.xhtml").body();
-        return admin.post("admin/lti.xhtml", List.of(Map.entry("register", "register"), Map.entry("register:name", name),
-                Map.entry("register:issuer", tenant.issuer()), Map.entry("register:clientId", tenant.clientId()),
-                Map.entry("register:deployments", tenant.deploymentId()), Map.entry("register:authUrl", tenant.authUrl()),
-                Map.entry("register:tokenUrl", tenant.tokenUrl()), Map.entry("register:jwksUrl", tenant.jwksUrl()),
-                Map.entry("register:submit", "x"), Map.entry("jakarta.faces.ViewState", HttpSession.viewState(page)))).body();
+        return tenant.registerIn(admin, name);
     }
 
     /** The admin registers the platform in a browser with JavaScript off, in Korean, then reads the page in English. */

@@ -147,6 +147,19 @@ public final class TestPlatform implements AutoCloseable {
             return List.copyOf(authRequests);
         }
 
+        /**
+         * Registers this platform in Dodam as the signed-in school admin does on the admin page's form (no browser, no
+         * script); returns the page Dodam answered with.
+         */
+        public String registerIn(HttpSession admin, String registrationName) {
+            String page = admin.get("admin/lti.xhtml").body();
+            return admin.post("admin/lti.xhtml", List.of(Map.entry("register", "register"), Map.entry("register:name", registrationName),
+                    Map.entry("register:issuer", issuer()), Map.entry("register:clientId", clientId),
+                    Map.entry("register:deployments", deploymentId), Map.entry("register:authUrl", authUrl()),
+                    Map.entry("register:tokenUrl", tokenUrl()), Map.entry("register:jwksUrl", jwksUrl()),
+                    Map.entry("register:submit", "x"), Map.entry("jakarta.faces.ViewState", HttpSession.viewState(page)))).body();
+        }
+
         /** Changes the next tokens the authorization endpoint signs, for tests of what Dodam refuses. */
         public void tamper(UnaryOperator<JWTClaimsSet.Builder> change) {
             tamper = change;

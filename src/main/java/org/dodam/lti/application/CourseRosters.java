@@ -91,7 +91,7 @@ public class CourseRosters {
             if (person == null) {
                 Actor made = accounts.createSignedInElsewhere(registration.schoolId(), LaunchArrivals.displayName(member.name()),
                         Role.STUDENT, Languages.DEFAULT).actor();
-                person = new LaunchedPerson(registration.schoolId(), registration.issuer(), member.userId(), made.id(), now);
+                person = LaunchedPerson.listed(registration.schoolId(), registration.issuer(), member.userId(), made.id(), now);
                 em.persist(person);
                 em.flush();
             }

@@ -18,6 +18,7 @@ import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.Accounts.Caller;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.Classes;
+import org.dodam.accounts.application.DodamIdentityStore;
 import org.dodam.accounts.application.Classes.ClassSummary;
 import org.dodam.accounts.domain.Role;
 import org.dodam.content.application.Curriculum;
@@ -79,12 +80,16 @@ public class LaunchArrivals {
         Caller caller;
         if (person == null) {
             caller = accounts.createSignedInElsewhere(registration.schoolId(), displayName(claims.name()), role, language(claims.locale()));
-            person = new LaunchedPerson(registration.schoolId(), registration.issuer(), claims.subject(), caller.actor().id(), now);
+            person = LaunchedPerson.launching(registration.schoolId(), registration.issuer(), claims.subject(), caller.actor().id(), now);
             em.persist(person);
             em.flush(); // the person's id, for the course membership
         } else {
             caller = accounts.activeCaller(person.accountId()).orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
-            person.launched(now);
+            if (person.launched(now) && claims.locale() != null) {
+                // made from the course's roster, which gives no language: the platform's, from the first launch on
+                accounts.preferLocale(DodamIdentityStore.callerName(caller.actor()), language(claims.locale()));
+                caller = accounts.activeCaller(person.accountId()).orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
+            }
         }
         Actor account = caller.actor();
         if (!account.is(role) || account.schoolId() != registration.schoolId()) {

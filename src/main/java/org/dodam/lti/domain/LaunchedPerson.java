@@ -44,10 +44,13 @@ public class LaunchedPerson {
     @Column(name = "last_launch_at", nullable = false)
     private Instant lastLaunchAt;
 
+    @Column(name = "first_launch_at")
+    private Instant firstLaunchAt;
+
     protected LaunchedPerson() {
     }
 
-    public LaunchedPerson(long schoolId, String issuer, String subject, long accountId, Instant now) {
+    private LaunchedPerson(long schoolId, String issuer, String subject, long accountId, Instant now) {
         this.schoolId = schoolId;
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.subject = Objects.requireNonNull(subject, "subject");
@@ -56,8 +59,26 @@ public class LaunchedPerson {
         this.lastLaunchAt = now;
     }
 
-    public void launched(Instant now) {
+    /** A person arriving by a launch now. */
+    public static LaunchedPerson launching(long schoolId, String issuer, String subject, long accountId, Instant now) {
+        LaunchedPerson person = new LaunchedPerson(schoolId, issuer, subject, accountId, now);
+        person.firstLaunchAt = now;
+        return person;
+    }
+
+    /** A person the course's roster lists, who has not launched yet. */
+    public static LaunchedPerson listed(long schoolId, String issuer, String subject, long accountId, Instant now) {
+        return new LaunchedPerson(schoolId, issuer, subject, accountId, now);
+    }
+
+    /** Records a launch; returns whether it was the person's first (they were only listed on a roster until now). */
+    public boolean launched(Instant now) {
         lastLaunchAt = Objects.requireNonNull(now, "now");
+        if (firstLaunchAt == null) {
+            firstLaunchAt = now;
+            return true;
+        }
+        return false;
     }
 
     public Long id() {
