@@ -3,6 +3,7 @@ package org.dodam.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dodam.testing.DodamServer;
+import org.dodam.testing.HttpSession;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo school only when asked for: a start on an empty embedded database that does not set DODAM_DEMO
- * makes the school its set-up variables describe and nothing else (no demo accounts, classes or reports).
+ * makes the school its set-up variables describe and nothing else (no demo accounts, classes or reports). The same
+ * server has a short absolute session lifetime, which ends its admin's busy session.
  */
 class PlainStartIT {
 
@@ -29,9 +32,24 @@ class PlainStartIT {
                 "DODAM_SETUP_SCHOOL", "Plain Start School",
                 "DODAM_SETUP_COUNTRY", "KR",
                 "DODAM_SETUP_ADMIN", "plain-admin",
-                "DODAM_SETUP_ADMIN_PASSWORD", "Kestrel-harbour-93-lantern"), true);
+                "DODAM_SETUP_ADMIN_PASSWORD", "Kestrel-harbour-93-lantern",
+                "DODAM_SIGNIN_SESSION_MAX_SECONDS", "8"), true);
         String log;
         try {
+            // The session ends 8 s after sign-in however busy it is (well inside the 30-minute idle time-out).
+            HttpSession admin = HttpSession.signIn(server, "plain-admin", "Kestrel-harbour-93-lantern");
+            long signedIn = System.nanoTime();
+            assertThat(admin.get("admin/index.xhtml").body()).contains("Plain Start School");
+            HttpResponse<String> page;
+            do {
+                Thread.sleep(1_000);
+                page = admin.get("admin/index.xhtml");
+            } while (page.uri().getPath().endsWith("/admin/index.xhtml") && System.nanoTime() - signedIn < 30_000_000_000L);
+            long seconds = (System.nanoTime() - signedIn) / 1_000_000_000L;
+            assertThat(seconds).as("not before its lifetime").isGreaterThanOrEqualTo(8);
+            assertThat(page.uri().toString()).as("to the sign-in form after " + seconds + " s").endsWith("/login.xhtml?ended=true");
+            assertThat(page.body()).contains("id=\"sessionEnded\"").doesNotContain("Plain Start School");
+            assertThat(admin.get("admin/index.xhtml").uri().getPath()).as("the session is gone, not just hidden").endsWith("/login.xhtml");
             log = server.logText();
         } finally {
             server.stop();

@@ -49,6 +49,8 @@ public class AccountsSettings implements Settings {
     static final Setting<Integer> OVERALL_FAILURES = Setting.whole("dodam.signin.overall-failures", 200, 1, 1_000_000);
     static final Setting<Duration> WINDOW = Setting.seconds("dodam.signin.window-seconds", 900, 1);
     static final Setting<Duration> MAX_DELAY = Setting.seconds("dodam.signin.max-delay-seconds", 900, 1);
+    /** A school day and then some: a session this old ends however busy it is. */
+    static final Setting<Duration> SESSION_LIFETIME = Setting.seconds("dodam.signin.session-max-seconds", 43_200, 5);
 
     @Inject
     Config config;
@@ -57,6 +59,7 @@ public class AccountsSettings implements Settings {
     private int studentScore;
     private int staffScore;
     private SignInBudgets.Allowances signIn;
+    private Duration sessionLifetime;
 
     /** The operator's set-up, each value empty when unset. */
     public record Setup(Optional<String> school, String schoolCode, String country, Optional<String> admin, Optional<String> adminPassword,
@@ -72,6 +75,7 @@ public class AccountsSettings implements Settings {
         staffScore = STAFF_SCORE.read(config);
         signIn = new SignInBudgets.Allowances(ACCOUNT_FAILURES.read(config), CLIENT_FAILURES.read(config),
                 ATTACK_FAILURES.read(config), OVERALL_FAILURES.read(config), WINDOW.read(config), MAX_DELAY.read(config));
+        sessionLifetime = SESSION_LIFETIME.read(config);
     }
 
     /** The sign-in allowances with every setting at its default (for tests outside the container). */
@@ -96,6 +100,11 @@ public class AccountsSettings implements Settings {
 
     public SignInBudgets.Allowances signIn() {
         return signIn;
+    }
+
+    /** The absolute lifetime of a signed-in session, counted from its creation (sign-in makes it). */
+    public Duration sessionLifetime() {
+        return sessionLifetime;
     }
 
     private static Function<String, String> rule(Predicate<String> valid) {

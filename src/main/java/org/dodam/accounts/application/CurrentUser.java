@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.Optional;
 import org.dodam.accounts.domain.Account;
 import org.dodam.platform.DodamException;
@@ -28,11 +29,20 @@ public class CurrentUser {
     /** The session attribute holding the account's credentials version at sign-in. */
     static final String VERSION_KEY = "dodam.account.version";
 
+    /** The request attribute set when this request found its session past its absolute lifetime and ended it. */
+    public static final String SESSION_ENDED = "dodam.sessionEnded";
+
     @Inject
     HttpServletRequest request;
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    AccountsSettings settings;
+
+    @Inject
+    Clock clock;
 
     private Optional<Account> account;
 
@@ -55,8 +65,13 @@ public class CurrentUser {
                     ? accounts.signedIn(known, principal.getName()).filter(a -> a.credentialsVersion() == signedInWith)
                     : id instanceof Long ? Optional.empty()
                     : accounts.byCaller(principal.getName());
+            if (account.isPresent() && session != null
+                    && clock.millis() - session.getCreationTime() > settings.sessionLifetime().toMillis()) {
+                account = Optional.empty(); // past the absolute lifetime, however busy: sign in again
+                request.setAttribute(SESSION_ENDED, Boolean.TRUE);
+            }
             if (account.isEmpty() && id != null) {
-                session.invalidate(); // suspended, or signed in under an older password: sign in again
+                session.invalidate(); // suspended, signed in under an older password, or too old: sign in again
             }
         }
         return account;

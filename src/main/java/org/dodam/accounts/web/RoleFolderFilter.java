@@ -50,6 +50,9 @@ public class RoleFolderFilter extends HttpFilter {
                 : role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)
                 && (!path.equals(CHOOSE_PASSWORD_PAGE) || account.mustChoosePassword())) {
             chain.doFilter(request, response);
+        } else if (account == null && request.getAttribute(CurrentUser.SESSION_ENDED) != null) {
+            // A session past its absolute lifetime: to the sign-in page, which says why, and back here after.
+            response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=true");
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
