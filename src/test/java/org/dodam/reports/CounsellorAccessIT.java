@@ -177,8 +177,22 @@ class CounsellorAccessIT {
         assertThat(resetPassword).isNotEqualTo(newPassword);
         assertThat(counsellor.textContent("#accessList")).contains("Reset a counsellor password · " + username);
         assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(404);
+        assertThat((String) awaitMail(username + "@dodam.example", "new start password", "새 시작 비밀번호").getContent())
+                .as("the colleague is told, without the password").contains(username).doesNotContain(resetPassword);
         Pages.signIn(confirmed, server, username, resetPassword);
         assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(200);
+
+        // Changing one's own password is told by e-mail too (ASVS 2.2.3), in the account's language.
+        confirmed.navigate(server.uri("counsellor/password.xhtml").toString());
+        String chosen = "lantern harbour quietly " + UUID.randomUUID().toString().substring(0, 6);
+        confirmed.fill("[id='change:current']", resetPassword);
+        confirmed.fill("[id='change:password']", chosen);
+        confirmed.fill("[id='change:repeat']", chosen);
+        confirmed.waitForNavigation(() -> confirmed.click("[id='change:save']"));
+        MimeMessage changed = awaitMail(username + "@dodam.example", "was changed just now", "비밀번호가 방금 바뀌었습니다");
+        assertThat(changed.getSubject()).isIn("Your Dodam password was changed", "도담 비밀번호가 바뀌었습니다");
+        assertThat((String) changed.getContent()).contains(username).contains("https://dodam.school.example/login.xhtml?school=")
+                .doesNotContain(chosen).doesNotContain(resetPassword);
     }
 
     private static Locator staffRow(Page admin, String username) {

@@ -52,6 +52,9 @@ public class Accounts {
     @Inject
     PasswordStrength strength;
 
+    @Inject
+    PasswordNotices notices;
+
     /**
      * A password the server made for someone, returned once so the person who asked can pass it on, with what a
      * sign-in slip needs. {@code credentialsVersion} is the account's after the change: a later change (the
@@ -278,6 +281,7 @@ public class Accounts {
         }
         strength.require(newPassword, account.role(), account.username(), account.displayName(), account.school().name());
         account.changePassword(passwords.hash(newPassword));
+        notices.tell(account, PasswordNotices.How.CHANGED_BY_OWNER);
         return account;
     }
 
@@ -343,6 +347,9 @@ public class Accounts {
         Account target = manageable(actor, accountId);
         String temporary = passwords.temporary();
         target.resetPasswordBy(actor, passwords.hash(temporary));
+        if (target.role().isStaff()) {
+            notices.tell(target, PasswordNotices.How.RESET_BY_ADMIN);
+        }
         if (target.role() == Role.COUNSELLOR) {
             tell(actor, target, Change.PASSWORD_RESET);
         }
