@@ -324,12 +324,10 @@ public final class TestPlatform implements AutoCloseable {
             Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
-                JWKSet dodamKeys = JWKSet.load(dodam.resolve("lti/jwks").toURL());
-                RSAKey key = (RSAKey) dodamKeys.getKeyByKeyId(assertion.getHeader().getKeyID());
                 JWTClaimsSet claims = assertion.getJWTClaimsSet();
                 boolean valid = "POST".equals(exchange.getRequestMethod()) && "client_credentials".equals(form.get("grant_type"))
                         && "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))
-                        && key != null && assertion.verify(new RSASSAVerifier(key))
+                        && signedByDodam(assertion)
                         && clientId.equals(claims.getIssuer()) && clientId.equals(claims.getSubject())
                         && claims.getAudience().contains(tokenUrl()) && claims.getExpirationTime().after(new Date())
                         && claims.getJWTID() != null && List.of(SCORE_SCOPE, ROSTER_SCOPE).contains(form.get("scope"));
@@ -357,9 +355,8 @@ public final class TestPlatform implements AutoCloseable {
             Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 SignedJWT answer = SignedJWT.parse(form.get("JWT"));
-                RSAKey key = (RSAKey) JWKSet.load(dodam.resolve("lti/jwks").toURL()).getKeyByKeyId(answer.getHeader().getKeyID());
                 JWTClaimsSet claims = answer.getJWTClaimsSet();
-                boolean valid = "POST".equals(exchange.getRequestMethod()) && key != null && answer.verify(new RSASSAVerifier(key))
+                boolean valid = "POST".equals(exchange.getRequestMethod()) && signedByDodam(answer)
                         && clientId.equals(claims.getIssuer()) && claims.getAudience().contains(issuer())
                         && claims.getExpirationTime().after(new Date()) && claims.getClaim("nonce") != null
                         && "LtiDeepLinkingResponse".equals(claims.getClaim(LTI + "message_type"))
@@ -382,10 +379,8 @@ public final class TestPlatform implements AutoCloseable {
          * of the roster scope and the container media type are required.
          */
         private void memberships(HttpExchange exchange, Map<String, String> query) throws IOException {
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
             rosterRequests.add(exchange.getRequestURI().toString());
-            if (!ROSTER_SCOPE.equals(accessTokens.get(token))) {
+            if (!ROSTER_SCOPE.equals(bearerScope(exchange))) {
                 send(exchange, 401, "text/plain", "unauthorized");
                 return;
             }
@@ -404,13 +399,23 @@ public final class TestPlatform implements AutoCloseable {
                     Map.of("id", issuer() + "/memberships", "context", Map.of("id", "course"), "members", shown)));
         }
 
+        /** Whether a key of Dodam's published key set (fetched now) signed the JWT. */
+        private boolean signedByDodam(SignedJWT jwt) throws IOException, java.text.ParseException, JOSEException {
+            RSAKey key = (RSAKey) JWKSet.load(dodam.resolve("lti/jwks").toURL()).getKeyByKeyId(jwt.getHeader().getKeyID());
+            return key != null && jwt.verify(new RSASSAVerifier(key));
+        }
+
+        /** The scope of the access token the request carries as {@code Bearer}, or {@code null} for none this platform gave. */
+        private String bearerScope(HttpExchange exchange) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            return accessTokens.get(authorization == null ? "" : authorization.replaceFirst("^Bearer ", ""));
+        }
+
         /** A score post: a valid token, the score media type, and the fields the score service requires. */
         private void score(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (!SCORE_SCOPE.equals(accessTokens.get(token))) {
+            if (!SCORE_SCOPE.equals(bearerScope(exchange))) {
                 scoreAnswers.add(401);
                 send(exchange, 401, "text/plain", "unauthorized");
                 return;

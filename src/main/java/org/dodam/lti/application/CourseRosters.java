@@ -68,8 +68,7 @@ public class CourseRosters {
         if (taken == 0) {
             return Optional.empty();
         }
-        Course course = em.find(Course.class, courseId);
-        em.refresh(course);
+        Course course = em.find(Course.class, courseId); // read after the update: Course is not in the shared cache
         return registrations.byId(course.registrationId()).map(r -> new RosterTarget(courseId, r, course.membershipsUrl().orElseThrow(),
                 course.classId().orElseThrow()));
     }

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.PlatformRegistrations.Registration;
-import org.dodam.lti.domain.GradeLink;
 import org.dodam.lti.domain.LaunchRole;
 import org.dodam.lti.domain.PlatformRegistration;
 
@@ -147,8 +146,7 @@ public class LaunchVerifier {
         if (service == null || !(service.get("service_versions") instanceof List<?> versions) || !versions.contains("2.0")) {
             return null;
         }
-        String url = string(service.get("context_memberships_url"));
-        return url != null && url.length() <= GradeLink.URL_MAX && PlatformRegistration.acceptableAddress(url) ? url : null;
+        return serviceAddress(service.get("context_memberships_url"));
     }
 
     private static DeepLinkingSettings deepLinkingSettings(JWTClaimsSet claims) {
@@ -171,9 +169,13 @@ public class LaunchVerifier {
         if (service == null || !(service.get("scope") instanceof List<?> scopes) || !scopes.contains(SCORE_SCOPE)) {
             return null;
         }
-        String lineItem = string(service.get("lineitem"));
-        return lineItem != null && lineItem.length() <= GradeLink.URL_MAX && PlatformRegistration.acceptableAddress(lineItem)
-                ? lineItem : null;
+        return serviceAddress(service.get("lineitem"));
+    }
+
+    /** A service address from a claim: text Dodam may fetch ({@link PlatformRegistration#acceptableAddress}, length included). */
+    private static String serviceAddress(Object value) {
+        String url = string(value);
+        return PlatformRegistration.acceptableAddress(url) ? url : null;
     }
 
     /** The token's claims once its signature checked out with a key of the registration's key set. */
