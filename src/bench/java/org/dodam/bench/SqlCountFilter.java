@@ -44,7 +44,8 @@ public class SqlCountFilter extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             int count = SqlStatementCount.stop();
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             LOG.info(() -> "SQL statements: " + count + " " + request.getMethod() + " " + path);
         }
     }

@@ -78,15 +78,22 @@ public final class SqlStatementCount implements ConfiguredDataSource.ConnectionW
 
     private static <T> T proxy(Class<T> type, T target, Handler handler) {
         InvocationHandler invocation = (proxy, method, args) -> {
-            if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> iface && iface.isInstance(proxy)) {
+            if (method.getName().equals("unwrap")
+                    && args != null
+                    && args[0] instanceof Class<?> iface
+                    && iface.isInstance(proxy)) {
                 return proxy;
             }
-            if (method.getName().equals("isWrapperFor") && args != null && args[0] instanceof Class<?> iface && iface.isInstance(proxy)) {
+            if (method.getName().equals("isWrapperFor")
+                    && args != null
+                    && args[0] instanceof Class<?> iface
+                    && iface.isInstance(proxy)) {
                 return true;
             }
             return handler.handle(target, method, args);
         };
-        return type.cast(Proxy.newProxyInstance(SqlStatementCount.class.getClassLoader(), new Class<?>[] {type}, invocation));
+        return type.cast(
+                Proxy.newProxyInstance(SqlStatementCount.class.getClassLoader(), new Class<?>[] {type}, invocation));
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -20,10 +20,10 @@ import org.dodam.assignments.application.Assignments;
 import org.dodam.content.application.Curriculum;
 import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.lessons.application.LessonPlayer;
-import org.dodam.quizzes.application.QuizTaking;
-import org.dodam.quizzes.application.QuizTaking.QuizState;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 import org.dodam.platform.PlatformSettings;
+import org.dodam.quizzes.application.QuizTaking;
+import org.dodam.quizzes.application.QuizTaking.QuizState;
 
 /**
  * Creates a demo school on first start with an empty embedded database, so that every screen has
@@ -38,10 +38,10 @@ public class DemoSchool {
     /** The demo school's code, for signing in once the server holds a second school. */
     public static final String CODE = "dodam";
 
-    static final List<String> CLASS_A = List.of("김민지", "이준호", "박서연", "최다미", "정하준", "강지우", "조은서",
-            "윤도윤", "장서윤", "임시우", "한지호", "오하은", "서예준");
-    static final List<String> CLASS_B = List.of("신유나", "권민준", "황수아", "안건우", "송지아", "전현우", "홍채원",
-            "유지훈", "고나연", "문태윤", "양소율", "배은우");
+    static final List<String> CLASS_A =
+            List.of("김민지", "이준호", "박서연", "최다미", "정하준", "강지우", "조은서", "윤도윤", "장서윤", "임시우", "한지호", "오하은", "서예준");
+    static final List<String> CLASS_B =
+            List.of("신유나", "권민준", "황수아", "안건우", "송지아", "전현우", "홍채원", "유지훈", "고나연", "문태윤", "양소율", "배은우");
 
     private volatile boolean createdThisStart;
 
@@ -79,13 +79,14 @@ public class DemoSchool {
     java.time.Clock clock;
 
     /** Lessons the demo classes have assigned: due next week, overdue, and one for the second class. */
-    static final List<String> DEMO_LESSONS = List.of("consent-group-photos-and-screenshots", "if-a-fake-of-you-spreads",
-            "forwarding-to-warn");
+    static final List<String> DEMO_LESSONS =
+            List.of("consent-group-photos-and-screenshots", "if-a-fake-of-you-spreads", "forwarding-to-warn");
 
     @Transactional
     void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO) DatabaseReady event) {
         PlatformSettings.DemoMode mode = platform.demoMode();
-        if (mode == PlatformSettings.DemoMode.FALSE || (mode == PlatformSettings.DemoMode.AUTO && !platform.embeddedDatabase())) {
+        if (mode == PlatformSettings.DemoMode.FALSE
+                || (mode == PlatformSettings.DemoMode.AUTO && !platform.embeddedDatabase())) {
             return;
         }
         if (!platform.embeddedDatabase()) {
@@ -110,15 +111,24 @@ public class DemoSchool {
         String hash = passwords.hash(password);
         long school = accounts.createSchool("도담중학교 (Dodam Middle School)", "KR", CODE);
         accounts.seed(school, "교감 김도담", "demo-admin", "admin@dodam.example", Role.SCHOOL_ADMIN, hash, null);
-        Actor teacher1 = accounts.seed(school, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, hash, null);
-        Actor teacher2 = accounts.seed(school, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, hash, null);
+        Actor teacher1 =
+                accounts.seed(school, "이수진 선생님", "demo-teacher", "teacher1@dodam.example", Role.TEACHER, hash, null);
+        Actor teacher2 = accounts.seed(
+                school, "Daniel Park", "demo-teacher2", "teacher2@dodam.example", Role.TEACHER, hash, null);
         accounts.seed(school, "정은혜 상담 선생님", "demo-counsellor", "counsellor@dodam.example", Role.COUNSELLOR, hash, null);
         ClassSummary classA = classes.create(teacher1, "2학년 3반");
         ClassSummary classB = classes.create(teacher2, "2학년 5반");
         List<Actor> studentsA = addStudents(school, classA, CLASS_A, 1, hash);
         addStudents(school, classB, CLASS_B, CLASS_A.size() + 1, hash);
         for (int i = 1; i <= settings.extraStudents(); i++) {
-            accounts.seed(school, "Bench Student " + i, String.format("bench-student%03d", i), null, Role.STUDENT, hash, classA.id());
+            accounts.seed(
+                    school,
+                    "Bench Student " + i,
+                    String.format("bench-student%03d", i),
+                    null,
+                    Role.STUDENT,
+                    hash,
+                    classA.id());
         }
         if (DEMO_LESSONS.stream().allMatch(id -> curriculum.lesson(id).isPresent())) {
             assignAndPractise(teacher1, classA, teacher2, classB, studentsA);
@@ -126,11 +136,18 @@ public class DemoSchool {
         System.out.println(banner(password, classA.joinCode()));
     }
 
-    private List<Actor> addStudents(long school, ClassSummary schoolClass, List<String> names, int firstNumber, String hash) {
+    private List<Actor> addStudents(
+            long school, ClassSummary schoolClass, List<String> names, int firstNumber, String hash) {
         List<Actor> students = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            students.add(accounts.seed(school, names.get(i), String.format("demo-student%02d", firstNumber + i), null,
-                    Role.STUDENT, hash, schoolClass.id()));
+            students.add(accounts.seed(
+                    school,
+                    names.get(i),
+                    String.format("demo-student%02d", firstNumber + i),
+                    null,
+                    Role.STUDENT,
+                    hash,
+                    schoolClass.id()));
         }
         return students;
     }
@@ -139,8 +156,8 @@ public class DemoSchool {
      * Assigns lessons (one already past its due date) and lets some students work through them, some
      * passing and some choosing a common wrong answer, so the home pages and the dashboard have something to show.
      */
-    private void assignAndPractise(Actor teacher1, ClassSummary classA, Actor teacher2, ClassSummary classB,
-                                   List<Actor> studentsA) {
+    private void assignAndPractise(
+            Actor teacher1, ClassSummary classA, Actor teacher2, ClassSummary classB, List<Actor> studentsA) {
         LocalDate today = LocalDate.now(clock);
         assignments.assign(teacher1, classA.id(), List.of(DEMO_LESSONS.get(0)), today.plusDays(7));
         assignments.assign(teacher1, classA.id(), List.of(DEMO_LESSONS.get(1)), today.minusDays(2));
@@ -158,8 +175,19 @@ public class DemoSchool {
                 boolean misconception = i >= 4;
                 for (Question question : lesson.document().questions()) {
                     QuizState state = quizTaking.state(student, lessonId);
-                    quizTaking.answer(student, lessonId, state.attempt(), question.id(),
-                            pick(state, question, misconception && question == lesson.document().questions().get(0)));
+                    quizTaking.answer(
+                            student,
+                            lessonId,
+                            state.attempt(),
+                            question.id(),
+                            pick(
+                                    state,
+                                    question,
+                                    misconception
+                                            && question
+                                                    == lesson.document()
+                                                            .questions()
+                                                            .get(0)));
                 }
             }
         }
@@ -167,9 +195,15 @@ public class DemoSchool {
 
     /** All the right options, or the first wrong one, as the tokens the student's page would send. */
     private static List<String> pick(QuizState state, Question question, boolean wrong) {
-        var options = question.options().stream().filter(o -> o.correct() != wrong).map(o -> o.id()).toList();
+        var options = question.options().stream()
+                .filter(o -> o.correct() != wrong)
+                .map(o -> o.id())
+                .toList();
         var ids = wrong ? options.subList(0, 1) : options;
-        return state.options().get(question.id()).stream().filter(t -> ids.contains(t.optionId())).map(t -> t.token()).toList();
+        return state.options().get(question.id()).stream()
+                .filter(t -> ids.contains(t.optionId()))
+                .map(t -> t.token())
+                .toList();
     }
 
     private static String banner(String password, String joinCode) {

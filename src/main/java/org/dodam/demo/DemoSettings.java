@@ -17,13 +17,14 @@ import org.eclipse.microprofile.config.Config;
 public class DemoSettings implements Settings {
 
     /** Unset: a new random password, printed once on the console when the demo school is made. */
-    static final Setting<Optional<String>> PASSWORD = Setting.optional("dodam.demo.password",
-            "at least " + Passwords.MIN_LENGTH + " characters", text -> {
-                if (text.length() < Passwords.MIN_LENGTH) {
-                    throw new IllegalArgumentException("too short");
-                }
-                return text;
-            }).secret();
+    static final Setting<Optional<String>> PASSWORD = Setting.optional(
+                    "dodam.demo.password", "at least " + Passwords.MIN_LENGTH + " characters", text -> {
+                        if (text.length() < Passwords.MIN_LENGTH) {
+                            throw new IllegalArgumentException("too short");
+                        }
+                        return text;
+                    })
+            .secret();
     /** Extra students for load benchmarks ({@code bench-student001}, ...), in the first class. */
     static final Setting<Integer> EXTRA_STUDENTS = Setting.whole("dodam.demo.extra-students", 0, 0, 5000);
 

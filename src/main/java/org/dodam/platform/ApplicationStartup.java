@@ -43,8 +43,12 @@ public class ApplicationStartup {
     Event<DatabaseReady> databaseReady;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        List<String> set = settings.stream().flatMap(holder -> holder.declared().stream())
-                .filter(setting -> setting.isSet(sources)).map(Setting::environmentVariable).sorted().toList();
+        List<String> set = settings.stream()
+                .flatMap(holder -> holder.declared().stream())
+                .filter(setting -> setting.isSet(sources))
+                .map(Setting::environmentVariable)
+                .sorted()
+                .toList();
         LOG.info("Settings read; set in the environment: " + (set.isEmpty() ? "none" : String.join(", ", set)));
         migrations.migrate();
         if (config.embeddedDatabase()) {

@@ -64,7 +64,8 @@ public class ConfiguredDataSource implements DataSource {
     private DataSource create() throws SQLException {
         Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
         wrappers = ServiceLoader.load(ConnectionWrapper.class, ConfiguredDataSource.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList();
+                .map(ServiceLoader.Provider::get)
+                .toList();
         if (url == null || url.isBlank()) {
             PlatformSettings.DatabaseLogin login = PlatformSettings.database(config);
             url = login.url();

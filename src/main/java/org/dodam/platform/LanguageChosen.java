@@ -5,5 +5,4 @@ package org.dodam.platform;
  * platform knows no accounts: the accounts feature observes this to save the choice on the account. {@code caller}
  * is the container's name for the signed-in person.
  */
-public record LanguageChosen(String caller, String language) {
-}
+public record LanguageChosen(String caller, String language) {}

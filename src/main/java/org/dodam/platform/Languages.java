@@ -18,8 +18,7 @@ public final class Languages {
     /** The language of a visitor whose browser asks for none Dodam speaks. */
     public static final String DEFAULT = SUPPORTED.get(0);
 
-    private Languages() {
-    }
+    private Languages() {}
 
     public static boolean supported(String language) {
         return language != null && SUPPORTED.contains(language);

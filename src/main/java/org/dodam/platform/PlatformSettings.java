@@ -29,31 +29,40 @@ public class PlatformSettings implements Settings {
         return text;
     });
     /** Unset: the embedded H2 database in the data directory (see {@link #embeddedDatabaseUrl}). */
-    static final Setting<Optional<String>> DB_URL = Setting.optional("dodam.db.url",
-            "a jdbc:h2: or jdbc:postgresql: URL", PlatformSettings::databaseUrl);
+    static final Setting<Optional<String>> DB_URL =
+            Setting.optional("dodam.db.url", "a jdbc:h2: or jdbc:postgresql: URL", PlatformSettings::databaseUrl);
+
     static final Setting<String> DB_USER = Setting.of("dodam.db.user", "dodam", "a user name", text -> text);
-    static final Setting<String> DB_PASSWORD = Setting.of("dodam.db.password", "dodam", "a password", text -> text).secret();
+    static final Setting<String> DB_PASSWORD =
+            Setting.of("dodam.db.password", "dodam", "a password", text -> text).secret();
     static final Setting<DemoMode> DEMO = Setting.of("dodam.demo", "false", "true, false or auto", DemoMode::parse);
     static final Setting<ZoneId> TIME_ZONE = Setting.zone("dodam.time-zone", "Asia/Seoul");
     static final Setting<URI> PUBLIC_URL = Setting.webAddress("dodam.public-url", "http://localhost:8080/");
     static final Setting<Duration> HSTS_MAX_AGE = Setting.seconds("dodam.hsts.max-age", 31_536_000, 0);
-    static final Setting<Optional<List<ClientAddress.Range>>> TRUSTED_PROXIES = Setting.optional("dodam.trusted-proxies",
-            "IP addresses or CIDR ranges, comma-separated (10.0.0.5, 192.168.0.0/24)", ClientAddress.Range::list);
+    static final Setting<Optional<List<ClientAddress.Range>>> TRUSTED_PROXIES = Setting.optional(
+            "dodam.trusted-proxies",
+            "IP addresses or CIDR ranges, comma-separated (10.0.0.5, 192.168.0.0/24)",
+            ClientAddress.Range::list);
     static final Setting<Optional<String>> SMTP_HOST = Setting.optionalText("dodam.smtp.host");
     static final Setting<Integer> SMTP_PORT = Setting.whole("dodam.smtp.port", 25, 1, 65_535);
-    static final Setting<String> SMTP_FROM = Setting.of("dodam.smtp.from", "dodam@localhost", "an e-mail address", text -> {
-        if (!text.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new IllegalArgumentException("not an e-mail address");
-        }
-        return text;
-    });
+    static final Setting<String> SMTP_FROM =
+            Setting.of("dodam.smtp.from", "dodam@localhost", "an e-mail address", text -> {
+                if (!text.matches("[^@\\s]+@[^@\\s]+")) {
+                    throw new IllegalArgumentException("not an e-mail address");
+                }
+                return text;
+            });
     static final Setting<Optional<String>> SMTP_USER = Setting.optionalText("dodam.smtp.user");
-    static final Setting<Optional<String>> SMTP_PASSWORD = Setting.optionalText("dodam.smtp.password").secret();
+    static final Setting<Optional<String>> SMTP_PASSWORD =
+            Setting.optionalText("dodam.smtp.password").secret();
     static final Setting<Boolean> SMTP_STARTTLS = Setting.flag("dodam.smtp.starttls", false);
     /** Checked, as base64 of 32 bytes per line, by {@code MasterKey}, which names the variable too. */
-    static final Setting<Optional<String>> MASTER_KEY = Setting.optionalText("dodam.master-key").secret();
+    static final Setting<Optional<String>> MASTER_KEY =
+            Setting.optionalText("dodam.master-key").secret();
     /** Unset: {@code master.key} in the data directory. */
-    static final Setting<Optional<Path>> MASTER_KEY_FILE = Setting.optional("dodam.master-key.file", "a file name", Path::of);
+    static final Setting<Optional<Path>> MASTER_KEY_FILE =
+            Setting.optional("dodam.master-key.file", "a file name", Path::of);
+
     static final Setting<Duration> MASTER_KEY_CHECK = Setting.seconds("dodam.master-key.check-seconds", 60, 1);
 
     @Inject
@@ -80,8 +89,8 @@ public class PlatformSettings implements Settings {
     }
 
     /** The mail server, when DODAM_SMTP_HOST names one. */
-    public record Mail(String host, int port, String from, Optional<String> user, Optional<String> password, boolean startTls) {
-    }
+    public record Mail(
+            String host, int port, String from, Optional<String> user, Optional<String> password, boolean startTls) {}
 
     @PostConstruct
     void read() {
@@ -99,7 +108,11 @@ public class PlatformSettings implements Settings {
         boolean startTls = SMTP_STARTTLS.read(config);
         mail = SMTP_HOST.read(config).map(host -> new Mail(host, port, from, user, password, startTls));
         masterKey = MASTER_KEY.read(config);
-        masterKeyFile = MASTER_KEY_FILE.read(config).orElse(dataDirectory.resolve("master.key")).toAbsolutePath().normalize();
+        masterKeyFile = MASTER_KEY_FILE
+                .read(config)
+                .orElse(dataDirectory.resolve("master.key"))
+                .toAbsolutePath()
+                .normalize();
         masterKeyCheck = MASTER_KEY_CHECK.read(config);
     }
 
@@ -198,7 +211,9 @@ public class PlatformSettings implements Settings {
      * set-up variables say.
      */
     public enum DemoMode {
-        AUTO, TRUE, FALSE;
+        AUTO,
+        TRUE,
+        FALSE;
 
         static DemoMode parse(String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {

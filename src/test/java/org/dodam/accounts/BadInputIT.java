@@ -48,12 +48,16 @@ class BadInputIT {
         int before = rosterSize(page);
 
         submitStudent(page, "", "", "");
-        assertThat(fieldErrors(page)).as("no password is fine: the server makes the start password")
-                .contains("Name: enter a value.", "Username: enter a value.").doesNotContain("password");
+        assertThat(fieldErrors(page))
+                .as("no password is fine: the server makes the start password")
+                .contains("Name: enter a value.", "Username: enter a value.")
+                .doesNotContain("password");
 
         submitStudent(page, LONG, LONG, LONG);
-        assertThat(fieldErrors(page)).contains("Name: enter up to 80 characters, without < or >.")
-                .contains("Username: use 3 to 40 letters").contains("Start password (optional): use 8 to 128 characters.");
+        assertThat(fieldErrors(page))
+                .contains("Name: enter up to 80 characters, without < or >.")
+                .contains("Username: use 3 to 40 letters")
+                .contains("Start password (optional): use 8 to 128 characters.");
 
         submitStudent(page, SCRIPT, "script-kid", "password123");
         assertThat(fieldErrors(page)).contains("Name: enter up to 80 characters, without < or >.");
@@ -71,7 +75,8 @@ class BadInputIT {
         submitStudent(page, "민지 🌱", "minji-emoji", "password123");
         assertThat(Pages.messages(page)).contains("added with the username minji-emoji");
         assertThat(rosterSize(page)).isEqualTo(before + 1);
-        assertThat(page.locator("[id='roster'] tbody td:first-child").allInnerTexts()).contains("민지 🌱");
+        assertThat(page.locator("[id='roster'] tbody td:first-child").allInnerTexts())
+                .contains("민지 🌱");
         page.context().close();
     }
 
@@ -103,8 +108,11 @@ class BadInputIT {
         page.fill("[id='join:username']", "🙂🙂🙂");
         page.fill("[id='join:password']", "short");
         page.waitForNavigation(() -> page.click("[id='join:submit']"));
-        assertThat(fieldErrors(page)).contains("Class code: enter at most 20 characters.")
-                .contains("Name: enter up to 80 characters").contains("Username: use 3 to 40").contains("Password: use 8 to 128");
+        assertThat(fieldErrors(page))
+                .contains("Class code: enter at most 20 characters.")
+                .contains("Name: enter up to 80 characters")
+                .contains("Username: use 3 to 40")
+                .contains("Password: use 8 to 128");
         assertNoServerError(page);
 
         Pages.signIn(page, server, "new-joiner", "password123");
@@ -137,7 +145,8 @@ class BadInputIT {
         Response response = other.navigate(ownClass);
         assertThat(response.status()).isEqualTo(404);
         for (String id : new String[] {"abc", "-1", "99999999999999999999", "1%27%20or%201=1", ""}) {
-            Response bad = other.navigate(server.uri("teacher/class.xhtml?id=" + id).toString());
+            Response bad =
+                    other.navigate(server.uri("teacher/class.xhtml?id=" + id).toString());
             assertThat(bad.status()).as(id).isEqualTo(404);
             assertNoServerError(other);
         }
@@ -158,19 +167,32 @@ class BadInputIT {
         for (String language : List.of("ko", "en")) {
             HttpClient client = ReportForms.client();
             Map<String, String> fields = ReportForms.filled(client, link, Map.of(), huge);
-            HttpResponse<String> report = ReportForms.post(client, URI.create(link), fields, Map.of("Accept-Language", language));
+            HttpResponse<String> report =
+                    ReportForms.post(client, URI.create(link), fields, Map.of("Accept-Language", language));
             assertThat(report.statusCode()).as("report form, " + language).isEqualTo(413);
-            assertThat(report.body()).contains("lang=\"" + language + "\"").contains(titles.get(language))
-                    .doesNotContain("id=\"receiptCode").doesNotContain("Caused by").doesNotContain(".java:");
+            assertThat(report.body())
+                    .contains("lang=\"" + language + "\"")
+                    .contains(titles.get(language))
+                    .doesNotContain("id=\"receiptCode")
+                    .doesNotContain("Caused by")
+                    .doesNotContain(".java:");
 
             String form = "signin=signin&signin%3Ausername=demo-admin&signin%3Apassword=" + huge
                     + "&signin%3Asubmit=x&jakarta.faces.ViewState=stateless";
-            HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("login.xhtml"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", language)
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> signIn = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(server.uri("login.xhtml"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header("Accept-Language", language)
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(signIn.statusCode()).as("sign-in form, " + language).isEqualTo(413);
-            assertThat(signIn.body()).contains("lang=\"" + language + "\"").contains(titles.get(language))
-                    .doesNotContain("Caused by").doesNotContain(".java:");
+            assertThat(signIn.body())
+                    .contains("lang=\"" + language + "\"")
+                    .contains(titles.get(language))
+                    .doesNotContain("Caused by")
+                    .doesNotContain(".java:");
             assertThat(signIn.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
         }
         assertThat(reportCount()).as("reports of the school").isEqualTo(reports);
@@ -219,7 +241,10 @@ class BadInputIT {
     }
 
     private static void assertNoServerError(Page page) {
-        assertThat(page.content()).doesNotContain("Caused by").doesNotContain(".java:").doesNotContain("Something went wrong")
+        assertThat(page.content())
+                .doesNotContain("Caused by")
+                .doesNotContain(".java:")
+                .doesNotContain("Something went wrong")
                 .doesNotContain("문제가 생겼어요");
     }
 }

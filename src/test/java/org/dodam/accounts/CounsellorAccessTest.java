@@ -37,10 +37,14 @@ class CounsellorAccessTest {
         int before = proposed.credentialsVersion();
         proposed.confirmBy(counsellor, "hash-only-the-confirming-counsellor-saw");
         assertThat(proposed.readsReports()).isTrue();
-        assertThat(proposed.passwordHash()).as("the password the admin chose stops working")
+        assertThat(proposed.passwordHash())
+                .as("the password the admin chose stops working")
                 .isEqualTo("hash-only-the-confirming-counsellor-saw");
-        assertThat(proposed.credentialsVersion()).as("sessions begun before the confirmation end").isGreaterThan(before);
-        assertThatThrownBy(() -> proposed.confirmBy(counsellor, "again")).isInstanceOf(DodamException.class)
+        assertThat(proposed.credentialsVersion())
+                .as("sessions begun before the confirmation end")
+                .isGreaterThan(before);
+        assertThatThrownBy(() -> proposed.confirmBy(counsellor, "again"))
+                .isInstanceOf(DodamException.class)
                 .hasMessage("accounts.counsellor.notAwaiting");
     }
 
@@ -52,8 +56,10 @@ class CounsellorAccessTest {
         suspended.deactivate();
         Account elsewhere = account(otherSchool, "far-counsellor", Role.COUNSELLOR);
         for (Account actor : new Account[] {admin, teacher, proposed, otherProposed, suspended, elsewhere}) {
-            assertThatThrownBy(() -> proposed.confirmBy(actor, "hash")).as(actor.username())
-                    .isInstanceOf(DodamException.class).hasMessage("accounts.counsellor.confirmNotAllowed");
+            assertThatThrownBy(() -> proposed.confirmBy(actor, "hash"))
+                    .as(actor.username())
+                    .isInstanceOf(DodamException.class)
+                    .hasMessage("accounts.counsellor.confirmNotAllowed");
         }
         assertThat(proposed.readsReports()).isFalse();
         assertThat(proposed.passwordHash()).isEqualTo("hash-of-admin-choice");
@@ -71,15 +77,20 @@ class CounsellorAccessTest {
 
     @Test
     void theAdminCannotResetACounsellorsPasswordButACounsellorCan() {
-        assertThatThrownBy(() -> counsellor.resetPasswordBy(admin, "admin-knows-this")).isInstanceOf(DodamException.class)
+        assertThatThrownBy(() -> counsellor.resetPasswordBy(admin, "admin-knows-this"))
+                .isInstanceOf(DodamException.class)
                 .hasMessage("accounts.counsellor.guarded");
         assertThat(counsellor.passwordHash()).isEqualTo("hash-of-admin-choice");
         Account proposed = propose("new-counsellor");
-        assertThatThrownBy(() -> proposed.resetPasswordBy(admin, "h")).as("nor a proposed one's")
+        assertThatThrownBy(() -> proposed.resetPasswordBy(admin, "h"))
+                .as("nor a proposed one's")
                 .hasMessage("accounts.counsellor.guarded");
-        assertThatThrownBy(() -> counsellor.resetPasswordBy(account(otherSchool, "far-counsellor", Role.COUNSELLOR), "h"))
-                .as("nor a counsellor of another school").hasMessage("accounts.counsellor.guarded");
-        assertThatThrownBy(() -> counsellor.resetPasswordBy(proposed, "h")).as("nor a counsellor still waiting")
+        assertThatThrownBy(
+                        () -> counsellor.resetPasswordBy(account(otherSchool, "far-counsellor", Role.COUNSELLOR), "h"))
+                .as("nor a counsellor of another school")
+                .hasMessage("accounts.counsellor.guarded");
+        assertThatThrownBy(() -> counsellor.resetPasswordBy(proposed, "h"))
+                .as("nor a counsellor still waiting")
                 .hasMessage("accounts.counsellor.guarded");
 
         Account colleague = account(school, "counsellor-park", Role.COUNSELLOR);
@@ -88,14 +99,17 @@ class CounsellorAccessTest {
         assertThat(counsellor.passwordHash()).isEqualTo("new-hash");
         assertThat(counsellor.credentialsVersion()).isGreaterThan(before);
         teacher.resetPasswordBy(admin, "teacher-hash");
-        assertThat(teacher.passwordHash()).as("the admin still looks after teachers").isEqualTo("teacher-hash");
+        assertThat(teacher.passwordHash())
+                .as("the admin still looks after teachers")
+                .isEqualTo("teacher-hash");
     }
 
     @Test
     void theAdminMaySuspendACounsellorButNotBringOneBack() {
         counsellor.deactivate();
         assertThat(counsellor.readsReports()).isFalse();
-        assertThatThrownBy(() -> counsellor.reactivateBy(admin)).isInstanceOf(DodamException.class)
+        assertThatThrownBy(() -> counsellor.reactivateBy(admin))
+                .isInstanceOf(DodamException.class)
                 .hasMessage("accounts.counsellor.guarded");
         assertThat(counsellor.active()).isFalse();
         counsellor.reactivateBy(account(school, "counsellor-park", Role.COUNSELLOR));

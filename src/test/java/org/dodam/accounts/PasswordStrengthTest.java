@@ -20,10 +20,14 @@ class PasswordStrengthTest {
 
     @Test
     void commonAndLeakedPasswordsAreRefusedWithTheReason() {
-        for (String common : List.of("12345678", "password123", "qwer1234", "1q2w3e4r", "iloveyou1004", "baseball", "Trustno1")) {
+        for (String common :
+                List.of("12345678", "password123", "qwer1234", "1q2w3e4r", "iloveyou1004", "baseball", "Trustno1")) {
             Verdict verdict = STRENGTH.judge(common, Role.STUDENT);
             assertThat(verdict.acceptable()).as(common).isFalse();
-            assertThat(verdict.messageKeys()).as(common).startsWith("password.weak.common").endsWith("password.tip.words");
+            assertThat(verdict.messageKeys())
+                    .as(common)
+                    .startsWith("password.weak.common")
+                    .endsWith("password.tip.words");
         }
     }
 
@@ -32,7 +36,9 @@ class PasswordStrengthTest {
         assertThat(Hangul.dubeolsikKeys("사랑해")).isEqualTo("tkfkdgo");
         assertThat(Hangul.dubeolsikKeys("비밀번호")).isEqualTo("qlalfqjsgh");
         assertThat(Hangul.dubeolsikKeys("안녕하세요")).isEqualTo("dkssudgktpdy");
-        assertThat(Hangul.dubeolsikKeys("쌍")).as("shifted keys typed in lower case").isEqualTo("tkd");
+        assertThat(Hangul.dubeolsikKeys("쌍"))
+                .as("shifted keys typed in lower case")
+                .isEqualTo("tkd");
         assertThat(Hangul.romanized("대한민국")).isEqualTo("daehanminguk");
         assertThat(Hangul.romanized("행복")).isEqualTo("haengbok");
 
@@ -50,7 +56,9 @@ class PasswordStrengthTest {
         }
         assertThat(STRENGTH.judge("gkzvq2024!", Role.TEACHER).acceptable()).isTrue();
         assertThat(STRENGTH.judge("tkzvq2024!", Role.TEACHER).acceptable()).isTrue();
-        assertThat(STRENGTH.judge("saranghae2024!", Role.TEACHER).acceptable()).as("romanized").isFalse();
+        assertThat(STRENGTH.judge("saranghae2024!", Role.TEACHER).acceptable())
+                .as("romanized")
+                .isFalse();
     }
 
     @Test
@@ -59,9 +67,18 @@ class PasswordStrengthTest {
         Verdict typed = STRENGTH.judge("rlaalswl2013", Role.STUDENT, "minji-k", "김민지", "도담중학교");
         assertThat(typed.acceptable()).isFalse();
         assertThat(typed.messageKeys()).startsWith("password.weak.personal");
-        assertThat(STRENGTH.judge("minji-k-2013", Role.STUDENT, "minji-k", "김민지").acceptable()).as("username and a year").isFalse();
-        assertThat(STRENGTH.judge("minji2010!", Role.STUDENT, "student-07", "김민지").acceptable()).as("given name, romanized").isFalse();
-        assertThat(STRENGTH.judge("minji2010!", Role.STUDENT, "student-07", "이서준").acceptable()).as("someone else's name").isTrue();
+        assertThat(STRENGTH.judge("minji-k-2013", Role.STUDENT, "minji-k", "김민지")
+                        .acceptable())
+                .as("username and a year")
+                .isFalse();
+        assertThat(STRENGTH.judge("minji2010!", Role.STUDENT, "student-07", "김민지")
+                        .acceptable())
+                .as("given name, romanized")
+                .isFalse();
+        assertThat(STRENGTH.judge("minji2010!", Role.STUDENT, "student-07", "이서준")
+                        .acceptable())
+                .as("someone else's name")
+                .isTrue();
     }
 
     @Test
@@ -69,43 +86,84 @@ class PasswordStrengthTest {
         assertThat(STRENGTH.judge("minji2010!", Role.STUDENT).acceptable()).isTrue();
         assertThat(STRENGTH.judge("minji2010!", Role.TEACHER).acceptable()).isFalse();
         assertThat(STRENGTH.judge("minji2010!", Role.COUNSELLOR).acceptable()).isFalse();
-        assertThat(STRENGTH.judge("far-teacher-pass", Role.TEACHER, "far-teacher").acceptable()).as("username plus 'pass'").isFalse();
+        assertThat(STRENGTH.judge("far-teacher-pass", Role.TEACHER, "far-teacher")
+                        .acceptable())
+                .as("username plus 'pass'")
+                .isFalse();
     }
 
     @Test
     void passphrasesInEitherLanguagePass() {
-        for (String good : List.of("green turtle plays chess", "Blue-Whale-Rides-9", "구름위자전거탄고래", "my dog likes snow")) {
-            assertThat(STRENGTH.judge(good, Role.COUNSELLOR, "someone").acceptable()).as(good).isTrue();
+        for (String good :
+                List.of("green turtle plays chess", "Blue-Whale-Rides-9", "구름위자전거탄고래", "my dog likes snow")) {
+            assertThat(STRENGTH.judge(good, Role.COUNSELLOR, "someone").acceptable())
+                    .as(good)
+                    .isTrue();
         }
-        assertThatThrownBy(() -> STRENGTH.require("12345678", Role.STUDENT)).isInstanceOf(PasswordStrength.WeakPassword.class);
+        assertThatThrownBy(() -> STRENGTH.require("12345678", Role.STUDENT))
+                .isInstanceOf(PasswordStrength.WeakPassword.class);
         STRENGTH.require("green turtle plays chess", Role.STUDENT);
     }
 
     @Test
     void theExamplesThePagesShowAreRefusedSinceSomeoneWillCopyThem() {
         for (String example : List.of("purple tiger eats ramen", "Purple Tiger Eats Ramen", "보라색 호랑이가 라면을 먹어")) {
-            assertThat(STRENGTH.judge(example, Role.STUDENT).messageKeys()).as(example).startsWith("password.weak.common");
+            assertThat(STRENGTH.judge(example, Role.STUDENT).messageKeys())
+                    .as(example)
+                    .startsWith("password.weak.common");
         }
         for (String language : List.of("ko", "en")) {
-            String tip = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(language)).getString("password.tip.words");
+            String tip = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(language))
+                    .getString("password.tip.words");
             String example = tip.substring(tip.indexOf('"') + 1, tip.lastIndexOf('"'));
-            assertThat(STRENGTH.judge(example, Role.STUDENT).acceptable()).as(example).isFalse();
+            assertThat(STRENGTH.judge(example, Role.STUDENT).acceptable())
+                    .as(example)
+                    .isFalse();
         }
     }
 
     @Test
     void everyMessageTheEstimatorCanGiveIsTranslated() {
-        List<String> keys = new java.util.ArrayList<>(List.of("password.weak", "password.weak.empty", "password.weak.common",
-                "password.weak.personal", "password.weak.korean", "password.weak.short", "password.tip.words"));
-        for (String name : List.of("straightRowsOfKeys", "shortKeyboardPatterns", "likeAAA", "likeABCABCABC", "likeABCor6543",
-                "recentYears", "dates", "top10", "top100", "veryCommon", "similar", "itself", "namesThemselves", "namesCommon")) {
+        List<String> keys = new java.util.ArrayList<>(List.of(
+                "password.weak",
+                "password.weak.empty",
+                "password.weak.common",
+                "password.weak.personal",
+                "password.weak.korean",
+                "password.weak.short",
+                "password.tip.words"));
+        for (String name : List.of(
+                "straightRowsOfKeys",
+                "shortKeyboardPatterns",
+                "likeAAA",
+                "likeABCABCABC",
+                "likeABCor6543",
+                "recentYears",
+                "dates",
+                "top10",
+                "top100",
+                "veryCommon",
+                "similar",
+                "itself",
+                "namesThemselves",
+                "namesCommon")) {
             keys.add("password.weak." + name);
         }
-        for (String name : List.of("capitalization", "allUppercase", "reversed", "l33t", "UseLongerKeyboardPattern",
-                "avoidRepeatedWords", "avoidSequences", "avoidRecentYears", "avoidDates", "noNeedSymbols")) {
+        for (String name : List.of(
+                "capitalization",
+                "allUppercase",
+                "reversed",
+                "l33t",
+                "UseLongerKeyboardPattern",
+                "avoidRepeatedWords",
+                "avoidSequences",
+                "avoidRecentYears",
+                "avoidDates",
+                "noNeedSymbols")) {
             keys.add("password.tip." + name);
         }
-        for (String password : List.of("aaaaaaaa1", "abcabcabcabc", "2019-05-17", "Qwertyuiop", "drowssap1", "p@ssw0rd99", "zxcvbnm,./")) {
+        for (String password : List.of(
+                "aaaaaaaa1", "abcabcabcabc", "2019-05-17", "Qwertyuiop", "drowssap1", "p@ssw0rd99", "zxcvbnm,./")) {
             keys.addAll(STRENGTH.judge(password, Role.TEACHER).messageKeys());
         }
         for (String language : List.of("ko", "en")) {

@@ -42,17 +42,19 @@ class PostgresIT {
     static void start() throws Exception {
         assumeTrue(Postgres.available(), "no PostgreSQL server at 127.0.0.1:5432");
         url = Postgres.freshDatabase(DATABASE);
-        server = DodamServer.shared("postgres", Map.of(
-                "DODAM_DB_URL", url,
-                "DODAM_DB_USER", "postgres",
-                "DODAM_DEMO", "true",
-                "DODAM_SETUP_SCHOOL", "Hangang High School",
-                "DODAM_SETUP_COUNTRY", "KR",
-                "DODAM_SETUP_ADMIN", "hangang-admin",
-                "DODAM_SETUP_ADMIN_PASSWORD", "first-admin-pass",
-                "DODAM_SETUP_COUNSELLOR", "pg-counsellor",
-                "DODAM_SETUP_COUNSELLOR_PASSWORD", "counsellor-pass-1",
-                "DODAM_LTI_PASSBACK_EVERY_SECONDS", "1"));
+        server = DodamServer.shared(
+                "postgres",
+                Map.of(
+                        "DODAM_DB_URL", url,
+                        "DODAM_DB_USER", "postgres",
+                        "DODAM_DEMO", "true",
+                        "DODAM_SETUP_SCHOOL", "Hangang High School",
+                        "DODAM_SETUP_COUNTRY", "KR",
+                        "DODAM_SETUP_ADMIN", "hangang-admin",
+                        "DODAM_SETUP_ADMIN_PASSWORD", "first-admin-pass",
+                        "DODAM_SETUP_COUNSELLOR", "pg-counsellor",
+                        "DODAM_SETUP_COUNSELLOR_PASSWORD", "counsellor-pass-1",
+                        "DODAM_LTI_PASSBACK_EVERY_SECONDS", "1"));
         browser = new Browser();
     }
 
@@ -66,26 +68,35 @@ class PostgresIT {
     @Test
     void migrationsRanOnPostgresAndTheDemoSchoolWasRefused() throws Exception {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
-            ResultSet versions = connection.createStatement()
+            ResultSet versions = connection
+                    .createStatement()
                     .executeQuery("select count(*) from flyway_schema_history where success");
             versions.next();
             assertThat(versions.getInt(1)).isPositive();
-            ResultSet admins = connection.createStatement()
+            ResultSet admins = connection
+                    .createStatement()
                     .executeQuery("select username from account where role = 'SCHOOL_ADMIN'");
             admins.next();
             assertThat(admins.getString(1)).isEqualTo("hangang-admin");
             assertThat(admins.next()).as("only the set-up administrator").isFalse();
-            ResultSet demo = connection.createStatement()
+            ResultSet demo = connection
+                    .createStatement()
                     .executeQuery("select count(*) from account where username like 'demo-%'");
             demo.next();
             assertThat(demo.getInt(1)).as("no demo accounts").isZero();
-            ResultSet counsellor = connection.createStatement().executeQuery("select a.active, a.awaiting_confirmation,"
-                    + " (select count(*) from audit_event e where e.action = 'COUNSELLOR_SET_UP' and e.detail = a.username)"
-                    + " from account a where a.username = 'pg-counsellor' and a.role = 'COUNSELLOR'");
+            ResultSet counsellor = connection
+                    .createStatement()
+                    .executeQuery("select a.active, a.awaiting_confirmation,"
+                            + " (select count(*) from audit_event e where e.action = 'COUNSELLOR_SET_UP' and e.detail = a.username)"
+                            + " from account a where a.username = 'pg-counsellor' and a.role = 'COUNSELLOR'");
             assertThat(counsellor.next()).as("the set-up counsellor").isTrue();
             assertThat(counsellor.getBoolean(1)).isTrue();
-            assertThat(counsellor.getBoolean(2)).as("confirmed by the operator's set-up").isFalse();
-            assertThat(counsellor.getInt(3)).as("an audit line for the counsellors").isEqualTo(1);
+            assertThat(counsellor.getBoolean(2))
+                    .as("confirmed by the operator's set-up")
+                    .isFalse();
+            assertThat(counsellor.getInt(3))
+                    .as("an audit line for the counsellors")
+                    .isEqualTo(1);
         }
         assertThat(server.logText()).contains("the demo school is refused");
     }
@@ -96,15 +107,34 @@ class PostgresIT {
         try (TestPlatform platform = new TestPlatform(server.base())) {
             Tenant moodle = platform.tenant("pg-moodle");
             moodle.offerGrades();
-            moodle.roster(List.of(Map.of("user_id", "pg-learner-1", "name", "Hana Yoon", "roles", List.of(TestPlatform.LEARNER)),
+            moodle.roster(List.of(
+                    Map.of("user_id", "pg-learner-1", "name", "Hana Yoon", "roles", List.of(TestPlatform.LEARNER)),
                     Map.of("user_id", "pg-learner-2", "name", "Minho Kang", "roles", List.of(TestPlatform.LEARNER))));
             assertThat(moodle.registerIn(HttpSession.signIn(server, "hangang-admin", "first-admin-pass"), "Moodle"))
                     .containsAnyOf("is registered", "등록되었습니다");
             String target = server.uri("student/lesson.xhtml?id=" + lesson).toString();
-            moodle.person("teacher", new Person("pg-teacher", "Ms Yoon", List.of(TestPlatform.INSTRUCTOR), "pg-course", "Consent 8A",
-                    target, null, "en"));
-            moodle.person("learner", new Person("pg-learner-1", "Hana Yoon", List.of(TestPlatform.LEARNER), "pg-course", "Consent 8A",
-                    target, null, "en"));
+            moodle.person(
+                    "teacher",
+                    new Person(
+                            "pg-teacher",
+                            "Ms Yoon",
+                            List.of(TestPlatform.INSTRUCTOR),
+                            "pg-course",
+                            "Consent 8A",
+                            target,
+                            null,
+                            "en"));
+            moodle.person(
+                    "learner",
+                    new Person(
+                            "pg-learner-1",
+                            "Hana Yoon",
+                            List.of(TestPlatform.LEARNER),
+                            "pg-course",
+                            "Consent 8A",
+                            target,
+                            null,
+                            "en"));
 
             Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
             teacher.navigate(moodle.coursePage("teacher"));
@@ -115,22 +145,34 @@ class PostgresIT {
             while (ServerDatabase.count(url, members) < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            assertThat(ServerDatabase.count(url, members)).as("the roster, read before the students came").isEqualTo(2);
+            assertThat(ServerDatabase.count(url, members))
+                    .as("the roster, read before the students came")
+                    .isEqualTo(2);
 
             Page student = browser.open("en", Browser.DESKTOP_WIDTH);
             student.navigate(moodle.coursePage("learner"));
             student.waitForURL("**/student/lesson.xhtml?id=" + lesson);
-            assertThat(student.getAttribute("html", "lang")).as("the roster gave no language; her first launch did").isEqualTo("en");
+            assertThat(student.getAttribute("html", "lang"))
+                    .as("the roster gave no language; her first launch did")
+                    .isEqualTo("en");
             Learner.answerAll(student, server, lesson, true, "en");
             while (moodle.scores().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             assertThat(moodle.scores()).hasSize(1);
-            assertThat(moodle.scores().get(0)).containsEntry("userId", "pg-learner-1").containsEntry("scoreGiven", 100L);
-            assertThat(ServerDatabase.count(url, "select count(*) from lti_score where sent_at is not null")).isEqualTo(1);
-            assertThat(ServerDatabase.count(url, members)).as("her launch found the person the roster made").isEqualTo(2);
-            assertThat(HttpSession.signIn(server, "hangang-admin", "first-admin-pass").get("admin/lti.xhtml").body())
-                    .as("the grouped count of unsent scores").contains("대기 없음");
+            assertThat(moodle.scores().get(0))
+                    .containsEntry("userId", "pg-learner-1")
+                    .containsEntry("scoreGiven", 100L);
+            assertThat(ServerDatabase.count(url, "select count(*) from lti_score where sent_at is not null"))
+                    .isEqualTo(1);
+            assertThat(ServerDatabase.count(url, members))
+                    .as("her launch found the person the roster made")
+                    .isEqualTo(2);
+            assertThat(HttpSession.signIn(server, "hangang-admin", "first-admin-pass")
+                            .get("admin/lti.xhtml")
+                            .body())
+                    .as("the grouped count of unsent scores")
+                    .contains("대기 없음");
             teacher.context().close();
             student.context().close();
         }
@@ -176,18 +218,27 @@ class PostgresIT {
                 for (int c = 1; c <= rows.getMetaData().getColumnCount(); c++) {
                     row.append(rows.getString(c)).append('|');
                 }
-                assertThat(row.toString()).doesNotContain(marker).doesNotContain("school forum").doesNotContain(code.replace("-", ""));
+                assertThat(row.toString())
+                        .doesNotContain(marker)
+                        .doesNotContain("school forum")
+                        .doesNotContain(code.replace("-", ""));
                 assertThat(rows.getString("sealed_description")).startsWith("v2.");
-                assertThat(rows.getLong("id")).as("a random id apart from the shared counter").isGreaterThanOrEqualTo(1L << 52);
+                assertThat(rows.getLong("id"))
+                        .as("a random id apart from the shared counter")
+                        .isGreaterThanOrEqualTo(1L << 52);
             }
             assertThat(reports).isPositive();
-            ResultSet times = connection.createStatement().executeQuery("select column_name from information_schema.columns "
-                    + "where table_name = 'incident_report' and data_type like 'timestamp%' order by column_name");
+            ResultSet times = connection
+                    .createStatement()
+                    .executeQuery(
+                            "select column_name from information_schema.columns "
+                                    + "where table_name = 'incident_report' and data_type like 'timestamp%' order by column_name");
             java.util.List<String> columns = new java.util.ArrayList<>();
             while (times.next()) {
                 columns.add(times.getString(1));
             }
-            assertThat(columns).as("the only times on a report are counsellors' actions")
+            assertThat(columns)
+                    .as("the only times on a report are counsellors' actions")
                     .containsExactly("closed_at", "first_response_at", "mandatory_flagged_at", "mandatory_reported_at");
         }
 
@@ -204,11 +255,13 @@ class PostgresIT {
         reporter.waitForNavigation(() -> reporter.click("[id='followUp:open']"));
         assertThat(reporter.textContent("#messagesList")).contains("We are looking into it.");
     }
+
     @Test
     void theSchoolCannotPlaceAReportAmongAStudentsClicksOnPostgres() throws Exception {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "hangang-admin", "first-admin-pass");
-        Pages.addStaff(admin, "TEACHER", "Kim Adversary-Test", "pg-class-teacher", "kim@hangang.example", "teacher-pass-2");
+        Pages.addStaff(
+                admin, "TEACHER", "Kim Adversary-Test", "pg-class-teacher", "kim@hangang.example", "teacher-pass-2");
         admin.context().close();
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(teacher, server, "pg-class-teacher", "teacher-pass-2");
@@ -224,7 +277,9 @@ class PostgresIT {
         teacher.context().close();
         Page yuna = browser.open("en", Browser.PHONE_WIDTH);
         Pages.signIn(yuna, server, "pg-student-yuna", "student-pass-1");
-        assertThat(Pages.chooseOwnPassword(yuna, "tiger ramen bicycle moon")).as("a start password from the teacher").isTrue();
+        assertThat(Pages.chooseOwnPassword(yuna, "tiger ramen bicycle moon"))
+                .as("a start password from the teacher")
+                .isTrue();
         yuna.context().close();
         String linkKey;
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
@@ -232,9 +287,20 @@ class PostgresIT {
             channel.next();
             linkKey = channel.getString(1);
         }
-        ReportPlacement.tryToPlace(new ReportPlacement.Scene(server, browser, url, "postgres", "", "pg-student-yuna",
-                "tiger ramen bicycle moon", "pg-counsellor", "counsellor-pass-1",
-                server.uri("report/index.xhtml?s=" + linkKey).toString(), Map.of()), () -> { });
+        ReportPlacement.tryToPlace(
+                new ReportPlacement.Scene(
+                        server,
+                        browser,
+                        url,
+                        "postgres",
+                        "",
+                        "pg-student-yuna",
+                        "tiger ramen bicycle moon",
+                        "pg-counsellor",
+                        "counsellor-pass-1",
+                        server.uri("report/index.xhtml?s=" + linkKey).toString(),
+                        Map.of()),
+                () -> {});
     }
 
     /**
@@ -265,19 +331,28 @@ class PostgresIT {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
             EarlierRows.make(connection, java.nio.file.Files.readString(keyFile), description, earlierId);
         }
-        DodamServer upgraded = DodamServer.start("postgres-upgraded", Map.of(
-                "DODAM_DB_URL", url, "DODAM_DB_USER", "postgres", "DODAM_MASTER_KEY_FILE", keyFile.toString()), true);
+        DodamServer upgraded = DodamServer.start(
+                "postgres-upgraded",
+                Map.of("DODAM_DB_URL", url, "DODAM_DB_USER", "postgres", "DODAM_MASTER_KEY_FILE", keyFile.toString()),
+                true);
         try {
-            assertThat(upgraded.logText()).contains("Gave 1 earlier case(s) and 1 earlier message(s), note(s) and referral(s) random ids");
-            reporter.navigate(upgraded.uri("report/follow-up.xhtml?s=" + linkKey).toString());
+            assertThat(upgraded.logText())
+                    .contains("Gave 1 earlier case(s) and 1 earlier message(s), note(s) and referral(s) random ids");
+            reporter.navigate(
+                    upgraded.uri("report/follow-up.xhtml?s=" + linkKey).toString());
             reporter.fill("[id='followUp:code']", code);
             reporter.waitForNavigation(() -> reporter.click("[id='followUp:open']"));
             assertThat(reporter.textContent("main")).contains(description).contains(reply);
             try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
-                for (String table : java.util.List.of("incident_report", "case_message", "case_note", "case_referral")) {
-                    ResultSet low = connection.createStatement().executeQuery("select count(*) from " + table + " where id < " + (1L << 52));
+                for (String table :
+                        java.util.List.of("incident_report", "case_message", "case_note", "case_referral")) {
+                    ResultSet low = connection
+                            .createStatement()
+                            .executeQuery("select count(*) from " + table + " where id < " + (1L << 52));
                     low.next();
-                    assertThat(low.getLong(1)).as("rows of " + table + " with a counter id").isZero();
+                    assertThat(low.getLong(1))
+                            .as("rows of " + table + " with a counter id")
+                            .isZero();
                 }
             }
         } finally {

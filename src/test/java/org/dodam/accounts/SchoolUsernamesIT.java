@@ -44,11 +44,15 @@ class SchoolUsernamesIT {
     void anotherSchoolUsesTheSameUsernamesAndEachPersonSignsInToTheirOwnSchool() {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, CODE, "namsan-admin", DodamServer.DEMO_PASSWORD);
-        assertThat(admin.textContent("#schoolCode")).as("the admin sees the school's code and its sign-in address")
-                .contains(CODE).contains("login.xhtml?school=" + CODE);
+        assertThat(admin.textContent("#schoolCode"))
+                .as("the admin sees the school's code and its sign-in address")
+                .contains(CODE)
+                .contains("login.xhtml?school=" + CODE);
         Pages.addStaff(admin, "TEACHER", "Namsan Teacher", "demo-teacher", null, TEACHER_PASSWORD);
-        assertThat(Pages.messages(admin)).as("the demo school's teacher's username is free in this school")
-                .contains("demo-teacher").doesNotContain("already taken");
+        assertThat(Pages.messages(admin))
+                .as("the demo school's teacher's username is free in this school")
+                .contains("demo-teacher")
+                .doesNotContain("already taken");
         admin.context().close();
 
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
@@ -58,11 +62,18 @@ class SchoolUsernamesIT {
         teacher.fill("[id='newClassForm:name']", "Namsan 1-1");
         teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
         teacher.waitForNavigation(() -> teacher.click("table a:text-is('Namsan 1-1')"));
-        teacher.setInputFiles("[id='import:file']", new FilePayload("class.csv", "text/csv",
-                "name,username,password\nHana Yoon,demo-student02,hana-start-pass\n".getBytes(StandardCharsets.UTF_8)));
+        teacher.setInputFiles(
+                "[id='import:file']",
+                new FilePayload(
+                        "class.csv",
+                        "text/csv",
+                        "name,username,password\nHana Yoon,demo-student02,hana-start-pass\n"
+                                .getBytes(StandardCharsets.UTF_8)));
         teacher.waitForNavigation(() -> teacher.click("[id='import:submit']"));
-        assertThat(Pages.messages(teacher)).as("a roster row with another school's username is added, not refused")
-                .contains("added").doesNotContain("taken");
+        assertThat(Pages.messages(teacher))
+                .as("a roster row with another school's username is added, not refused")
+                .contains("added")
+                .doesNotContain("taken");
         String joinCode = teacher.textContent("p:has-text('Class code') .code").strip();
         teacher.context().close();
 
@@ -73,14 +84,19 @@ class SchoolUsernamesIT {
         joining.fill("[id='join:username']", "demo-student01");
         joining.fill("[id='join:password']", OWN_PASSWORD);
         joining.waitForNavigation(() -> joining.click("[id='join:submit']"));
-        assertThat(joining.url()).as("joined, and sent to the school's own sign-in address").contains("login.xhtml?school=" + CODE);
+        assertThat(joining.url())
+                .as("joined, and sent to the school's own sign-in address")
+                .contains("login.xhtml?school=" + CODE);
         assertThat(joining.inputValue("[id='signin:school']")).isEqualTo(CODE);
         joining.fill("[id='signin:username']", "demo-student01");
         joining.fill("[id='signin:password']", OWN_PASSWORD);
         joining.waitForNavigation(() -> joining.click("[id='signin:submit']"));
         assertThat(joining.url()).endsWith("/student/index.xhtml");
-        assertThat(joining.textContent("main")).as("the new student of Namsan's class, not the demo school's student")
-                .contains("Joon Seo").contains("Namsan 1-1").doesNotContain("2학년");
+        assertThat(joining.textContent("main"))
+                .as("the new student of Namsan's class, not the demo school's student")
+                .contains("Joon Seo")
+                .contains("Namsan 1-1")
+                .doesNotContain("2학년");
         joining.context().close();
 
         Page demo = browser.open("en", Browser.DESKTOP_WIDTH);
@@ -94,7 +110,9 @@ class SchoolUsernamesIT {
     void aServerWithSeveralSchoolsAsksWhichAndAWrongSchoolOpensNothing() {
         Page page = browser.open("en", Browser.PHONE_WIDTH);
         page.navigate(server.uri("login.xhtml").toString());
-        assertThat(page.locator("[id='signin:school']").count()).as("the form asks for the school").isEqualTo(1);
+        assertThat(page.locator("[id='signin:school']").count())
+                .as("the form asks for the school")
+                .isEqualTo(1);
         page.fill("[id='signin:username']", "demo-teacher2");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         page.waitForNavigation(() -> page.click("[id='signin:submit']"));
@@ -105,14 +123,17 @@ class SchoolUsernamesIT {
         page.fill("[id='signin:username']", "demo-teacher2");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         page.waitForNavigation(() -> page.click("[id='signin:submit']"));
-        assertThat(Pages.messages(page)).as("demo-teacher2 is a username of the demo school only")
+        assertThat(Pages.messages(page))
+                .as("demo-teacher2 is a username of the demo school only")
                 .contains("The school code, username or password is not right");
 
         page.fill("[id='signin:school']", "  DODAM ");
         page.fill("[id='signin:username']", "demo-teacher2");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         page.waitForNavigation(() -> page.click("[id='signin:submit']"));
-        assertThat(page.url()).as("the code is read without spaces and capitals").endsWith("/teacher/index.xhtml");
+        assertThat(page.url())
+                .as("the code is read without spaces and capitals")
+                .endsWith("/teacher/index.xhtml");
         page.context().close();
     }
 }

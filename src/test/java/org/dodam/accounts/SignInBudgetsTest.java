@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.dodam.accounts.application.SignInBudgets;
 import org.dodam.accounts.application.AccountsSettings;
+import org.dodam.accounts.application.SignInBudgets;
 import org.junit.jupiter.api.Test;
 
 /** The failure budgets' rules under a clock the test moves. */
@@ -46,7 +46,9 @@ class SignInBudgetsTest {
     @Test
     void aClientWaitsAfterFiveFailuresOnOneAccountAndTheWaitDoubles() {
         for (int i = 0; i < 5; i++) {
-            assertThat(budgets.waitBefore(ATTACKER, "minji", false)).as("attempt " + (i + 1)).isZero();
+            assertThat(budgets.waitBefore(ATTACKER, "minji", false))
+                    .as("attempt " + (i + 1))
+                    .isZero();
             budgets.failed(ATTACKER, "minji");
         }
         assertThat(budgets.waitBefore(ATTACKER, " MINJI ", false)).isEqualTo(Duration.ofSeconds(1));
@@ -59,8 +61,12 @@ class SignInBudgetsTest {
         for (int i = 0; i < 20; i++) {
             budgets.failed(ATTACKER, "minji");
         }
-        assertThat(budgets.waitBefore(ATTACKER, "minji", false)).as("at most the longest delay").isEqualTo(Duration.ofMinutes(15));
-        assertThat(budgets.waitBefore(HOME, "minji", false)).as("the account's own user, elsewhere, goes in").isZero();
+        assertThat(budgets.waitBefore(ATTACKER, "minji", false))
+                .as("at most the longest delay")
+                .isEqualTo(Duration.ofMinutes(15));
+        assertThat(budgets.waitBefore(HOME, "minji", false))
+                .as("the account's own user, elsewhere, goes in")
+                .isZero();
     }
 
     @Test
@@ -69,13 +75,17 @@ class SignInBudgetsTest {
             assertThat(budgets.waitBefore(ATTACKER, "student" + i, false)).isZero();
             budgets.failed(ATTACKER, "student" + i);
         }
-        assertThat(budgets.waitBefore(ATTACKER, "student21", false)).as("an account it never tried").isEqualTo(Duration.ofSeconds(1));
+        assertThat(budgets.waitBefore(ATTACKER, "student21", false))
+                .as("an account it never tried")
+                .isEqualTo(Duration.ofSeconds(1));
         for (int i = 21; i <= 26; i++) {
             budgets.failed(ATTACKER, "student" + i);
         }
         assertThat(budgets.waitBefore(ATTACKER, "student99", false)).isEqualTo(Duration.ofSeconds(64));
         assertThat(budgets.waitBefore(HOME, "student1", false)).isZero();
-        assertThat(budgets.waitBefore(ATTACKER, "demo-counsellor", true)).as("staff are not slowed by a sprayer's budget").isZero();
+        assertThat(budgets.waitBefore(ATTACKER, "demo-counsellor", true))
+                .as("staff are not slowed by a sprayer's budget")
+                .isZero();
     }
 
     @Test
@@ -85,12 +95,18 @@ class SignInBudgetsTest {
                 budgets.failed("203.0.113." + client, "hana");
             }
         }
-        assertThat(budgets.waitBefore("203.0.113.1", "hana", false)).as("only one free failure once attacked")
+        assertThat(budgets.waitBefore("203.0.113.1", "hana", false))
+                .as("only one free failure once attacked")
                 .isEqualTo(Duration.ofSeconds(8));
-        assertThat(budgets.waitBefore("203.0.113.77", "hana", false)).as("a new attacker gets one try").isZero();
-        assertThat(budgets.waitBefore(HOME, "hana", false)).as("the real user goes straight in").isZero();
+        assertThat(budgets.waitBefore("203.0.113.77", "hana", false))
+                .as("a new attacker gets one try")
+                .isZero();
+        assertThat(budgets.waitBefore(HOME, "hana", false))
+                .as("the real user goes straight in")
+                .isZero();
         budgets.failed(HOME, "hana");
-        assertThat(budgets.waitBefore(HOME, "hana", false)).as("and after a typo waits only a second")
+        assertThat(budgets.waitBefore(HOME, "hana", false))
+                .as("and after a typo waits only a second")
                 .isEqualTo(Duration.ofSeconds(1));
     }
 
@@ -100,7 +116,8 @@ class SignInBudgetsTest {
             budgets.failed(HOME, "demo-counsellor");
         }
         assertThat(budgets.waitBefore(HOME, "demo-counsellor", true)).isEqualTo(SignInBudgets.STAFF_MAX_DELAY);
-        assertThat(budgets.waitBefore(HOME, "demo-student01", false)).as("a student at that address waits the full delay")
+        assertThat(budgets.waitBefore(HOME, "demo-student01", false))
+                .as("a student at that address waits the full delay")
                 .isEqualTo(Duration.ofMinutes(15));
         assertThat(budgets.waitBefore("198.18.9.9", "demo-counsellor", true)).isZero();
     }
@@ -111,7 +128,9 @@ class SignInBudgetsTest {
         for (int pupil = 1; pupil <= 30; pupil++) {
             budgets.failed(HOME, "pupil" + pupil);
             budgets.failed(HOME, "pupil" + pupil);
-            assertThat(budgets.waitBefore(HOME, "pupil" + pupil, false)).as("pupil " + pupil).isZero();
+            assertThat(budgets.waitBefore(HOME, "pupil" + pupil, false))
+                    .as("pupil " + pupil)
+                    .isZero();
             budgets.succeeded(HOME, "pupil" + pupil);
         }
         assertThat(budgets.waitBefore(HOME, "pupil31", false)).isZero();
@@ -122,13 +141,16 @@ class SignInBudgetsTest {
         for (int i = 0; i < 200; i++) {
             budgets.failed("203.0.113." + (i % 200), "account" + i);
         }
-        assertThat(budgets.waitBefore(HOME, "minji", false)).as("a client that never failed").isZero();
+        assertThat(budgets.waitBefore(HOME, "minji", false))
+                .as("a client that never failed")
+                .isZero();
         budgets.failed(HOME, "minji");
         assertThat(budgets.waitBefore(HOME, "minji", false)).isEqualTo(Duration.ofSeconds(1));
         for (int i = 0; i < 4; i++) {
             budgets.failed(ATTACKER, "other" + i);
         }
-        assertThat(budgets.waitBefore(ATTACKER, "fresh", false)).as("five free failures across accounts, not twenty")
+        assertThat(budgets.waitBefore(ATTACKER, "fresh", false))
+                .as("five free failures across accounts, not twenty")
                 .isZero();
         budgets.failed(ATTACKER, "other5");
         assertThat(budgets.waitBefore(ATTACKER, "fresh", false)).isEqualTo(Duration.ofSeconds(1));
@@ -143,6 +165,8 @@ class SignInBudgetsTest {
         clock.pass(Duration.ofMinutes(15));
         assertThat(budgets.waitBefore(ATTACKER, "jun", false)).isZero();
         budgets.failed(ATTACKER, "jun");
-        assertThat(budgets.waitBefore(ATTACKER, "jun", false)).as("the count started again").isZero();
+        assertThat(budgets.waitBefore(ATTACKER, "jun", false))
+                .as("the count started again")
+                .isZero();
     }
 }

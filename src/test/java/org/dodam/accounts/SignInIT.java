@@ -37,10 +37,11 @@ class SignInIT {
 
     @ParameterizedTest
     @CsvSource({
-            "demo-admin, /admin/index.xhtml, 학교 관리",
-            "demo-teacher, /teacher/index.xhtml, 나의 학급",
-            "demo-counsellor, /counsellor/index.xhtml, 상담 교사",
-            "demo-student01, /student/index.xhtml, 나의 학습"})
+        "demo-admin, /admin/index.xhtml, 학교 관리",
+        "demo-teacher, /teacher/index.xhtml, 나의 학급",
+        "demo-counsellor, /counsellor/index.xhtml, 상담 교사",
+        "demo-student01, /student/index.xhtml, 나의 학습"
+    })
     void eachRoleLandsOnItsHomePage(String username, String home, String heading) {
         for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
             Page page = browser.open("ko", width);
@@ -48,7 +49,8 @@ class SignInIT {
             assertThat(page.url()).endsWith(home);
             page.waitForNavigation(() -> page.click("[id='language:ko']"));
             assertThat(Pages.heading(page)).isEqualTo(heading);
-            assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .isEqualTo(true);
             Browser.screenshot(page, "home-" + username + "-" + width);
             page.context().close();
         }
@@ -58,7 +60,9 @@ class SignInIT {
     void anotherRolesPageAnswers404() {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(page, server, "demo-student02", DodamServer.DEMO_PASSWORD);
-        for (String path : new String[] {"teacher/index.xhtml", "admin/index.xhtml", "counsellor/index.xhtml", "teacher/class.xhtml?id=1"}) {
+        for (String path : new String[] {
+            "teacher/index.xhtml", "admin/index.xhtml", "counsellor/index.xhtml", "teacher/class.xhtml?id=1"
+        }) {
             Response response = page.navigate(server.uri(path).toString());
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(page.content()).doesNotContain("Caused by").doesNotContain(".java:");
@@ -79,31 +83,42 @@ class SignInIT {
     void wrongPasswordIsExplainedAndAClientThatKeepsFailingWaitsLongerEachTime() throws Exception {
         String client = "198.18.41.1";
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(FormSignIn.attempt(server, client, "demo-student24", "wrong-password-" + attempt).body())
-                    .as("attempt " + attempt).contains("username or password is not right"); // "The school code, …" once a test added a school
+            assertThat(FormSignIn.attempt(server, client, "demo-student24", "wrong-password-" + attempt)
+                            .body())
+                    .as("attempt " + attempt)
+                    .contains("username or password is not right"); // "The school code, …" once a test added a school
         }
         long firstWait = FormSignIn.failUntilAskedToWait(server, client, "demo-student24", 4);
         assertThat(firstWait).as("after five failures the client waits").isPositive();
         Thread.sleep(firstWait * 1000 + 500);
 
-        Page page = browser.context("en", Browser.DESKTOP_WIDTH, "Chromium", Map.of("X-Forwarded-For", client)).newPage();
+        Page page = browser.context("en", Browser.DESKTOP_WIDTH, "Chromium", Map.of("X-Forwarded-For", client))
+                .newPage();
         page.navigate(server.uri("login.xhtml").toString());
         Pages.schoolIfAsked(page);
         page.fill("[id='signin:username']", "demo-student24");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         FormSignIn.burst(server, client, java.util.Collections.nCopies(8, "demo-student24"), "wrong-in-a-burst");
         HttpResponse<String> waiting = FormSignIn.attempt(server, client, "demo-student24", DodamServer.DEMO_PASSWORD);
-        assertThat(FormSignIn.waitAsked(waiting.body())).as("the wait grows with its failures").isGreaterThan(firstWait);
-        assertThat(waiting.uri().getPath()).as("even the right password is not checked while waiting").endsWith("/login.xhtml");
+        assertThat(FormSignIn.waitAsked(waiting.body()))
+                .as("the wait grows with its failures")
+                .isGreaterThan(firstWait);
+        assertThat(waiting.uri().getPath())
+                .as("even the right password is not checked while waiting")
+                .endsWith("/login.xhtml");
         page.waitForNavigation(() -> page.click("[id='signin:submit']"));
         assertThat(Pages.messages(page)).contains("Too many tries. Wait").contains("Ask your teacher");
         assertThat(page.url()).contains("/login.xhtml");
         Browser.screenshot(page, "signin-wait-en-1280");
         page.context().close();
 
-        Page elsewhere = browser.context("en", Browser.PHONE_WIDTH, "Chromium", Map.of("X-Forwarded-For", "198.18.41.2")).newPage();
+        Page elsewhere = browser.context(
+                        "en", Browser.PHONE_WIDTH, "Chromium", Map.of("X-Forwarded-For", "198.18.41.2"))
+                .newPage();
         Pages.signIn(elsewhere, server, "demo-student24", DodamServer.DEMO_PASSWORD);
-        assertThat(elsewhere.url()).as("the student, from their own device, is not locked out").endsWith("/student/index.xhtml");
+        assertThat(elsewhere.url())
+                .as("the student, from their own device, is not locked out")
+                .endsWith("/student/index.xhtml");
         elsewhere.context().close();
     }
 
@@ -111,31 +126,47 @@ class SignInIT {
     void sprayingManyAccountsFromOneClientSlowsItWhileTheRealUserStillSignsInFromAnother() {
         String sprayer = "198.18.42.1";
         for (int i = 1; i <= 20; i++) {
-            assertThat(FormSignIn.attempt(server, sprayer, String.format("spray-target-%02d", i), "Password1!").body())
-                    .as("free failure " + i).contains("username or password is not right"); // "The school code, …" once a test added a school
+            assertThat(FormSignIn.attempt(server, sprayer, String.format("spray-target-%02d", i), "Password1!")
+                            .body())
+                    .as("free failure " + i)
+                    .contains("username or password is not right"); // "The school code, …" once a test added a school
         }
         long firstWait = 0;
         for (int i = 21; i <= 24 && firstWait == 0; i++) {
-            firstWait = FormSignIn.waitAsked(FormSignIn.attempt(server, sprayer, String.format("spray-target-%02d", i), "Password1!").body());
+            firstWait = FormSignIn.waitAsked(
+                    FormSignIn.attempt(server, sprayer, String.format("spray-target-%02d", i), "Password1!")
+                            .body());
         }
-        assertThat(firstWait).as("after twenty failures across accounts, even a new account makes it wait").isPositive();
+        assertThat(firstWait)
+                .as("after twenty failures across accounts, even a new account makes it wait")
+                .isPositive();
         // Meanwhile demo-student23's account is attacked from four more addresses, 20 failures in all.
         for (int client = 1; client <= 4; client++) {
             for (int i = 0; i < 5; i++) {
                 FormSignIn.attempt(server, "198.18.43." + client, "demo-student23", "guess-" + client + "-" + i);
             }
         }
-        List<String> more = java.util.stream.IntStream.rangeClosed(30, 37).mapToObj(i -> "spray-target-" + i).toList();
+        List<String> more = java.util.stream.IntStream.rangeClosed(30, 37)
+                .mapToObj(i -> "spray-target-" + i)
+                .toList();
         sleepSeconds(firstWait);
         FormSignIn.burst(server, sprayer, more, "Password1!");
 
-        HttpResponse<String> sprayersGuess = FormSignIn.attempt(server, sprayer, "demo-student23", DodamServer.DEMO_PASSWORD);
-        assertThat(FormSignIn.waitAsked(sprayersGuess.body())).as("the sprayer's right guess is not even checked")
+        HttpResponse<String> sprayersGuess =
+                FormSignIn.attempt(server, sprayer, "demo-student23", DodamServer.DEMO_PASSWORD);
+        assertThat(FormSignIn.waitAsked(sprayersGuess.body()))
+                .as("the sprayer's right guess is not even checked")
                 .isGreaterThan(firstWait);
-        HttpResponse<String> real = FormSignIn.attempt(server, "198.18.42.200", "demo-student23", DodamServer.DEMO_PASSWORD);
-        assertThat(real.uri().getPath()).as("the real user, from another client, signs in at once").endsWith("/student/index.xhtml");
-        HttpResponse<String> counsellor = FormSignIn.attempt(server, sprayer, "demo-counsellor", DodamServer.DEMO_PASSWORD);
-        assertThat(counsellor.uri().getPath()).as("staff are not slowed by the sprayer's address").endsWith("/counsellor/index.xhtml");
+        HttpResponse<String> real =
+                FormSignIn.attempt(server, "198.18.42.200", "demo-student23", DodamServer.DEMO_PASSWORD);
+        assertThat(real.uri().getPath())
+                .as("the real user, from another client, signs in at once")
+                .endsWith("/student/index.xhtml");
+        HttpResponse<String> counsellor =
+                FormSignIn.attempt(server, sprayer, "demo-counsellor", DodamServer.DEMO_PASSWORD);
+        assertThat(counsellor.uri().getPath())
+                .as("staff are not slowed by the sprayer's address")
+                .endsWith("/counsellor/index.xhtml");
         assertThat(server.logText()).doesNotContain(sprayer).doesNotContain("spray-target");
     }
 
@@ -164,7 +195,9 @@ class SignInIT {
 
         Page again = browser.open("ko", Browser.DESKTOP_WIDTH);
         Pages.signIn(again, server, "demo-student03", DodamServer.DEMO_PASSWORD);
-        assertThat(Pages.heading(again)).as("the saved language wins over the browser's").isEqualTo("My learning");
+        assertThat(Pages.heading(again))
+                .as("the saved language wins over the browser's")
+                .isEqualTo("My learning");
         again.waitForNavigation(() -> again.click("[id='language:ko']"));
         assertThat(Pages.heading(again)).isEqualTo("나의 학습");
         again.context().close();
@@ -196,8 +229,11 @@ class SignInIT {
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         Pages.addStaff(admin, "TEACHER", "Mr Paused", "paused-teacher", "paused@school.example", "password123");
-        assertThat(admin.locator("[id='add:password-error']").innerText()).as("a common password is refused, with why and what instead")
-                .contains("too easy to guess").contains("Lots of people use this password").contains("three or four words");
+        assertThat(admin.locator("[id='add:password-error']").innerText())
+                .as("a common password is refused, with why and what instead")
+                .contains("too easy to guess")
+                .contains("Lots of people use this password")
+                .contains("three or four words");
         assertThat(admin.getAttribute("[id='add:password']", "aria-invalid")).isEqualTo("true");
         assertThat(admin.locator("[id='staffList']").innerText()).doesNotContain("paused-teacher");
         admin.fill("[id='add:password']", "autumn kettle sings softly");
@@ -206,16 +242,26 @@ class SignInIT {
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(teacher, server, "paused-teacher", "autumn kettle sings softly");
         assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
-        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(200);
+        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString())
+                        .status())
+                .isEqualTo(200);
 
         // The teacher's session stays, but the account is read again on every page: suspended, it opens nothing.
-        admin.waitForNavigation(() -> admin.click("[id='staffList'] tr:has-text('paused-teacher') input[value='Suspend']"));
-        assertThat(admin.locator("[id='staffList'] tr:has-text('paused-teacher')").innerText()).contains("Suspended");
-        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(404);
+        admin.waitForNavigation(
+                () -> admin.click("[id='staffList'] tr:has-text('paused-teacher') input[value='Suspend']"));
+        assertThat(admin.locator("[id='staffList'] tr:has-text('paused-teacher')")
+                        .innerText())
+                .contains("Suspended");
+        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString())
+                        .status())
+                .isEqualTo(404);
         assertThat(teacher.content()).doesNotContain("Mr Paused");
 
-        admin.waitForNavigation(() -> admin.click("[id='staffList'] tr:has-text('paused-teacher') input[value='Reactivate']"));
-        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString()).status()).isEqualTo(200);
+        admin.waitForNavigation(
+                () -> admin.click("[id='staffList'] tr:has-text('paused-teacher') input[value='Reactivate']"));
+        assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString())
+                        .status())
+                .isEqualTo(200);
         admin.context().close();
         teacher.context().close();
     }
@@ -225,7 +271,9 @@ class SignInIT {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         page.navigate(server.uri("login.xhtml").toString());
         assertThat(sessionCookie(page)).as("the sign-in page makes no session").isNull();
-        page.context().addCookies(List.of(new Cookie("JSESSIONID", "planted-by-someone-else").setUrl(server.base().toString())));
+        page.context()
+                .addCookies(List.of(new Cookie("JSESSIONID", "planted-by-someone-else")
+                        .setUrl(server.base().toString())));
         String anonymous = sessionCookie(page);
         Pages.signIn(page, server, "demo-student05", DodamServer.DEMO_PASSWORD);
         assertThat(page.url()).endsWith("/student/index.xhtml");
@@ -234,7 +282,10 @@ class SignInIT {
     }
 
     private static String sessionCookie(Page page) {
-        return page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID"))
-                .map(c -> c.value).findFirst().orElse(null);
+        return page.context().cookies().stream()
+                .filter(c -> c.name.equals("JSESSIONID"))
+                .map(c -> c.value)
+                .findFirst()
+                .orElse(null);
     }
 }

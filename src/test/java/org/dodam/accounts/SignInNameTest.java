@@ -18,10 +18,24 @@ class SignInNameTest {
 
     @Test
     void theFormAndThePasswordPagesCountOneAccountTogetherAndTwoSchoolsApart() {
-        Account hangang = new Account(new School("Hangang High School", "KR", "hangang", NOW), "minji", "hash",
-                Role.STUDENT, "Minji", null, "ko", NOW);
-        Account namsan = new Account(new School("Namsan School", "KR", "namsan", NOW), "minji", "hash",
-                Role.STUDENT, "Minji", null, "ko", NOW);
+        Account hangang = new Account(
+                new School("Hangang High School", "KR", "hangang", NOW),
+                "minji",
+                "hash",
+                Role.STUDENT,
+                "Minji",
+                null,
+                "ko",
+                NOW);
+        Account namsan = new Account(
+                new School("Namsan School", "KR", "namsan", NOW),
+                "minji",
+                "hash",
+                Role.STUDENT,
+                "Minji",
+                null,
+                "ko",
+                NOW);
         assertThat(Account.signInName("  Hangang ", "minji")).isEqualTo(hangang.signInName());
         assertThat(hangang.signInName()).isNotEqualTo(namsan.signInName());
     }

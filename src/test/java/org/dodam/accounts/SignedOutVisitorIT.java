@@ -36,15 +36,28 @@ class SignedOutVisitorIT {
 
     @Test
     void aSignedInPageAskedForWithoutSigningInSendsToSignInAndMakesNoSession() {
-        for (String path : List.of("teacher/index.xhtml", "teacher/class.xhtml?id=1", "teacher/sign-in-slips?id=1",
-                "teacher/family-letter?module=consent&lang=en", "student/index.xhtml", "student/lesson.xhtml?id=consent-asking-first",
-                "counsellor/index.xhtml", "counsellor/case.xhtml?id=1", "admin/index.xhtml", "teacher/")) {
+        for (String path : List.of(
+                "teacher/index.xhtml",
+                "teacher/class.xhtml?id=1",
+                "teacher/sign-in-slips?id=1",
+                "teacher/family-letter?module=consent&lang=en",
+                "student/index.xhtml",
+                "student/lesson.xhtml?id=consent-asking-first",
+                "counsellor/index.xhtml",
+                "counsellor/case.xhtml?id=1",
+                "admin/index.xhtml",
+                "teacher/")) {
             RawHttp.Response answer = RawHttp.get(server, "127.0.0.1", path, Map.of("Accept-Language", "en"));
             assertThat(answer.status()).as(path).isIn(302, 303);
-            assertThat(answer.first("Location")).as(path).hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
-            assertThat(answer.all("Set-Cookie")).as(path + " makes no session").noneMatch(c -> c.startsWith("JSESSIONID="));
+            assertThat(answer.first("Location"))
+                    .as(path)
+                    .hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
+            assertThat(answer.all("Set-Cookie"))
+                    .as(path + " makes no session")
+                    .noneMatch(c -> c.startsWith("JSESSIONID="));
         }
-        RawHttp.Response post = RawHttp.post(server, "127.0.0.1", "teacher/index.xhtml", Map.of("Sec-Fetch-Site", "same-origin"), "a=b");
+        RawHttp.Response post = RawHttp.post(
+                server, "127.0.0.1", "teacher/index.xhtml", Map.of("Sec-Fetch-Site", "same-origin"), "a=b");
         assertThat(post.status()).as("a post").isIn(302, 303);
         assertThat(post.all("Set-Cookie")).as("a post makes no session").noneMatch(c -> c.startsWith("JSESSIONID="));
     }
@@ -54,7 +67,9 @@ class SignedOutVisitorIT {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         page.navigate(server.uri("teacher/curriculum.xhtml").toString());
         assertThat(page.url()).contains("/login.xhtml");
-        assertThat(page.context().cookies()).as("no session before signing in").noneMatch(c -> c.name.equals("JSESSIONID"));
+        assertThat(page.context().cookies())
+                .as("no session before signing in")
+                .noneMatch(c -> c.name.equals("JSESSIONID"));
         Pages.schoolIfAsked(page);
         page.fill("[id='signin:username']", "demo-teacher2");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
@@ -62,13 +77,17 @@ class SignedOutVisitorIT {
         assertThat(page.url()).contains("/teacher/curriculum.xhtml");
 
         Page other = browser.open("en", Browser.DESKTOP_WIDTH);
-        other.navigate(server.uri("login.xhtml?continue=" + java.net.URLEncoder.encode("https://evil.example/",
-                java.nio.charset.StandardCharsets.UTF_8)).toString());
+        other.navigate(server.uri("login.xhtml?continue="
+                        + java.net.URLEncoder.encode("https://evil.example/", java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
         Pages.schoolIfAsked(other);
         other.fill("[id='signin:username']", "demo-teacher2");
         other.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         other.waitForNavigation(() -> other.click("[id='signin:submit']"));
-        assertThat(other.url()).as("never to another site").startsWith(server.base().toString()).contains("/teacher/index.xhtml");
+        assertThat(other.url())
+                .as("never to another site")
+                .startsWith(server.base().toString())
+                .contains("/teacher/index.xhtml");
         page.context().close();
         other.context().close();
     }

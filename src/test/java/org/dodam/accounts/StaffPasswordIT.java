@@ -60,7 +60,8 @@ class StaffPasswordIT {
         submit(page, "not-my-password-at-all", SECOND, SECOND);
         assertThat(page.textContent("[id='change:current-error']")).contains("This is not your current password");
         assertThat(page.getAttribute("[id='change:current']", "aria-invalid")).isEqualTo("true");
-        assertThat(page.getAttribute("[id='change:current']", "aria-describedby")).contains("change:current-error");
+        assertThat(page.getAttribute("[id='change:current']", "aria-describedby"))
+                .contains("change:current-error");
 
         submit(page, FIRST, "password123", "password123");
         assertThat(page.textContent("[id='change:password-error']")).contains("too easy to guess");
@@ -78,8 +79,11 @@ class StaffPasswordIT {
         page.navigate(server.uri("teacher/curriculum.xhtml").toString());
         assertThat(page.url()).as("this session carries on").contains("/teacher/curriculum.xhtml");
 
-        assertThat(elsewhere.navigate(server.uri("teacher/curriculum.xhtml").toString()).status())
-                .as("the other session, begun with the old password, opens nothing").isEqualTo(404);
+        assertThat(elsewhere
+                        .navigate(server.uri("teacher/curriculum.xhtml").toString())
+                        .status())
+                .as("the other session, begun with the old password, opens nothing")
+                .isEqualTo(404);
         elsewhere.navigate(server.uri("teacher/index.xhtml").toString());
         assertThat(elsewhere.url()).as("and has ended").contains("/login.xhtml");
         Pages.signIn(elsewhere, server, username, FIRST);
@@ -104,7 +108,9 @@ class StaffPasswordIT {
         assertThat(Accessibility.seriousViolations(teacher)).isEmpty();
         submit(teacher, "틀린 비밀번호입니다", SECOND, SECOND);
         assertThat(teacher.textContent("[id='change:current-error']")).contains("지금 쓰는 비밀번호가 아니에요");
-        assertThat(Accessibility.seriousViolations(teacher)).as("with an error on a field").isEmpty();
+        assertThat(Accessibility.seriousViolations(teacher))
+                .as("with an error on a field")
+                .isEmpty();
         Browser.screenshot(teacher, "staff-password-ko");
         teacher.context().close();
 
@@ -120,9 +126,14 @@ class StaffPasswordIT {
 
         Page student = browser.open("en", Browser.PHONE_WIDTH);
         Pages.signIn(student, server, "demo-student18", DodamServer.DEMO_PASSWORD);
-        assertThat(student.locator("#changePassword").count()).as("no link for students").isZero();
-        for (String path : new String[] {"teacher/password.xhtml", "admin/password.xhtml", "counsellor/password.xhtml"}) {
-            assertThat(student.navigate(server.uri(path).toString()).status()).as(path).isEqualTo(404);
+        assertThat(student.locator("#changePassword").count())
+                .as("no link for students")
+                .isZero();
+        for (String path :
+                new String[] {"teacher/password.xhtml", "admin/password.xhtml", "counsellor/password.xhtml"}) {
+            assertThat(student.navigate(server.uri(path).toString()).status())
+                    .as(path)
+                    .isEqualTo(404);
         }
         student.context().close();
     }

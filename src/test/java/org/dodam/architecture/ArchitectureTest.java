@@ -28,20 +28,32 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final String[] FEATURES = {"org.dodam.accounts..", "org.dodam.content..", "org.dodam.lessons..",
-            "org.dodam.quizzes..", "org.dodam.assignments..", "org.dodam.progress..", "org.dodam.reports..",
-            "org.dodam.demo..", "org.dodam.lti.."};
-    static final String[] LEARNING = {"org.dodam.lessons..", "org.dodam.quizzes..", "org.dodam.assignments..",
-            "org.dodam.progress.."};
+    static final String[] FEATURES = {
+        "org.dodam.accounts..",
+        "org.dodam.content..",
+        "org.dodam.lessons..",
+        "org.dodam.quizzes..",
+        "org.dodam.assignments..",
+        "org.dodam.progress..",
+        "org.dodam.reports..",
+        "org.dodam.demo..",
+        "org.dodam.lti.."
+    };
+    static final String[] LEARNING = {
+        "org.dodam.lessons..", "org.dodam.quizzes..", "org.dodam.assignments..", "org.dodam.progress.."
+    };
 
-    static final ArchRule NO_LOOPS = slices().matching("org.dodam.(*)..").should().beFreeOfCycles()
+    static final ArchRule NO_LOOPS = slices().matching("org.dodam.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("a feature that reaches another which reaches it back cannot be read or changed alone");
 
     static JavaClasses classes;
 
     @BeforeAll
     static void read() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.dodam");
     }
 
@@ -53,76 +65,142 @@ class ArchitectureTest {
     @Test
     void theLoopRuleCatchesAPlantedLoop() {
         JavaClasses planted = new ClassFileImporter().importPackages("org.dodam.architecture.planted");
-        assertThat(slices().matching("org.dodam.architecture.planted.(*)..").should().beFreeOfCycles()
-                .evaluate(planted).hasViolation()).isTrue();
+        assertThat(slices().matching("org.dodam.architecture.planted.(*)..")
+                        .should()
+                        .beFreeOfCycles()
+                        .evaluate(planted)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
     void thePlatformKnowsNoFeature() {
-        noClasses().that().resideInAPackage("org.dodam.platform..").should().dependOnClassesThat()
-                .resideInAnyPackage(FEATURES).check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.dodam.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FEATURES)
+                .check(classes);
     }
 
     @Test
     void accountsKnowsNoOtherFeature() {
-        noClasses().that().resideInAPackage("org.dodam.accounts..").should().dependOnClassesThat()
-                .resideInAnyPackage(without(FEATURES, "org.dodam.accounts..")).check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.dodam.accounts..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(without(FEATURES, "org.dodam.accounts.."))
+                .check(classes);
     }
 
     @Test
     void contentKnowsOnlyAccounts() {
-        noClasses().that().resideInAPackage("org.dodam.content..").should().dependOnClassesThat()
-                .resideInAnyPackage(without(FEATURES, "org.dodam.content..", "org.dodam.accounts..")).check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.dodam.content..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(without(FEATURES, "org.dodam.content..", "org.dodam.accounts.."))
+                .check(classes);
     }
 
     @Test
     void learningAndReportsNeverMeet() {
-        noClasses().that().resideInAnyPackage(LEARNING).should().dependOnClassesThat()
-                .resideInAPackage("org.dodam.reports..").check(classes);
-        noClasses().that().resideInAPackage("org.dodam.reports..").should().dependOnClassesThat()
-                .resideInAnyPackage(LEARNING).check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage(LEARNING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dodam.reports..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.dodam.reports..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(LEARNING)
+                .check(classes);
     }
 
     @Test
     void ltiAndReportsNeverMeet() {
-        noClasses().that().resideInAPackage("org.dodam.lti..").should().dependOnClassesThat()
-                .resideInAPackage("org.dodam.reports..").check(classes);
-        noClasses().that().resideInAPackage("org.dodam.reports..").should().dependOnClassesThat()
-                .resideInAPackage("org.dodam.lti..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.dodam.lti..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dodam.reports..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.dodam.reports..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dodam.lti..")
+                .check(classes);
     }
 
     @Test
     void noFeatureUsesLti() {
-        noClasses().that().resideOutsideOfPackages("org.dodam.lti..", "org.dodam.demo..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.dodam.lti..", "org.dodam.demo..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAPackage("org.dodam.lti..")
-                .because("LTI is one way in among others: the features it uses must not depend on it").check(classes);
+                .because("LTI is one way in among others: the features it uses must not depend on it")
+                .check(classes);
     }
 
     @Test
     void nothingUsesTheDemo() {
-        noClasses().that().resideOutsideOfPackage("org.dodam.demo..").should().dependOnClassesThat()
-                .resideInAPackage("org.dodam.demo..").check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.dodam.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dodam.demo..")
+                .check(classes);
     }
 
     @Test
     void otherFeaturesKnowThePersonActingAsAnActorNotAnAccount() {
-        noClasses().that().resideOutsideOfPackage("org.dodam.accounts..").should().dependOnClassesThat(
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.dodam.accounts..")
+                .should()
+                .dependOnClassesThat(
                         resideInAPackage("org.dodam.accounts.domain..").and(annotatedWith(Entity.class)))
-                .because("another feature knows the person acting by accounts' Actor (id, school, role, language) and asks"
-                        + " accounts by id for anything more: a detached entity would tie its code to accounts' tables and"
-                        + " let it read, or lazily load, what accounts never meant to hand out")
+                .because(
+                        "another feature knows the person acting by accounts' Actor (id, school, role, language) and asks"
+                                + " accounts by id for anything more: a detached entity would tie its code to accounts' tables and"
+                                + " let it read, or lazily load, what accounts never meant to hand out")
                 .check(classes);
     }
 
     @Test
     void domainKnowsNoApplicationAndNoPages() {
-        noClasses().that().resideInAPackage("..domain..").should().dependOnClassesThat()
-                .resideInAnyPackage("..application..", "..web..").check(classes);
-        noClasses().that().resideInAPackage("..application..").should().dependOnClassesThat()
-                .resideInAPackage("..web..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..application..", "..web..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("..application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..web..")
+                .check(classes);
     }
 
     private static String[] without(String[] all, String... removed) {
-        return java.util.Arrays.stream(all).filter(p -> !java.util.List.of(removed).contains(p)).toArray(String[]::new);
+        return java.util.Arrays.stream(all)
+                .filter(p -> !java.util.List.of(removed).contains(p))
+                .toArray(String[]::new);
     }
 }

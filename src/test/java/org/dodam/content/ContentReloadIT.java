@@ -39,7 +39,10 @@ class ContentReloadIT {
             server.stop();
         }
 
-        edit(content.resolve("consent-and-respect/consent-asking-first.en.md"), "title: Asking first", "title: Asking first, always");
+        edit(
+                content.resolve("consent-and-respect/consent-asking-first.en.md"),
+                "title: Asking first",
+                "title: Asking first, always");
         Path module = content.resolve("consent-and-respect/module.yaml");
         String yaml = Files.readString(module);
         int start = yaml.indexOf("  - id: consent-can-change");
@@ -51,43 +54,68 @@ class ContentReloadIT {
             String curriculum = curriculumText(browser, server);
             assertThat(curriculum).contains("Asking first, always").doesNotContain("Consent can change");
             Page page = teacher(browser, server);
-            page.navigate(server.uri("teacher/lesson.xhtml?id=consent-can-change").toString());
+            page.navigate(
+                    server.uri("teacher/lesson.xhtml?id=consent-can-change").toString());
             assertThat(page.content()).contains("no longer part of the curriculum");
             page.context().close();
         } finally {
             server.stop();
         }
 
-        edit(content.resolve("consent-and-respect/consent-asking-first.en.md"), "## Your face, your choice",
+        edit(
+                content.resolve("consent-and-respect/consent-asking-first.en.md"),
+                "## Your face, your choice",
                 "## Your face, your choice\n\n<b>bold</b>");
         server = DodamServer.start(NAME, env, false);
         try (Browser browser = new Browser()) {
-            assertThat(server.logText()).contains("REFUSED")
-                    .containsPattern("consent-and-respect/consent-asking-first\\.en\\.md:\\d+: raw HTML is not allowed");
-            assertThat(curriculumText(browser, server)).as("the previous content stays").contains("Asking first, always");
+            assertThat(server.logText())
+                    .contains("REFUSED")
+                    .containsPattern(
+                            "consent-and-respect/consent-asking-first\\.en\\.md:\\d+: raw HTML is not allowed");
+            assertThat(curriculumText(browser, server))
+                    .as("the previous content stays")
+                    .contains("Asking first, always");
         } finally {
             server.stop();
         }
 
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + server.dataDirectory().resolve("dodam"), "dodam", "dodam")) {
-            assertThat(count(db, "select count(*) from lesson")).as("no lesson was duplicated").isEqualTo(lessonsIn(Path.of("course-content")));
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:h2:file:" + server.dataDirectory().resolve("dodam"), "dodam", "dodam")) {
+            assertThat(count(db, "select count(*) from lesson"))
+                    .as("no lesson was duplicated")
+                    .isEqualTo(lessonsIn(Path.of("course-content")));
             assertThat(count(db, "select count(*) from lesson where retired")).isEqualTo(1);
-            assertThat(count(db, "select count(*) from lesson where id = 'consent-can-change' and retired")).isEqualTo(1);
+            assertThat(count(db, "select count(*) from lesson where id = 'consent-can-change' and retired"))
+                    .isEqualTo(1);
             assertThat(count(db, "select count(*) from content_set")).isEqualTo(2);
-            assertThat(count(db, "select count(*) from lesson_text")).as("a title row per lesson and language")
+            assertThat(count(db, "select count(*) from lesson_text"))
+                    .as("a title row per lesson and language")
                     .isEqualTo(lessonsIn(Path.of("course-content")) * Languages.SUPPORTED.size());
-            assertThat(count(db, "select count(*) from course_module_text")).as("a text row per module and language")
-                    .isEqualTo(CourseContentReader.read(Path.of("course-content")).modules().size() * Languages.SUPPORTED.size());
-            assertThat(text(db, "select title from lesson_text where lesson_id = 'consent-asking-first' and language = 'en'"))
+            assertThat(count(db, "select count(*) from course_module_text"))
+                    .as("a text row per module and language")
+                    .isEqualTo(CourseContentReader.read(Path.of("course-content"))
+                                    .modules()
+                                    .size()
+                            * Languages.SUPPORTED.size());
+            assertThat(
+                            text(
+                                    db,
+                                    "select title from lesson_text where lesson_id = 'consent-asking-first' and language = 'en'"))
                     .isEqualTo("Asking first, always");
-            assertThat(text(db, "select title from lesson_text where lesson_id = 'consent-asking-first' and language = 'ko'"))
-                    .as("the other language's row is left as it was").isEqualTo("먼저 물어보기");
+            assertThat(
+                            text(
+                                    db,
+                                    "select title from lesson_text where lesson_id = 'consent-asking-first' and language = 'ko'"))
+                    .as("the other language's row is left as it was")
+                    .isEqualTo("먼저 물어보기");
         }
     }
 
     /** Every lesson of the curriculum, student and staff, as the copy started with. */
     private static int lessonsIn(Path root) {
-        return CourseContentReader.read(root).modules().stream().mapToInt(m -> m.lessons().size()).sum();
+        return CourseContentReader.read(root).modules().stream()
+                .mapToInt(m -> m.lessons().size())
+                .sum();
     }
 
     private static Page teacher(Browser browser, DodamServer server) {

@@ -52,7 +52,9 @@ class CourseContentFuzzTest {
             ContentSet content = CourseContentReader.read(ROOT);
             assertThat(content.modules()).isNotEmpty();
         } catch (InvalidContent refused) {
-            assertThat(refused.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).isNotBlank());
+            assertThat(refused.problems())
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.message()).isNotBlank());
         } finally {
             Files.write(file, utf8(original));
         }
@@ -73,9 +75,15 @@ class CourseContentFuzzTest {
         Map<Path, String> files = new LinkedHashMap<>();
         StringBuilder help = new StringBuilder();
         for (String country : List.of("KR", "US", "GB", "AU")) {
-            help.append(country).append(":\n  name: { en: Country ").append(country).append(", ko: 나라 ").append(country).append(" }\n")
+            help.append(country)
+                    .append(":\n  name: { en: Country ")
+                    .append(country)
+                    .append(", ko: 나라 ")
+                    .append(country)
+                    .append(" }\n")
                     .append("  routes:\n    - id: police\n      contact: \"112\"\n      name: { en: Police, ko: 경찰 }\n")
-                    .append("      description: { en: Call in danger., ko: 위험하면 전화하세요. }\n      url: https://police.example/\n");
+                    .append(
+                            "      description: { en: Call in danger., ko: 위험하면 전화하세요. }\n      url: https://police.example/\n");
         }
         files.put(ROOT.resolve("help-routes.yaml"), help.toString());
         Path module = ROOT.resolve("fuzz-module");
@@ -83,13 +91,32 @@ class CourseContentFuzzTest {
                 + "title: { en: A module, ko: 모듈 }\nsummary: { en: One sentence., ko: 한 문장. }\nlessons:\n");
         List<String> lessons = List.of("lesson-one", "lesson-two", "lesson-three");
         for (String lesson : lessons) {
-            yaml.append("  - id: ").append(lesson).append("\n    bands: [staff]\n    minutes: 30\n    references:\n")
-                    .append("      - title: A source\n        publisher: Someone\n        year: 2024\n        url: https://source.example/\n");
+            yaml.append("  - id: ")
+                    .append(lesson)
+                    .append("\n    bands: [staff]\n    minutes: 30\n    references:\n")
+                    .append(
+                            "      - title: A source\n        publisher: Someone\n        year: 2024\n        url: https://source.example/\n");
             String next = lessons.get((lessons.indexOf(lesson) + 1) % lessons.size());
-            files.put(module.resolve(lesson + ".en.md"), lesson("Lesson", "Say what to do.", "What it is", "Read [the next one](lesson:"
-                    + next + ").", "A scenario", "Talk about it", "For the facilitator"));
-            files.put(module.resolve(lesson + ".ko.md"), lesson("수업", "할 일을 말한다.", "무엇인가", "[다음 수업](lesson:" + next + ")을 읽어요.",
-                    "상황", "이야기해 봐요", "연수 진행자 안내"));
+            files.put(
+                    module.resolve(lesson + ".en.md"),
+                    lesson(
+                            "Lesson",
+                            "Say what to do.",
+                            "What it is",
+                            "Read [the next one](lesson:" + next + ").",
+                            "A scenario",
+                            "Talk about it",
+                            "For the facilitator"));
+            files.put(
+                    module.resolve(lesson + ".ko.md"),
+                    lesson(
+                            "수업",
+                            "할 일을 말한다.",
+                            "무엇인가",
+                            "[다음 수업](lesson:" + next + ")을 읽어요.",
+                            "상황",
+                            "이야기해 봐요",
+                            "연수 진행자 안내"));
             files.put(module.resolve(lesson + ".quiz.yaml"), quiz(lesson));
         }
         files.put(module.resolve("module.yaml"), yaml.toString());
@@ -112,34 +139,51 @@ class CourseContentFuzzTest {
         return files;
     }
 
-    private static String lesson(String title, String objective, String explainer, String text, String scenario, String discussion,
-                                 String notes) {
+    private static String lesson(
+            String title,
+            String objective,
+            String explainer,
+            String text,
+            String scenario,
+            String discussion,
+            String notes) {
         StringBuilder countries = new StringBuilder();
         for (String country : List.of("KR", "US", "GB", "AU")) {
-            countries.append(":::country ").append(country).append("\nIn ").append(country).append(".\n:::\n");
+            countries
+                    .append(":::country ")
+                    .append(country)
+                    .append("\nIn ")
+                    .append(country)
+                    .append(".\n:::\n");
         }
-        return "---\ntitle: " + title + "\nobjectives:\n  - " + objective + "\nsections: [explainer, scenario, discussion, teacher-notes]\n---\n\n"
-                + "## " + explainer + "\n\n" + text + "\n\n" + countries + "\n## " + scenario + "\n\nMina sees a picture.\n\n"
+        return "---\ntitle: " + title + "\nobjectives:\n  - " + objective
+                + "\nsections: [explainer, scenario, discussion, teacher-notes]\n---\n\n"
+                + "## " + explainer + "\n\n" + text + "\n\n" + countries + "\n## " + scenario
+                + "\n\nMina sees a picture.\n\n"
                 + "## " + discussion + "\n\n- What would you do?\n\n## " + notes + "\n\nTake 10 minutes.\n";
     }
 
     private static String quiz(String lesson) {
-        String option = "{ id: %s, %s text: { en: \"%s\", ko: \"%s\" }, feedback: { en: \"Because %s.\", ko: \"%s 때문이에요.\" } }";
+        String option =
+                "{ id: %s, %s text: { en: \"%s\", ko: \"%s\" }, feedback: { en: \"Because %s.\", ko: \"%s 때문이에요.\" } }";
         return "lesson: " + lesson + "\ndecision:\n  prompt: { en: \"What now?\", ko: \"이제 어떻게 할까요?\" }\n  options:\n"
                 + "    - " + option.formatted("a", "best: true,", "Ask", "물어요", "asking", "물어서") + "\n"
                 + "    - " + option.formatted("b", "", "Wait", "기다려요", "waiting", "기다려서") + "\n"
                 + "questions:\n"
-                + question("q1", "single", "") + question("q2", "multiple", "") + question("q4", "scenario",
-                        "    scenario: { en: Mina sees a picture., ko: 미나가 사진을 봐요. }\n")
+                + question("q1", "single", "") + question("q2", "multiple", "")
+                + question("q4", "scenario", "    scenario: { en: Mina sees a picture., ko: 미나가 사진을 봐요. }\n")
                 + question("q5", "single", "")
                 + "  - id: q3\n    type: true-false\n    prompt: { en: \"True?\", ko: \"맞을까요?\" }\n    options:\n"
                 + "      - " + option.formatted("\"true\"", "", "True", "맞아요", "it is", "맞아서") + "\n"
-                + "      - " + option.formatted("\"false\"", "correct: true,", "False", "아니에요", "it is not", "아니어서") + "\n";
+                + "      - " + option.formatted("\"false\"", "correct: true,", "False", "아니에요", "it is not", "아니어서")
+                + "\n";
     }
 
     private static String question(String id, String type, String scenario) {
-        String option = "{ id: %s, %s text: { en: \"%s\", ko: \"%s\" }, feedback: { en: \"Because %s.\", ko: \"%s 때문이에요.\" } }";
-        return "  - id: " + id + "\n    type: " + type + "\n" + scenario + "    prompt: { en: \"Which " + id + "?\", ko: \"어느 것 " + id + "?\" }\n"
+        String option =
+                "{ id: %s, %s text: { en: \"%s\", ko: \"%s\" }, feedback: { en: \"Because %s.\", ko: \"%s 때문이에요.\" } }";
+        return "  - id: " + id + "\n    type: " + type + "\n" + scenario + "    prompt: { en: \"Which " + id
+                + "?\", ko: \"어느 것 " + id + "?\" }\n"
                 + "    options:\n"
                 + "      - " + option.formatted("a", "correct: true,", "One " + id, "하나 " + id, "one", "하나") + "\n"
                 + "      - " + option.formatted("b", "", "Two " + id, "둘 " + id, "two", "둘") + "\n"

@@ -1,7 +1,6 @@
 package org.dodam.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,21 +36,31 @@ class CourseContentTest {
     @Test
     void theCurriculumIsValid() {
         ContentSet content = read(CONTENT);
-        List<ModuleDoc> studentModules = content.modules().stream().filter(m -> !m.forStaff()).toList();
+        List<ModuleDoc> studentModules =
+                content.modules().stream().filter(m -> !m.forStaff()).toList();
         assertThat(studentModules).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(studentModules.stream().mapToInt(m -> m.lessons().size()).sum()).isGreaterThanOrEqualTo(28);
+        assertThat(studentModules.stream().mapToInt(m -> m.lessons().size()).sum())
+                .isGreaterThanOrEqualTo(28);
         assertThat(content.modules()).anyMatch(ModuleDoc::forStaff);
         for (ModuleDoc module : studentModules) {
-            assertThat(module.lessons()).as(module.id())
+            assertThat(module.lessons())
+                    .as(module.id())
                     .hasSizeBetween(CourseContentReader.MIN_MODULE_LESSONS, CourseContentReader.MAX_MODULE_LESSONS);
         }
         for (String everyAge : List.of("consent-and-respect", "if-it-happens-to-you", "bystanders-and-upstanders")) {
-            ModuleDoc module = content.modules().stream().filter(m -> m.id().equals(everyAge)).findFirst().orElseThrow();
-            assertThat(module.lessons().stream().flatMap(l -> l.bands().stream()).distinct())
-                    .as(everyAge + " has a lesson for every band").contains("upper-elementary", "middle", "high");
+            ModuleDoc module = content.modules().stream()
+                    .filter(m -> m.id().equals(everyAge))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(module.lessons().stream()
+                            .flatMap(l -> l.bands().stream())
+                            .distinct())
+                    .as(everyAge + " has a lesson for every band")
+                    .contains("upper-elementary", "middle", "high");
         }
         assertThat(content.help().keySet()).containsExactlyInAnyOrder("KR", "US", "GB", "AU");
-        assertThat(content.help().get("KR").routes()).extracting(r -> r.contact())
+        assertThat(content.help().get("KR").routes())
+                .extracting(r -> r.contact())
                 .contains("112", "117", "1366", "02-735-8994");
     }
 
@@ -59,9 +68,14 @@ class CourseContentTest {
     void everyLessonHasBothLanguagesObjectivesTeacherNotesReferencesAndAQuiz() {
         for (ModuleDoc module : read(CONTENT).modules()) {
             for (LessonDoc lesson : module.lessons()) {
-                assertThat(lesson.texts().keySet()).as(lesson.id()).containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED);
-                assertThat(lesson.texts().get("ko").objectives()).as(lesson.id()).isNotEmpty();
-                assertThat(lesson.texts().get("en").sections()).as(lesson.id())
+                assertThat(lesson.texts().keySet())
+                        .as(lesson.id())
+                        .containsExactlyInAnyOrderElementsOf(Languages.SUPPORTED);
+                assertThat(lesson.texts().get("ko").objectives())
+                        .as(lesson.id())
+                        .isNotEmpty();
+                assertThat(lesson.texts().get("en").sections())
+                        .as(lesson.id())
                         .anyMatch(s -> s.kind().equals("teacher-notes"));
                 assertThat(lesson.references()).as(lesson.id()).isNotEmpty();
                 assertThat(lesson.quiz().questions()).as(lesson.id()).hasSizeBetween(5, 8);
@@ -79,7 +93,9 @@ class CourseContentTest {
     void theQuizzesMeetTheQualityRules() {
         ContentSet content = read(CONTENT);
         System.out.println(QuizQuality.figures(content));
-        assertThat(QuizQuality.problems(content)).extracting(ContentProblem::toString).isEmpty();
+        assertThat(QuizQuality.problems(content))
+                .extracting(ContentProblem::toString)
+                .isEmpty();
     }
 
     @Test
@@ -111,21 +127,27 @@ class CourseContentTest {
     @Test
     void structuralMistakesAreEachReported() throws IOException {
         Path copy = copyContent();
-        edit(copy.resolve("consent-and-respect/consent-asking-first.en.md"),
-                text -> text.replace("sections: [explainer, scenario, discussion, activity, teacher-notes]",
-                        "sections: [explainer, scenario, discussion, teacher-notes]")
+        edit(
+                copy.resolve("consent-and-respect/consent-asking-first.en.md"),
+                text -> text.replace(
+                                "sections: [explainer, scenario, discussion, activity, teacher-notes]",
+                                "sections: [explainer, scenario, discussion, teacher-notes]")
                         + "\n<script>alert(1)</script>\n[broken](lesson:no-such-lesson)\n");
-        edit(copy.resolve("consent-and-respect/consent-asking-first.quiz.yaml"),
+        edit(
+                copy.resolve("consent-and-respect/consent-asking-first.quiz.yaml"),
                 text -> text.replaceFirst("best: true", "best: false"));
         Files.delete(copy.resolve("if-it-happens-to-you/when-a-friend-tells-you.en.md"));
         List<ContentProblem> problems = problems(copy);
-        assertThat(problems).extracting(ContentProblem::toString)
+        assertThat(problems)
+                .extracting(ContentProblem::toString)
                 .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.en.md:1:")
                         && p.contains("differ from consent-asking-first.ko.md's"))
                 .anyMatch(p -> p.contains("raw HTML is not allowed"))
                 .anyMatch(p -> p.contains("link to unknown lesson 'no-such-lesson'"))
-                .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.quiz.yaml:") && p.contains("marked best"))
-                .anyMatch(p -> p.startsWith("if-it-happens-to-you/when-a-friend-tells-you.en.md") && p.contains("missing"));
+                .anyMatch(p -> p.startsWith("consent-and-respect/consent-asking-first.quiz.yaml:")
+                        && p.contains("marked best"))
+                .anyMatch(p ->
+                        p.startsWith("if-it-happens-to-you/when-a-friend-tells-you.en.md") && p.contains("missing"));
     }
 
     @Test
@@ -139,9 +161,12 @@ class CourseContentTest {
             int second = text.indexOf("  - id: ", text.indexOf("  - id: ") + 1);
             return text.substring(0, second);
         });
-        assertThat(problems(copy)).extracting(ContentProblem::toString)
-                .anyMatch(p -> p.startsWith("consent-and-respect/module.yaml:") && p.contains("a module has 3 to 6 lessons, this one has 8"))
-                .anyMatch(p -> p.startsWith("law-and-consequences/module.yaml:") && p.contains("a module has 3 to 6 lessons, this one has 1"));
+        assertThat(problems(copy))
+                .extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("consent-and-respect/module.yaml:")
+                        && p.contains("a module has 3 to 6 lessons, this one has 8"))
+                .anyMatch(p -> p.startsWith("law-and-consequences/module.yaml:")
+                        && p.contains("a module has 3 to 6 lessons, this one has 1"));
     }
 
     @Test
@@ -152,47 +177,77 @@ class CourseContentTest {
         int start = text.indexOf(":::country AU");
         int end = text.indexOf(":::\n", start + 5) + 4;
         Files.writeString(file, text.substring(0, start) + text.substring(end));
-        assertThat(problems(copy)).extracting(ContentProblem::toString)
-                .anyMatch(p -> p.startsWith("law-and-consequences/what-the-law-says.en.md:") && p.contains("for [GB, KR, US] but needs one for each of [KR, US, GB, AU]"));
+        assertThat(problems(copy))
+                .extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("law-and-consequences/what-the-law-says.en.md:")
+                        && p.contains("for [GB, KR, US] but needs one for each of [KR, US, GB, AU]"));
     }
 
     @Test
     void everyMiddleAndHighLessonCarriesAContentNoteInBothLanguages() {
-        List<LessonDoc> older = read(CONTENT).modules().stream().flatMap(m -> m.lessons().stream())
-                .filter(l -> l.bands().contains("middle") || l.bands().contains("high")).toList();
+        List<LessonDoc> older = read(CONTENT).modules().stream()
+                .flatMap(m -> m.lessons().stream())
+                .filter(l -> l.bands().contains("middle") || l.bands().contains("high"))
+                .toList();
         assertThat(older).hasSizeGreaterThanOrEqualTo(20);
         for (LessonDoc lesson : older) {
-            assertThat(lesson.texts().values()).as(lesson.id()).allSatisfy(text -> assertThat(text.contentNote())
-                    .hasSizeBetween(20, 300).doesNotContain("\n"));
+            assertThat(lesson.texts().values())
+                    .as(lesson.id())
+                    .allSatisfy(text -> assertThat(text.contentNote())
+                            .hasSizeBetween(20, 300)
+                            .doesNotContain("\n"));
         }
-        LessonDoc sextortion = older.stream().filter(l -> l.id().equals("sextortion-real-or-fake")).findFirst().orElseThrow();
+        LessonDoc sextortion = older.stream()
+                .filter(l -> l.id().equals("sextortion-real-or-fake"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sextortion.texts().get("en").contentNote()).startsWith("This lesson is about sextortion");
         assertThat(sextortion.texts().get("ko").contentNote()).startsWith("이 수업은 성착취 협박");
-        assertThat(read(CONTENT).modules().stream().flatMap(m -> m.lessons().stream())
-                .filter(l -> l.id().equals("tricky-requests-online")).findFirst().orElseThrow().texts().get("en").contentNote())
-                .as("an upper-elementary lesson may go without").isNull();
+        assertThat(read(CONTENT).modules().stream()
+                        .flatMap(m -> m.lessons().stream())
+                        .filter(l -> l.id().equals("tricky-requests-online"))
+                        .findFirst()
+                        .orElseThrow()
+                        .texts()
+                        .get("en")
+                        .contentNote())
+                .as("an upper-elementary lesson may go without")
+                .isNull();
     }
 
     @Test
     void aMiddleOrHighLessonWithoutAContentNoteIsRefusedByFile() throws IOException {
         Path copy = copyContent();
-        edit(copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.en.md"), CourseContentTest::withoutContentNote);
-        edit(copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.ko.md"), CourseContentTest::withoutContentNote);
+        edit(
+                copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.en.md"),
+                CourseContentTest::withoutContentNote);
+        edit(
+                copy.resolve("sextortion-and-grooming/sextortion-real-or-fake.ko.md"),
+                CourseContentTest::withoutContentNote);
         edit(copy.resolve("consent-and-respect/consent-can-change.en.md"), CourseContentTest::withoutContentNote);
-        edit(copy.resolve("the-harm-is-real/only-a-joke.en.md"),
+        edit(
+                copy.resolve("the-harm-is-real/only-a-joke.en.md"),
                 text -> text.replaceFirst("content-note: .*", "content-note: true"));
-        assertThat(problems(copy)).extracting(ContentProblem::toString)
-                .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.en.md:1:") && p.contains("'content-note'"))
-                .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.ko.md:1:") && p.contains("'content-note'"))
-                .anyMatch(p -> p.startsWith("consent-and-respect/consent-can-change.en.md:1:") && p.contains("one language only"))
-                .anyMatch(p -> p.startsWith("the-harm-is-real/only-a-joke.en.md:3:") && p.contains("one sentence of 20 to 300"));
+        assertThat(problems(copy))
+                .extracting(ContentProblem::toString)
+                .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.en.md:1:")
+                        && p.contains("'content-note'"))
+                .anyMatch(p -> p.startsWith("sextortion-and-grooming/sextortion-real-or-fake.ko.md:1:")
+                        && p.contains("'content-note'"))
+                .anyMatch(p -> p.startsWith("consent-and-respect/consent-can-change.en.md:1:")
+                        && p.contains("one language only"))
+                .anyMatch(p -> p.startsWith("the-harm-is-real/only-a-joke.en.md:3:")
+                        && p.contains("one sentence of 20 to 300"));
     }
 
     @Test
     void everyStudentModuleHasAFamilyLetterInBothLanguagesThatLeavesHelpNumbersToHelpRoutes() {
         ContentSet content = read(CONTENT);
-        List<String> contacts = content.help().values().stream().flatMap(h -> h.routes().stream())
-                .map(r -> r.contact()).distinct().toList();
+        List<String> contacts = content.help().values().stream()
+                .flatMap(h -> h.routes().stream())
+                .map(r -> r.contact())
+                .distinct()
+                .toList();
         for (ModuleDoc module : content.modules()) {
             if (module.forStaff()) {
                 assertThat(module.familyLetters()).as(module.id()).isEmpty();
@@ -201,9 +256,11 @@ class CourseContentTest {
             assertThat(module.familyLetters().keySet()).as(module.id()).containsExactlyInAnyOrder("en", "ko");
             module.familyLetters().forEach((locale, letter) -> {
                 assertThat(letter).as(module.id() + " " + locale).contains("\n" + ContentModel.HELP_ROUTES_MARK + "\n");
-                assertThat(contacts).as(module.id() + " " + locale + ": help numbers come from help-routes.yaml")
+                assertThat(contacts)
+                        .as(module.id() + " " + locale + ": help numbers come from help-routes.yaml")
                         .noneMatch(contact -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(contact) + "(?![\\w-])")
-                                .matcher(letter).find());
+                                .matcher(letter)
+                                .find());
             });
         }
     }
@@ -212,17 +269,27 @@ class CourseContentTest {
     void aStudentModuleWithoutBothFamilyLettersOrWithABrokenOneIsRefusedByFile() throws IOException {
         Path copy = copyContent();
         Files.delete(copy.resolve("consent-and-respect/family-letter.ko.md"));
-        edit(copy.resolve("the-harm-is-real/family-letter.en.md"), text -> "# A title of its own\n\n"
-                + text.replace(ContentModel.HELP_ROUTES_MARK, ":::country KR\nCall 1366.\n:::"));
-        edit(copy.resolve("bystanders-and-upstanders/family-letter.en.md"), text -> text.replaceFirst("\n## ", "\n### "));
-        Files.writeString(copy.resolve("staff-deepfake-abuse/family-letter.en.md"), "## Dear staff\n\n:::help-routes\n");
-        assertThat(problems(copy)).extracting(ContentProblem::toString)
+        edit(
+                copy.resolve("the-harm-is-real/family-letter.en.md"),
+                text -> "# A title of its own\n\n"
+                        + text.replace(ContentModel.HELP_ROUTES_MARK, ":::country KR\nCall 1366.\n:::"));
+        edit(
+                copy.resolve("bystanders-and-upstanders/family-letter.en.md"),
+                text -> text.replaceFirst("\n## ", "\n### "));
+        Files.writeString(
+                copy.resolve("staff-deepfake-abuse/family-letter.en.md"), "## Dear staff\n\n:::help-routes\n");
+        assertThat(problems(copy))
+                .extracting(ContentProblem::toString)
                 .anyMatch(p -> p.startsWith("consent-and-respect/family-letter.ko.md:0:") && p.contains("missing"))
                 .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:1:") && p.contains("no '# ' heading"))
-                .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:") && p.contains("the same in every country"))
-                .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:0:") && p.contains("no ':::help-routes' line"))
-                .anyMatch(p -> p.startsWith("bystanders-and-upstanders/family-letter.en.md:0:") && p.contains("sections, family-letter.ko.md has"))
-                .anyMatch(p -> p.startsWith("staff-deepfake-abuse/family-letter.en.md:0:") && p.contains("no family letter"));
+                .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:")
+                        && p.contains("the same in every country"))
+                .anyMatch(p -> p.startsWith("the-harm-is-real/family-letter.en.md:0:")
+                        && p.contains("no ':::help-routes' line"))
+                .anyMatch(p -> p.startsWith("bystanders-and-upstanders/family-letter.en.md:0:")
+                        && p.contains("sections, family-letter.ko.md has"))
+                .anyMatch(p ->
+                        p.startsWith("staff-deepfake-abuse/family-letter.en.md:0:") && p.contains("no family letter"));
     }
 
     private static String withoutContentNote(String text) {
@@ -234,7 +301,9 @@ class CourseContentTest {
         Path copy = copyContent();
         String first = read(copy).version();
         assertThat(read(copy).version()).isEqualTo(first);
-        edit(copy.resolve("consent-and-respect/consent-asking-first.en.md"), text -> text.replace("Asking first", "Ask first"));
+        edit(
+                copy.resolve("consent-and-respect/consent-asking-first.en.md"),
+                text -> text.replace("Asking first", "Ask first"));
         assertThat(read(copy).version()).isNotEqualTo(first);
     }
 

@@ -21,7 +21,9 @@ class CurriculumPagesIT {
     static Browser browser;
     /** The curriculum the server loads, so the counts follow course-content/ as lessons are added. */
     static final ContentSet CURRICULUM = CourseContentReader.read(Path.of("course-content"));
-    static final int STUDENT_MODULES = (int) CURRICULUM.modules().stream().filter(m -> !m.forStaff()).count();
+
+    static final int STUDENT_MODULES =
+            (int) CURRICULUM.modules().stream().filter(m -> !m.forStaff()).count();
 
     @BeforeAll
     static void start() {
@@ -44,15 +46,20 @@ class CurriculumPagesIT {
                 assertThat(page.locator("section.module").count()).isEqualTo(STUDENT_MODULES);
                 assertThat(page.content()).doesNotContain("staff-deepfake-abuse");
 
-                page.waitForNavigation(() -> page.click("text=" + ("en".equals(language) ? "Asking first" : "먼저 물어보기")));
+                page.waitForNavigation(
+                        () -> page.click("text=" + ("en".equals(language) ? "Asking first" : "먼저 물어보기")));
                 assertThat(page.url()).contains("/student/lesson.xhtml?id=consent-asking-first");
-                page.navigate(server.uri("student/lesson.xhtml?id=consent-asking-first&section=1").toString());
-                assertThat(page.locator(".lesson__section").count()).as("one part at a time").isEqualTo(1);
+                page.navigate(server.uri("student/lesson.xhtml?id=consent-asking-first&section=1")
+                        .toString());
+                assertThat(page.locator(".lesson__section").count())
+                        .as("one part at a time")
+                        .isEqualTo(1);
                 assertThat(page.locator("#objectives").count()).isEqualTo(1);
                 int decisions = 0;
                 int parts = 1;
                 while (true) {
-                    assertThat(page.locator(".lesson__section--teacher-notes").count()).isZero();
+                    assertThat(page.locator(".lesson__section--teacher-notes").count())
+                            .isZero();
                     assertThat(page.locator("#answerKey").count()).isZero();
                     decisions += page.locator(".decision__option").count() > 1 ? 1 : 0;
                     if (page.locator("#next").count() == 0) {
@@ -62,9 +69,15 @@ class CurriculumPagesIT {
                     parts++;
                 }
                 assertThat(parts).isGreaterThanOrEqualTo(3);
-                assertThat(decisions).as("the decision appears once, after the scenario").isEqualTo(1);
-                assertThat(page.locator("#help").innerText()).contains("112").contains("117").contains("02-735-8994");
-                assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+                assertThat(decisions)
+                        .as("the decision appears once, after the scenario")
+                        .isEqualTo(1);
+                assertThat(page.locator("#help").innerText())
+                        .contains("112")
+                        .contains("117")
+                        .contains("02-735-8994");
+                assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                        .isEqualTo(true);
                 page.navigate(page.url().replaceAll("&section=\\d+", "") + "&section=2");
                 if (page.locator(".decision__option").count() > 0) {
                     page.locator(".decision__option summary").first().click();
@@ -82,7 +95,8 @@ class CurriculumPagesIT {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(page, server, "demo-student07", DodamServer.DEMO_PASSWORD);
         for (String id : new String[] {"staff-responding-to-a-disclosure", "no-such-lesson", "%3Cscript%3E"}) {
-            Response response = page.navigate(server.uri("student/lesson.xhtml?id=" + id).toString());
+            Response response =
+                    page.navigate(server.uri("student/lesson.xhtml?id=" + id).toString());
             assertThat(response.status()).as(id).isEqualTo(404);
         }
         page.context().close();
@@ -94,23 +108,32 @@ class CurriculumPagesIT {
         Pages.signIn(page, server, "demo-teacher", DodamServer.DEMO_PASSWORD);
         page.waitForNavigation(() -> page.click("[id='language:en']"));
         page.waitForNavigation(() -> page.click("text=Browse the curriculum"));
-        assertThat(page.locator("section.module").count()).isEqualTo(CURRICULUM.modules().size());
+        assertThat(page.locator("section.module").count())
+                .isEqualTo(CURRICULUM.modules().size());
         assertThat(page.locator("#module-staff-deepfake-abuse").count()).isEqualTo(1);
-        assertThat(page.locator("section.module a[href^='family-letter']").count()).as("a letter to families in each language, "
-                + "for each students' module").isEqualTo(2 * STUDENT_MODULES);
-        assertThat(page.locator("section.module:has(#module-staff-deepfake-abuse) a[href^='family-letter']").count()).isZero();
+        assertThat(page.locator("section.module a[href^='family-letter']").count())
+                .as("a letter to families in each language, " + "for each students' module")
+                .isEqualTo(2 * STUDENT_MODULES);
+        assertThat(page.locator("section.module:has(#module-staff-deepfake-abuse) a[href^='family-letter']")
+                        .count())
+                .isZero();
         page.navigate(server.uri("teacher/lesson.xhtml?id=what-the-law-says").toString());
         assertThat(page.locator(".lesson__section--teacher-notes").count()).isEqualTo(1);
-        assertThat(page.locator(".lesson__section--teacher-notes h2").innerText()).isEqualTo("For the teacher");
+        assertThat(page.locator(".lesson__section--teacher-notes h2").innerText())
+                .isEqualTo("For the teacher");
         assertThat(page.locator("#answerKey li").count()).isGreaterThanOrEqualTo(5);
         assertThat(page.locator("#answerKey").innerText()).contains("Correct:");
         Browser.screenshot(page, "lesson-teacher-en-1280");
 
-        page.navigate(server.uri("teacher/lesson.xhtml?id=staff-responding-to-a-disclosure").toString());
+        page.navigate(server.uri("teacher/lesson.xhtml?id=staff-responding-to-a-disclosure")
+                .toString());
         assertThat(page.locator(".lesson__section--teacher-notes h2").innerText())
-                .as("staff-training notes address the person running the session").isEqualTo("For the facilitator");
+                .as("staff-training notes address the person running the session")
+                .isEqualTo("For the facilitator");
 
-        var export = page.request().get(server.uri("teacher/moodle-export?module=law-and-consequences&lang=ko").toString());
+        var export = page.request()
+                .get(server.uri("teacher/moodle-export?module=law-and-consequences&lang=ko")
+                        .toString());
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.headers().get("content-disposition")).contains("dodam-law-and-consequences-ko.xml");
         assertThat(export.text()).startsWith("<?xml").contains("<quiz>").contains("type=\"multichoice\"");
@@ -118,8 +141,12 @@ class CurriculumPagesIT {
 
         Page student = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(student, server, "demo-student08", DodamServer.DEMO_PASSWORD);
-        assertThat(student.request().get(server.uri("teacher/moodle-export?module=law-and-consequences").toString()).status())
-                .as("students never get the answer key").isEqualTo(404);
+        assertThat(student.request()
+                        .get(server.uri("teacher/moodle-export?module=law-and-consequences")
+                                .toString())
+                        .status())
+                .as("students never get the answer key")
+                .isEqualTo(404);
         student.context().close();
     }
 }

@@ -18,7 +18,10 @@ class LessonRendererTest {
     @Test
     void escapesRawHtmlAndDropsUnsafeLinks() {
         String html = renderer.html("Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=y>");
-        assertThat(html).doesNotContain("<script>").doesNotContain("<img").doesNotContain("javascript:")
+        assertThat(html)
+                .doesNotContain("<script>")
+                .doesNotContain("<img")
+                .doesNotContain("javascript:")
                 .contains("&lt;script&gt;");
     }
 
@@ -36,13 +39,34 @@ class LessonRendererTest {
 
                 See [the next lesson](lesson:next-one) and [eSafety](https://www.esafety.gov.au/).
                 """;
-        LessonEntry lesson = new LessonEntry("l1", "m1", false, List.of("middle"), 30, "v1", 70, "each", false,
-                Map.of("en", "T"), new LessonDocument(Map.of("en", new LessonText("T", List.of("o"),
-                        List.of(new Section("explainer", "H", markdown)), null)), List.of(), null, List.of()));
+        LessonEntry lesson = new LessonEntry(
+                "l1",
+                "m1",
+                false,
+                List.of("middle"),
+                30,
+                "v1",
+                70,
+                "each",
+                false,
+                Map.of("en", "T"),
+                new LessonDocument(
+                        Map.of(
+                                "en",
+                                new LessonText(
+                                        "T", List.of("o"), List.of(new Section("explainer", "H", markdown)), null)),
+                        List.of(),
+                        null,
+                        List.of()));
         String korea = renderer.render(lesson, "en", "KR").get(0).html();
-        assertThat(korea).contains("Everyone reads this", "call 112").doesNotContain("911").doesNotContain(":::");
+        assertThat(korea)
+                .contains("Everyone reads this", "call 112")
+                .doesNotContain("911")
+                .doesNotContain(":::");
         assertThat(korea).contains("href=\"lesson.xhtml?id=next-one\"");
         assertThat(korea).contains("rel=\"noopener noreferrer\"");
-        assertThat(renderer.render(lesson, "en", "US").get(0).html()).contains("911").doesNotContain("112");
+        assertThat(renderer.render(lesson, "en", "US").get(0).html())
+                .contains("911")
+                .doesNotContain("112");
     }
 }

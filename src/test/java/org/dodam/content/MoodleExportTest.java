@@ -23,14 +23,19 @@ class MoodleExportTest {
 
     @Test
     void everyModuleExportsAndParsesBackInBothLanguages() throws Exception {
-        for (ModuleDoc module : CourseContentReader.read(Path.of("course-content")).modules()) {
+        for (ModuleDoc module :
+                CourseContentReader.read(Path.of("course-content")).modules()) {
             for (String locale : List.of("en", "ko")) {
                 List<LessonQuiz> lessons = module.lessons().stream()
-                        .map(l -> new LessonQuiz(l.texts().get(locale).title(), l.quiz().questions())).toList();
+                        .map(l -> new LessonQuiz(
+                                l.texts().get(locale).title(), l.quiz().questions()))
+                        .toList();
                 String xml = MoodleExport.quizXml(module.title().get(locale), lessons, locale);
-                Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                Document doc = DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
                         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-                List<Question> expected = lessons.stream().flatMap(l -> l.questions().stream()).toList();
+                List<Question> expected =
+                        lessons.stream().flatMap(l -> l.questions().stream()).toList();
                 List<Element> questions = questions(doc);
                 assertThat(questions).as(module.id()).hasSize(expected.size());
                 for (int i = 0; i < expected.size(); i++) {
@@ -51,11 +56,16 @@ class MoodleExportTest {
             Option option = expected.options().get(i);
             double fraction = Double.parseDouble(answer.getAttribute("fraction"));
             assertThat(fraction > 0).as(expected.id() + "/" + option.id()).isEqualTo(option.correct());
-            assertThat(answer.getElementsByTagName("feedback").item(0).getTextContent().strip())
+            assertThat(answer.getElementsByTagName("feedback")
+                            .item(0)
+                            .getTextContent()
+                            .strip())
                     .isEqualTo(option.feedback().get(locale));
             total += Math.max(0, fraction);
         }
-        assertThat(total).as("the correct answers add up to full marks").isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(total)
+                .as("the correct answers add up to full marks")
+                .isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.01));
     }
 
     private static List<Element> questions(Document doc) {

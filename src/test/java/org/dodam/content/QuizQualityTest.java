@@ -45,23 +45,30 @@ class QuizQualityTest {
         assertThat(figures.duplicates()).isEmpty();
         assertThat(figures.toString())
                 .contains("A 5/20 (25%), B 5/20 (25%), C 5/20 (25%), D 5/20 (25%)")
-                .contains("true/false").contains("4/24 (17%) of questions, true right in 2/4 (50%)");
+                .contains("true/false")
+                .contains("4/24 (17%) of questions, true right in 2/4 (50%)");
     }
 
     @Test
     void aRightAnswerOftenAtOnePositionIsRefusedNamingTheFilesThatPutItThere() {
-        List<Question> questions = IntStream.rangeClosed(1, 6).mapToObj(j -> single("q" + j, "bad " + j, 2, 4)).toList();
+        List<Question> questions = IntStream.rangeClosed(1, 6)
+                .mapToObj(j -> single("q" + j, "bad " + j, 2, 4))
+                .toList();
         ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 2, 4), questions)));
 
         Breach breach = onlyBreach(content, "position");
         assertThat(breach.message()).contains("at C in 12/27 (44%)");
         assertThat(breach.files().get(PLANTED)).containsExactly("decision", "q1", "q2", "q3", "q4", "q5", "q6");
-        assertThat(breach.files().get("m1/a.quiz.yaml")).as("only the question with its answer at C").containsExactly("q3");
+        assertThat(breach.files().get("m1/a.quiz.yaml"))
+                .as("only the question with its answer at C")
+                .containsExactly("q3");
     }
 
     @Test
     void onlyChoicesWithThreeOrFourOptionsCountForPosition() {
-        ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 0, 4),
+        ContentSet content = curriculum(List.of(lesson(
+                "bad",
+                decision("bad", 0, 4),
                 List.of(single("q1", "two", 0, 2), single("q2", "five", 0, 5), single("q3", "six", 0, 6)))));
         assertThat(QuizQuality.figures(content).positions()).containsEntry("A", 6);
     }
@@ -78,23 +85,27 @@ class QuizQualityTest {
         Breach breach = onlyBreach(content, "longest questions ko");
         assertThat(breach.message()).contains("in ko").contains("12/28 (43%)");
         assertThat(breach.files()).containsOnlyKeys(PLANTED);
-        assertThat(QuizQuality.figures(content).longestRightQuestions()).containsEntry("en", 0).containsEntry("ko", 12);
+        assertThat(QuizQuality.figures(content).longestRightQuestions())
+                .containsEntry("en", 0)
+                .containsEntry("ko", 12);
     }
 
     @Test
     void decisionsWhoseBestOptionIsOftenTheLongestAreRefusedOnTheirOwn() {
         List<LessonDoc> planted = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            Question decision = withRightText(decision("bad-" + i, i - 1, 4),
-                    "The best choice, written out at far greater length than any of the others " + i, "최선 " + i);
+            Question decision = withRightText(
+                    decision("bad-" + i, i - 1, 4),
+                    "The best choice, written out at far greater length than any of the others " + i,
+                    "최선 " + i);
             planted.add(lesson("bad-" + i, decision, List.of()));
         }
         ContentSet content = curriculum(planted);
 
         Breach breach = onlyBreach(content, "longest decisions en");
         assertThat(breach.message()).contains("3/7 (43%) of decisions");
-        assertThat(breach.files()).containsOnlyKeys("planted/bad-1.quiz.yaml", "planted/bad-2.quiz.yaml",
-                "planted/bad-3.quiz.yaml");
+        assertThat(breach.files())
+                .containsOnlyKeys("planted/bad-1.quiz.yaml", "planted/bad-2.quiz.yaml", "planted/bad-3.quiz.yaml");
         assertThat(breach.files().get("planted/bad-1.quiz.yaml")).containsExactly("decision");
     }
 
@@ -102,12 +113,15 @@ class QuizQualityTest {
     void aTieForTheLongestCountsAsLongest() {
         Question tie = withRightText(single("q1", "tie", 0, 3), "A wrong answer that is longer, tie 1", "같은 길이");
         ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 0, 4), List.of(tie))));
-        assertThat(QuizQuality.figures(content).longestRightQuestions()).containsEntry("en", 1).containsEntry("ko", 0);
+        assertThat(QuizQuality.figures(content).longestRightQuestions())
+                .containsEntry("en", 1)
+                .containsEntry("ko", 0);
     }
 
     @Test
     void tooManyTrueFalseItemsAreRefusedNamingTheFilesThatHaveThem() {
-        List<Question> questions = IntStream.rangeClosed(1, 8).mapToObj(j -> trueFalse("q" + j, "bad " + j, j % 2 == 0))
+        List<Question> questions = IntStream.rangeClosed(1, 8)
+                .mapToObj(j -> trueFalse("q" + j, "bad " + j, j % 2 == 0))
                 .toList();
         ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 0, 4), questions)));
 
@@ -119,9 +133,10 @@ class QuizQualityTest {
 
     @Test
     void trueFalseItemsMostlyFalseAreRefusedNamingWhereFalseIsRight() {
-        List<Question> questions = new ArrayList<>(List.of(trueFalse("q1", "bad 1", false),
-                trueFalse("q2", "bad 2", false), trueFalse("q3", "bad 3", false)));
-        questions.addAll(List.of(single("q4", "bad 4", 0, 4), single("q5", "bad 5", 1, 4), single("q6", "bad 6", 3, 4)));
+        List<Question> questions = new ArrayList<>(List.of(
+                trueFalse("q1", "bad 1", false), trueFalse("q2", "bad 2", false), trueFalse("q3", "bad 3", false)));
+        questions.addAll(
+                List.of(single("q4", "bad 4", 0, 4), single("q5", "bad 5", 1, 4), single("q6", "bad 6", 3, 4)));
         ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 2, 4), questions)));
 
         Breach breach = onlyBreach(content, "true-false answer");
@@ -132,9 +147,10 @@ class QuizQualityTest {
 
     @Test
     void trueFalseItemsMostlyTrueAreRefusedNamingWhereTrueIsRight() {
-        List<Question> questions = new ArrayList<>(List.of(trueFalse("q1", "bad 1", true),
-                trueFalse("q2", "bad 2", true), trueFalse("q3", "bad 3", true)));
-        questions.addAll(List.of(single("q4", "bad 4", 0, 4), single("q5", "bad 5", 1, 4), single("q6", "bad 6", 3, 4)));
+        List<Question> questions = new ArrayList<>(List.of(
+                trueFalse("q1", "bad 1", true), trueFalse("q2", "bad 2", true), trueFalse("q3", "bad 3", true)));
+        questions.addAll(
+                List.of(single("q4", "bad 4", 0, 4), single("q5", "bad 5", 1, 4), single("q6", "bad 6", 3, 4)));
         ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 2, 4), questions)));
 
         Breach breach = onlyBreach(content, "true-false answer");
@@ -144,7 +160,9 @@ class QuizQualityTest {
 
     @Test
     void multipleAnswerItemsWithMostlyTheSameNumberOfRightOptionsAreRefused() {
-        List<Question> questions = IntStream.rangeClosed(1, 7).mapToObj(j -> multiple("q" + j, "bad " + j, 3)).toList();
+        List<Question> questions = IntStream.rangeClosed(1, 7)
+                .mapToObj(j -> multiple("q" + j, "bad " + j, 3))
+                .toList();
         ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 0, 4), questions)));
 
         Breach breach = onlyBreach(content, "multiple");
@@ -167,17 +185,20 @@ class QuizQualityTest {
     void aScenarioQuestionRepeatsOnlyWhenItsScenarioRepeatsToo() {
         Question samePromptOtherScenario = scenario("q1", "Question a 4", "Another situation entirely", 1);
         Question sameScenarioAndPrompt = scenario("q2", "Question a 4", "Scenario a", 2);
-        ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 3, 4),
-                List.of(samePromptOtherScenario, sameScenarioAndPrompt))));
+        ContentSet content = curriculum(
+                List.of(lesson("bad", decision("bad", 3, 4), List.of(samePromptOtherScenario, sameScenarioAndPrompt))));
 
         assertThat(QuizQuality.breaches(content)).extracting(Breach::rule).containsOnly("duplicate");
-        assertThat(QuizQuality.breaches(content)).allSatisfy(breach -> assertThat(breach.files())
-                .isEqualTo(Map.of("m1/a.quiz.yaml", List.of("q4"), PLANTED, List.of("q2"))));
+        assertThat(QuizQuality.breaches(content))
+                .allSatisfy(breach -> assertThat(breach.files())
+                        .isEqualTo(Map.of("m1/a.quiz.yaml", List.of("q4"), PLANTED, List.of("q2"))));
     }
 
     @Test
     void checkRefusesTheContentWithOneProblemPerBrokenRule() {
-        List<Question> questions = IntStream.rangeClosed(1, 7).mapToObj(j -> multiple("q" + j, "bad " + j, 3)).toList();
+        List<Question> questions = IntStream.rangeClosed(1, 7)
+                .mapToObj(j -> multiple("q" + j, "bad " + j, 3))
+                .toList();
         ContentSet content = curriculum(List.of(lesson("bad", decision("bad", 0, 4), questions)));
 
         assertThatThrownBy(() -> QuizQuality.check(content)).isInstanceOfSatisfying(InvalidContent.class, e -> {
@@ -232,12 +253,22 @@ class QuizQualityTest {
     }
 
     private static LessonDoc lesson(String id, Question decision, List<Question> questions) {
-        return new LessonDoc(id, List.of("middle"), 30, List.of(), Map.of(),
-                new Quiz(70, "each", decision, List.copyOf(questions)), id);
+        return new LessonDoc(
+                id,
+                List.of("middle"),
+                30,
+                List.of(),
+                Map.of(),
+                new Quiz(70, "each", decision, List.copyOf(questions)),
+                id);
     }
 
     private static Question decision(String lesson, int best, int options) {
-        return new Question("decision", "decision", text("What should they do in " + lesson + "?"), Map.of(),
+        return new Question(
+                "decision",
+                "decision",
+                text("What should they do in " + lesson + "?"),
+                Map.of(),
                 options(lesson, best, options));
     }
 
@@ -250,9 +281,14 @@ class QuizQualityTest {
     }
 
     private static Question trueFalse(String id, String prompt, boolean answer) {
-        return new Question(id, "true-false", text(prompt), Map.of(), List.of(
-                new Option("true", answer, Map.of("en", "True", "ko", "맞아요"), text("feedback")),
-                new Option("false", !answer, Map.of("en", "False", "ko", "아니에요"), text("feedback"))));
+        return new Question(
+                id,
+                "true-false",
+                text(prompt),
+                Map.of(),
+                List.of(
+                        new Option("true", answer, Map.of("en", "True", "ko", "맞아요"), text("feedback")),
+                        new Option("false", !answer, Map.of("en", "False", "ko", "아니에요"), text("feedback"))));
     }
 
     private static Question multiple(String id, String prompt, int right) {
@@ -260,7 +296,10 @@ class QuizQualityTest {
         Arrays.fill(correct, 0, right, true);
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            options.add(new Option(String.valueOf((char) ('a' + i)), correct[i], text("Statement " + i + " of " + prompt),
+            options.add(new Option(
+                    String.valueOf((char) ('a' + i)),
+                    correct[i],
+                    text("Statement " + i + " of " + prompt),
                     text("feedback")));
         }
         return new Question(id, "multiple", text(prompt), Map.of(), options);
@@ -271,23 +310,34 @@ class QuizQualityTest {
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = String.valueOf((char) ('a' + i));
-            options.add(i == right
-                    ? new Option(id, true, Map.of("en", "Right " + tag, "ko", "정답"), text("feedback"))
-                    : new Option(id, false, Map.of("en", "A wrong answer that is longer, " + tag + " " + i,
-                            "ko", "이것은 정답보다 더 긴 틀린 보기예요 " + i), text("feedback")));
+            options.add(
+                    i == right
+                            ? new Option(id, true, Map.of("en", "Right " + tag, "ko", "정답"), text("feedback"))
+                            : new Option(
+                                    id,
+                                    false,
+                                    Map.of(
+                                            "en",
+                                            "A wrong answer that is longer, " + tag + " " + i,
+                                            "ko",
+                                            "이것은 정답보다 더 긴 틀린 보기예요 " + i),
+                                    text("feedback")));
         }
         return options;
     }
 
     private static Question withRightText(Question question, String en, String ko) {
-        List<Option> options = question.options().stream().map(option -> option.correct()
-                ? new Option(option.id(), true, Map.of("en", en, "ko", ko), option.feedback()) : option).toList();
+        List<Option> options = question.options().stream()
+                .map(option -> option.correct()
+                        ? new Option(option.id(), true, Map.of("en", en, "ko", ko), option.feedback())
+                        : option)
+                .toList();
         return new Question(question.id(), question.type(), question.prompt(), question.scenario(), options);
     }
 
     private static Question withPrompt(Question question, String en, String ko) {
-        return new Question(question.id(), question.type(), Map.of("en", en, "ko", ko), question.scenario(),
-                question.options());
+        return new Question(
+                question.id(), question.type(), Map.of("en", en, "ko", ko), question.scenario(), question.options());
     }
 
     private static Map<String, String> text(String text) {

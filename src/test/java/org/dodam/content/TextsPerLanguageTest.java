@@ -30,22 +30,27 @@ class TextsPerLanguageTest {
 
     private static LessonDoc lesson(Map<String, String> titles) {
         Map<String, LessonText> texts = new java.util.HashMap<>();
-        titles.forEach((language, title) -> texts.put(language, new LessonText(title, List.of("o"),
-                List.of(new Section("explainer", "H", "text " + language)), null)));
-        return new LessonDoc("asking-first", List.of("middle"), 30, List.of(), texts, new Quiz(70, "each", null, List.of()), "v1");
+        titles.forEach((language, title) -> texts.put(
+                language,
+                new LessonText(title, List.of("o"), List.of(new Section("explainer", "H", "text " + language)), null)));
+        return new LessonDoc(
+                "asking-first", List.of("middle"), 30, List.of(), texts, new Quiz(70, "each", null, List.of()), "v1");
     }
 
     @Test
     void aModuleAnswersInEachLanguageItHasAndInKoreanForOneItLacks() {
         CourseModule module = new CourseModule("consent");
-        module.update(module(Map.of("ko", "동의와 존중", "en", "Consent and respect"), Map.of("ko", "# 편지", "en", "# Letter")));
+        module.update(
+                module(Map.of("ko", "동의와 존중", "en", "Consent and respect"), Map.of("ko", "# 편지", "en", "# Letter")));
         assertThat(module.languages()).containsExactlyInAnyOrder("ko", "en");
         assertThat(module.title("en")).isEqualTo("Consent and respect");
         assertThat(module.title("ko")).isEqualTo("동의와 존중");
         assertThat(module.title("ja")).isEqualTo("동의와 존중");
         assertThat(module.summary("ja")).isEqualTo("About 동의와 존중");
         assertThat(module.familyLetter("en")).contains("# Letter");
-        assertThat(module.familyLetter("ja")).as("a letter is never printed in another language than asked").isEmpty();
+        assertThat(module.familyLetter("ja"))
+                .as("a letter is never printed in another language than asked")
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +60,9 @@ class TextsPerLanguageTest {
         module.update(module(Map.of("ko", "동의와 존중", "en", "Consent and respect"), Map.of()));
         assertThat(module.languages()).containsExactlyInAnyOrder("ko", "en");
         assertThat(module.title("ja")).isEqualTo("동의와 존중");
-        assertThat(module.familyLetter("ko")).as("staff modules and modules without letters have none").isEmpty();
+        assertThat(module.familyLetter("ko"))
+                .as("staff modules and modules without letters have none")
+                .isEmpty();
     }
 
     @Test
@@ -73,8 +80,15 @@ class TextsPerLanguageTest {
 
     @Test
     void theCurriculumsEntriesFollowTheSameRule() {
-        ModuleEntry module = new ModuleEntry("consent", false, List.of("middle"), Map.of("ko", "동의", "en", "Consent"),
-                Map.of("ko", "요약", "en", "Summary"), false, List.of(), Map.of("ko", "# 편지"));
+        ModuleEntry module = new ModuleEntry(
+                "consent",
+                false,
+                List.of("middle"),
+                Map.of("ko", "동의", "en", "Consent"),
+                Map.of("ko", "요약", "en", "Summary"),
+                false,
+                List.of(),
+                Map.of("ko", "# 편지"));
         assertThat(module.title("en")).isEqualTo("Consent");
         assertThat(module.title("ja")).isEqualTo("동의");
         assertThat(module.summary("ja")).isEqualTo("요약");
@@ -82,12 +96,23 @@ class TextsPerLanguageTest {
         assertThat(module.familyLetter("en")).isEmpty();
 
         LessonDoc doc = lesson(Map.of("ko", "먼저 물어보기", "en", "Asking first"));
-        LessonEntry lesson = new LessonEntry("asking-first", "consent", false, List.of("middle"), 30, "v1", 70, "each",
-                false, Map.of("ko", "먼저 물어보기", "en", "Asking first"),
+        LessonEntry lesson = new LessonEntry(
+                "asking-first",
+                "consent",
+                false,
+                List.of("middle"),
+                30,
+                "v1",
+                70,
+                "each",
+                false,
+                Map.of("ko", "먼저 물어보기", "en", "Asking first"),
                 new LessonDocument(Map.of("ko", doc.texts().get("ko")), List.of(), null, List.of()));
         assertThat(lesson.title("en")).isEqualTo("Asking first");
         assertThat(lesson.title("ja")).isEqualTo("먼저 물어보기");
-        assertThat(lesson.language("en")).as("the document has no English text: the lesson is read in Korean").isEqualTo("ko");
+        assertThat(lesson.language("en"))
+                .as("the document has no English text: the lesson is read in Korean")
+                .isEqualTo("ko");
         assertThat(lesson.text("en").sections().get(0).markdown()).isEqualTo("text ko");
     }
 }

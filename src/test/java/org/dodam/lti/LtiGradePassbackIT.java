@@ -30,8 +30,13 @@ class LtiGradePassbackIT {
 
     static final String NAME = "lti-grades";
     static final String LESSON = "dont-pass-it-on";
-    static final Map<String, String> ENVIRONMENT = Map.of("DODAM_DB_URL", DodamServer.openBeside(NAME),
-            "DODAM_LTI_PASSBACK_EVERY_SECONDS", "1", "DODAM_LTI_PASSBACK_RETRY_SECONDS", "1");
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "DODAM_DB_URL",
+            DodamServer.openBeside(NAME),
+            "DODAM_LTI_PASSBACK_EVERY_SECONDS",
+            "1",
+            "DODAM_LTI_PASSBACK_RETRY_SECONDS",
+            "1");
 
     static DodamServer server;
     static TestPlatform platform;
@@ -59,24 +64,42 @@ class LtiGradePassbackIT {
         HttpSession admin = HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD);
         moodle.registerIn(admin, "Moodle");
         String target = server.uri("student/lesson.xhtml?id=" + LESSON).toString();
-        moodle.person("hana", new Person("moodle-user-31", "Hana Cho", List.of(TestPlatform.LEARNER), "course-301",
-                "Consent 9B", target, null, "en"));
+        moodle.person(
+                "hana",
+                new Person(
+                        "moodle-user-31",
+                        "Hana Cho",
+                        List.of(TestPlatform.LEARNER),
+                        "course-301",
+                        "Consent 9B",
+                        target,
+                        null,
+                        "en"));
 
         browser = new Browser();
         Page student = browser.open("en", Browser.DESKTOP_WIDTH);
         student.navigate(moodle.coursePage("hana"));
         student.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
-        assertThat(count("select count(*) from lti_grade_link where lesson_id = ? and line_item_url = ?", LESSON,
-                moodle.lineItem(target))).as("the launch named the lesson's grade column").isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from lti_grade_link where lesson_id = ? and line_item_url = ?",
+                        LESSON,
+                        moodle.lineItem(target)))
+                .as("the launch named the lesson's grade column")
+                .isEqualTo(1);
 
         moodle.answerScoresWith(503);
         Learner.answerAll(student, server, LESSON, true, "en");
-        await("the score was tried and refused twice", () -> moodle.scoreAnswers().stream().filter(s -> s == 503).count() >= 2);
+        await(
+                "the score was tried and refused twice",
+                () -> moodle.scoreAnswers().stream().filter(s -> s == 503).count() >= 2);
         assertThat(moodle.scores()).isEmpty();
         assertThat(moodle.tokenRequests()).as("one token for every try").hasSize(1);
         assertThat(count("select count(*) from lti_score where sent_at is null and attempts >= 2"
-                + " and last_error = 'score service: HTTP 503'")).isEqualTo(1);
-        assertThat(admin.get("admin/lti.xhtml").body()).as("the admin sees the score waiting").contains("1개 대기 중");
+                        + " and last_error = 'score service: HTTP 503'"))
+                .isEqualTo(1);
+        assertThat(admin.get("admin/lti.xhtml").body())
+                .as("the admin sees the score waiting")
+                .contains("1개 대기 중");
 
         server.stop();
         moodle.answerScoresWith(200);
@@ -86,16 +109,29 @@ class LtiGradePassbackIT {
         Thread.sleep(3_000); // three more rounds of the sender, which must find nothing more to send
         assertThat(moodle.scores()).as("exactly once").hasSize(1);
         Map<String, Object> score = moodle.scores().get(0);
-        assertThat(score).containsEntry("userId", "moodle-user-31").containsEntry("scoreGiven", 100L)
-                .containsEntry("scoreMaximum", 100L).containsEntry("activityProgress", "Completed")
+        assertThat(score)
+                .containsEntry("userId", "moodle-user-31")
+                .containsEntry("scoreGiven", 100L)
+                .containsEntry("scoreMaximum", 100L)
+                .containsEntry("activityProgress", "Completed")
                 .containsEntry("gradingProgress", "FullyGraded")
-                .containsEntry("lineItem", moodle.lineItem(target).replaceFirst("^.*/moodle-grades/", "").replace("?type_id=1", ""));
+                .containsEntry(
+                        "lineItem",
+                        moodle.lineItem(target)
+                                .replaceFirst("^.*/moodle-grades/", "")
+                                .replace("?type_id=1", ""));
         Instant stamped = Instant.parse((String) score.get("timestamp"));
-        assertThat(stamped).as("the moment the quiz finished, not the moment it was sent").isBefore(Instant.now().minusSeconds(3));
-        assertThat(count("select count(*) from lti_score where sent_at is not null")).isEqualTo(1);
+        assertThat(stamped)
+                .as("the moment the quiz finished, not the moment it was sent")
+                .isBefore(Instant.now().minusSeconds(3));
+        assertThat(count("select count(*) from lti_score where sent_at is not null"))
+                .isEqualTo(1);
         assertThat(moodle.tokenRequests().get(1)).containsEntry("scope", TestPlatform.SCORE_SCOPE);
-        assertThat(HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD).get("admin/lti.xhtml").body())
-                .contains("대기 없음").doesNotContain("개 대기 중");
+        assertThat(HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD)
+                        .get("admin/lti.xhtml")
+                        .body())
+                .contains("대기 없음")
+                .doesNotContain("개 대기 중");
     }
 
     static long count(String sql, Object... parameters) throws SQLException {

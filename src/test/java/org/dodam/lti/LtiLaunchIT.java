@@ -45,8 +45,8 @@ import org.junit.jupiter.api.Test;
 class LtiLaunchIT {
 
     static final String LESSON = "dont-pass-it-on";
-    static final List<String> CREATED_BY_LAUNCHES = List.of("account", "school_class", "class_membership", "lti_person",
-            "lti_context", "lti_context_member");
+    static final List<String> CREATED_BY_LAUNCHES =
+            List.of("account", "school_class", "class_membership", "lti_person", "lti_context", "lti_context_member");
 
     static DodamServer server;
     static TestPlatform platform;
@@ -75,55 +75,101 @@ class LtiLaunchIT {
         Tenant moodle = platform.tenant("moodle-browser");
         registerInBrowserWithoutScripts(moodle);
         String target = server.uri("student/lesson.xhtml?id=" + LESSON).toString();
-        moodle.person("ara", new Person("moodle-user-11", "Ara Kim", List.of(TestPlatform.LEARNER), "course-101",
-                "Consent and images 8A", target, null, "ko-KR"));
-        moodle.person("ms-lee", new Person("moodle-user-2", "Ms Lee", List.of(TestPlatform.INSTRUCTOR, TestPlatform.INSTITUTION_ADMIN),
-                "course-101", "Consent and images 8A", target, null, "en-US"));
-        moodle.person("bo", new Person("moodle-user-12", "Bo Park", List.of(TestPlatform.LEARNER), "course-101",
-                "Consent and images 8A", server.uri("lti/launch?lesson=" + LESSON).toString(), null, "en"));
+        moodle.person(
+                "ara",
+                new Person(
+                        "moodle-user-11",
+                        "Ara Kim",
+                        List.of(TestPlatform.LEARNER),
+                        "course-101",
+                        "Consent and images 8A",
+                        target,
+                        null,
+                        "ko-KR"));
+        moodle.person(
+                "ms-lee",
+                new Person(
+                        "moodle-user-2",
+                        "Ms Lee",
+                        List.of(TestPlatform.INSTRUCTOR, TestPlatform.INSTITUTION_ADMIN),
+                        "course-101",
+                        "Consent and images 8A",
+                        target,
+                        null,
+                        "en-US"));
+        moodle.person(
+                "bo",
+                new Person(
+                        "moodle-user-12",
+                        "Bo Park",
+                        List.of(TestPlatform.LEARNER),
+                        "course-101",
+                        "Consent and images 8A",
+                        server.uri("lti/launch?lesson=" + LESSON).toString(),
+                        null,
+                        "en"));
 
         Page student = browser.open("ko", Browser.PHONE_WIDTH);
         student.navigate(moodle.coursePage("ara"));
         student.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
         assertThat(student.locator("#lessonTitle").isVisible()).isTrue();
         assertThat(student.locator(".site-nav__who").innerText()).isEqualTo("Ara Kim");
-        assertThat(student.getAttribute("html", "lang")).as("the platform's locale").isEqualTo("ko");
+        assertThat(student.getAttribute("html", "lang"))
+                .as("the platform's locale")
+                .isEqualTo("ko");
         Browser.screenshot(student, "lti-student-lesson-ko-360");
         Map<String, String> auth = moodle.authRequests().get(0);
-        assertThat(auth).containsEntry("scope", "openid").containsEntry("response_type", "id_token")
-                .containsEntry("response_mode", "form_post").containsEntry("prompt", "none")
-                .containsEntry("client_id", moodle.clientId()).containsEntry("redirect_uri", server.uri("lti/launch").toString())
-                .containsEntry("login_hint", "ara").containsEntry("lti_message_hint", "message-ara");
+        assertThat(auth)
+                .containsEntry("scope", "openid")
+                .containsEntry("response_type", "id_token")
+                .containsEntry("response_mode", "form_post")
+                .containsEntry("prompt", "none")
+                .containsEntry("client_id", moodle.clientId())
+                .containsEntry("redirect_uri", server.uri("lti/launch").toString())
+                .containsEntry("login_hint", "ara")
+                .containsEntry("lti_message_hint", "message-ara");
         assertThat(count("select count(*) from lti_context where context_id = 'course-101' and class_id is null"))
-                .as("no class before a teacher comes").isEqualTo(1);
+                .as("no class before a teacher comes")
+                .isEqualTo(1);
 
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         teacher.navigate(moodle.coursePage("ms-lee"));
         teacher.waitForURL("**/teacher/dashboard.xhtml?id=*");
         assertThat(Pages.heading(teacher)).contains("Consent and images 8A");
-        assertThat(teacher.locator("#matrix").innerText()).as("the student who came first is in the class").contains("Ara Kim");
+        assertThat(teacher.locator("#matrix").innerText())
+                .as("the student who came first is in the class")
+                .contains("Ara Kim");
         Browser.screenshot(teacher, "lti-teacher-dashboard-en-1280");
 
         Page later = browser.open("en", Browser.DESKTOP_WIDTH);
         later.navigate(moodle.coursePage("bo"));
         later.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
         teacher.reload();
-        assertThat(teacher.locator("#matrix").innerText()).as("a student after the teacher joins at once").contains("Bo Park");
-        assertThat(count("select count(*) from account a join lti_person p on p.account_id = a.id where p.issuer = ?"
-                + " and a.role = 'TEACHER'", moodle.issuer())).as("never more than a teacher").isEqualTo(1);
+        assertThat(teacher.locator("#matrix").innerText())
+                .as("a student after the teacher joins at once")
+                .contains("Bo Park");
+        assertThat(count(
+                        "select count(*) from account a join lti_person p on p.account_id = a.id where p.issuer = ?"
+                                + " and a.role = 'TEACHER'",
+                        moodle.issuer()))
+                .as("never more than a teacher")
+                .isEqualTo(1);
 
         Page again = browser.open("ko", Browser.PHONE_WIDTH);
         again.navigate(moodle.coursePage("ara"));
         again.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
         assertThat(count("select count(*) from lti_person where issuer = ?", moodle.issuer()))
-                .as("the same person is found again by issuer and sub").isEqualTo(3);
+                .as("the same person is found again by issuer and sub")
+                .isEqualTo(3);
         moodle.tamper(claims -> claims.audience("another-tool").claim("azp", "another-tool"));
         Page refused = browser.open("ko", Browser.PHONE_WIDTH);
         refused.navigate(moodle.coursePage("ara"));
         refused.waitForURL("**/lti/launch");
         assertThat(Pages.heading(refused)).isEqualTo("학습 플랫폼에서 도담을 열지 못했습니다");
         assertThat(refused.locator("#reason").innerText()).isEqualTo("응답이 다른 도구(클라이언트 ID)를 위한 것입니다.");
-        assertThat(refused.locator(".site-nav__who").count()).as("nobody signed in").isZero();
+        assertThat(refused.locator(".site-nav__who").count())
+                .as("nobody signed in")
+                .isZero();
         assertThat(Accessibility.seriousViolations(refused)).isEmpty();
         Browser.screenshot(refused, "lti-refused-ko-360");
         moodle.tamper(claims -> claims);
@@ -142,16 +188,26 @@ class LtiLaunchIT {
     void aLearnerReachesNoTeacherOrAdminPage() throws Exception {
         Tenant moodle = registered("moodle-learner");
         Launch launch = Launch.start(moodle, "learner");
-        HttpResponse<String> landed = launch.post(moodle.sign(moodle.claims(student("learner-sub"), launch.nonce()).build()));
+        HttpResponse<String> landed = launch.post(moodle.sign(
+                moodle.claims(student("learner-sub"), launch.nonce()).build()));
         assertThat(landed.statusCode()).isEqualTo(303);
-        assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/student/lesson.xhtml?id=" + LESSON);
-        assertThat(launch.get("student/index.xhtml").statusCode()).as("signed in").isEqualTo(200);
-        for (String page : List.of("teacher/index.xhtml", "teacher/dashboard.xhtml?id=1", "admin/index.xhtml", "admin/lti.xhtml",
+        assertThat(landed.headers().firstValue("Location").orElseThrow())
+                .endsWith("/student/lesson.xhtml?id=" + LESSON);
+        assertThat(launch.get("student/index.xhtml").statusCode())
+                .as("signed in")
+                .isEqualTo(200);
+        for (String page : List.of(
+                "teacher/index.xhtml",
+                "teacher/dashboard.xhtml?id=1",
+                "admin/index.xhtml",
+                "admin/lti.xhtml",
                 "counsellor/index.xhtml")) {
             assertThat(launch.get(page).statusCode()).as(page).isEqualTo(404);
         }
-        assertThat(count("select count(*) from account a join lti_person p on p.account_id = a.id where p.subject = 'learner-sub'"
-                + " and a.role = 'STUDENT' and a.email is null")).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from account a join lti_person p on p.account_id = a.id where p.subject = 'learner-sub'"
+                                + " and a.role = 'STUDENT' and a.email is null"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -159,8 +215,17 @@ class LtiLaunchIT {
         browser = browser == null ? new Browser() : browser;
         Tenant canvas = registered("canvas-deep-linking");
         String launchUrl = server.uri("lti/launch").toString();
-        canvas.person("mr-han", new Person("canvas-teacher-5", "Mr Han", List.of(TestPlatform.INSTRUCTOR), "course-dl",
-                "Digital citizenship 7", launchUrl, null, "en"));
+        canvas.person(
+                "mr-han",
+                new Person(
+                        "canvas-teacher-5",
+                        "Mr Han",
+                        List.of(TestPlatform.INSTRUCTOR),
+                        "course-dl",
+                        "Digital citizenship 7",
+                        launchUrl,
+                        null,
+                        "en"));
         canvas.deepLinking(true, true);
         Page teacher = browser.open("en", Browser.PHONE_WIDTH);
         teacher.navigate(canvas.coursePage("mr-han"));
@@ -176,7 +241,8 @@ class LtiLaunchIT {
         teacher.waitForNavigation(() -> teacher.click("#pickSubmit"));
         assertThat(teacher.locator("#pickNone").innerText()).contains("Choose at least one lesson");
 
-        List<String> picked = List.of(teacher.locator("input[name=lesson]").nth(0).getAttribute("value"),
+        List<String> picked = List.of(
+                teacher.locator("input[name=lesson]").nth(0).getAttribute("value"),
                 teacher.locator("input[name=lesson]").nth(middle - 1).getAttribute("value"));
         for (String lesson : picked) {
             teacher.check("[id='pick-" + lesson + "']");
@@ -186,7 +252,9 @@ class LtiLaunchIT {
         assertThat(teacher.locator("#picked li").count()).isEqualTo(2);
         Browser.screenshot(teacher, "lti-deep-link-return-en-360");
         teacher.waitForNavigation(() -> teacher.click("#returnSubmit"));
-        assertThat(teacher.locator("#added").innerText()).as("the platform took Dodam's signed answer").isEqualTo("Added 2");
+        assertThat(teacher.locator("#added").innerText())
+                .as("the platform took Dodam's signed answer")
+                .isEqualTo("Added 2");
 
         JWTClaimsSet answer = canvas.deepLinkAnswers().get(0);
         List<?> items = (List<?>) answer.getClaim(TestPlatform.DEEP_LINKING + "content_items");
@@ -200,22 +268,35 @@ class LtiLaunchIT {
             assertThat(lineItem.get("scoreMaximum")).isEqualTo(100L);
             assertThat((String) item.get("title")).isNotBlank();
         }
-        assertThat(teacher.navigate(server.uri("teacher/lti-pick.xhtml").toString()).status()).as("answered once").isEqualTo(404);
+        assertThat(teacher.navigate(server.uri("teacher/lti-pick.xhtml").toString())
+                        .status())
+                .as("answered once")
+                .isEqualTo(404);
         teacher.context().close();
     }
 
     @Test
-    void theCoursesRosterJoinsTheClassWhenItsTeacherLaunchesSoTheDashboardListsStudentsWhoHaveNotYet() throws Exception {
+    void theCoursesRosterJoinsTheClassWhenItsTeacherLaunchesSoTheDashboardListsStudentsWhoHaveNotYet()
+            throws Exception {
         Tenant moodle = registered("moodle-roster");
-        moodle.roster(List.of(member("roster-1", "Dana Seo", TestPlatform.LEARNER, "Active"),
+        moodle.roster(List.of(
+                member("roster-1", "Dana Seo", TestPlatform.LEARNER, "Active"),
                 member("roster-2", "Eun Choi", TestPlatform.LEARNER, null),
                 member("roster-3", "Gone Student", TestPlatform.LEARNER, "Inactive"),
                 member("roster-4", "Jun Lim", TestPlatform.LEARNER, "Active"),
                 member("roster-t", "Ms Roster", TestPlatform.INSTRUCTOR, "Active")));
-        Person teacherPerson = new Person("roster-t", "Ms Roster", List.of(TestPlatform.INSTRUCTOR), "course-roster", "Roster 6C",
-                server.uri("lti/launch").toString(), null, "en");
+        Person teacherPerson = new Person(
+                "roster-t",
+                "Ms Roster",
+                List.of(TestPlatform.INSTRUCTOR),
+                "course-roster",
+                "Roster 6C",
+                server.uri("lti/launch").toString(),
+                null,
+                "en");
         Launch teacher = Launch.start(moodle, "x");
-        HttpResponse<String> landed = teacher.post(moodle.sign(moodle.claims(teacherPerson, teacher.nonce()).build()));
+        HttpResponse<String> landed = teacher.post(
+                moodle.sign(moodle.claims(teacherPerson, teacher.nonce()).build()));
         String dashboard = landed.headers().firstValue("Location").orElseThrow();
         assertThat(dashboard).contains("/teacher/dashboard.xhtml?id=");
         String classMembers = "select count(*) from class_membership m join lti_context c on c.class_id = m.class_id"
@@ -224,28 +305,58 @@ class LtiLaunchIT {
         while (count(classMembers) < 3 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(count(classMembers)).as("the three active learners, read in pages").isEqualTo(3);
+        assertThat(count(classMembers))
+                .as("the three active learners, read in pages")
+                .isEqualTo(3);
         assertThat(moodle.rosterRequests()).as("three pages of two").hasSize(3);
-        String page = teacher.get(dashboard.substring(dashboard.indexOf("teacher/"))).body();
-        assertThat(page).contains("Dana Seo").contains("Eun Choi").contains("Jun Lim").doesNotContain("Gone Student");
-        assertThat(count("select count(*) from lti_person where subject = 'roster-3'")).as("an inactive member is not made").isZero();
-        assertThat(count("select count(*) from lti_person p join account a on a.id = p.account_id where p.subject = 'roster-t'"
-                + " and a.role = 'TEACHER'")).as("the teacher stays the one account the launch made").isEqualTo(1);
+        String page =
+                teacher.get(dashboard.substring(dashboard.indexOf("teacher/"))).body();
+        assertThat(page)
+                .contains("Dana Seo")
+                .contains("Eun Choi")
+                .contains("Jun Lim")
+                .doesNotContain("Gone Student");
+        assertThat(count("select count(*) from lti_person where subject = 'roster-3'"))
+                .as("an inactive member is not made")
+                .isZero();
+        assertThat(count(
+                        "select count(*) from lti_person p join account a on a.id = p.account_id where p.subject = 'roster-t'"
+                                + " and a.role = 'TEACHER'"))
+                .as("the teacher stays the one account the launch made")
+                .isEqualTo(1);
 
         Launch again = Launch.start(moodle, "x");
-        assertThat(again.post(moodle.sign(moodle.claims(teacherPerson, again.nonce()).build())).statusCode()).isEqualTo(303);
+        assertThat(again.post(moodle.sign(
+                                moodle.claims(teacherPerson, again.nonce()).build()))
+                        .statusCode())
+                .isEqualTo(303);
         Launch student = Launch.start(moodle, "x");
-        assertThat(student.post(moodle.sign(moodle.claims(new Person("roster-1", "Dana Seo", List.of(TestPlatform.LEARNER),
-                "course-roster", "Roster 6C", server.uri("student/lesson.xhtml?id=" + LESSON).toString(), null, "en"), student.nonce())
-                .build())).statusCode()).isEqualTo(303);
-        assertThat(count("select count(*) from lti_person where subject = 'roster-1'")).as("her launch finds her").isEqualTo(1);
+        assertThat(student.post(moodle.sign(moodle.claims(
+                                        new Person(
+                                                "roster-1",
+                                                "Dana Seo",
+                                                List.of(TestPlatform.LEARNER),
+                                                "course-roster",
+                                                "Roster 6C",
+                                                server.uri("student/lesson.xhtml?id=" + LESSON)
+                                                        .toString(),
+                                                null,
+                                                "en"),
+                                        student.nonce())
+                                .build()))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(count("select count(*) from lti_person where subject = 'roster-1'"))
+                .as("her launch finds her")
+                .isEqualTo(1);
         assertThat(count(classMembers)).isEqualTo(3);
         Thread.sleep(1_000);
         assertThat(moodle.rosterRequests()).as("read at most every ten minutes").hasSize(3);
     }
 
     static Map<String, Object> member(String userId, String name, String role, String status) {
-        Map<String, Object> member = new LinkedHashMap<>(Map.of("user_id", userId, "name", name, "roles", List.of(role)));
+        Map<String, Object> member =
+                new LinkedHashMap<>(Map.of("user_id", userId, "name", name, "roles", List.of(role)));
         if (status != null) {
             member.put("status", status);
         }
@@ -257,27 +368,45 @@ class LtiLaunchIT {
         Tenant moodle = registered("moodle-deep-linking");
         moodle.deepLinking(true, true);
         Launch learner = Launch.start(moodle, "x");
-        assertRefusedWithNothingCreated(() -> learner.post(moodle.sign(moodle.claims(student("dl-learner"), learner.nonce()).build())),
+        assertRefusedWithNothingCreated(
+                () -> learner.post(moodle.sign(
+                        moodle.claims(student("dl-learner"), learner.nonce()).build())),
                 "Only a course's teachers can add Dodam lessons to it.");
 
         Launch teacher = Launch.start(moodle, "x");
-        HttpResponse<String> landed = teacher.post(moodle.sign(moodle.claims(student("dl-teacher").withRoles(TestPlatform.INSTRUCTOR),
-                teacher.nonce()).build()));
+        HttpResponse<String> landed = teacher.post(
+                moodle.sign(moodle.claims(student("dl-teacher").withRoles(TestPlatform.INSTRUCTOR), teacher.nonce())
+                        .build()));
         assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/teacher/lti-pick.xhtml");
         assertThat(teacher.get("teacher/lti-pick.xhtml").statusCode()).isEqualTo(200);
-        HttpResponse<String> foreign = teacher.client().send(HttpRequest.newBuilder(server.uri("lti/deep-link"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
-                .POST(HttpRequest.BodyPublishers.ofString("lesson=" + LESSON)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> foreign = teacher.client()
+                .send(
+                        HttpRequest.newBuilder(server.uri("lti/deep-link"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Sec-Fetch-Site", "cross-site")
+                                .POST(HttpRequest.BodyPublishers.ofString("lesson=" + LESSON))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(foreign.statusCode()).as("another site's post").isEqualTo(403);
-        HttpResponse<String> unknown = teacher.client().send(HttpRequest.newBuilder(server.uri("lti/deep-link"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
-                .header("Origin", server.origin()).POST(HttpRequest.BodyPublishers.ofString("lesson=no-such-lesson")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = teacher.client()
+                .send(
+                        HttpRequest.newBuilder(server.uri("lti/deep-link"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .header("Origin", server.origin())
+                                .POST(HttpRequest.BodyPublishers.ofString("lesson=no-such-lesson"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(400);
-        HttpResponse<String> stranger = Launch.newClient().send(HttpRequest.newBuilder(server.uri("lti/deep-link"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
-                .header("Origin", server.origin()).POST(HttpRequest.BodyPublishers.ofString("lesson=" + LESSON)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stranger = Launch.newClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri("lti/deep-link"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .header("Origin", server.origin())
+                                .POST(HttpRequest.BodyPublishers.ofString("lesson=" + LESSON))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(stranger.statusCode()).as("nobody signed in").isEqualTo(404);
         assertThat(stranger.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
     }
@@ -286,8 +415,11 @@ class LtiLaunchIT {
     void aBadSignatureIsRefused() throws Exception {
         Tenant moodle = registered("moodle-signature");
         Launch launch = Launch.start(moodle, "x");
-        String forged = TestPlatform.sign(new com.nimbusds.jose.jwk.RSAKey.Builder(TestPlatform.newKey())
-                .keyID(moodle.signingKey().getKeyID()).build(), moodle.claims(student("forged"), launch.nonce()).build());
+        String forged = TestPlatform.sign(
+                new com.nimbusds.jose.jwk.RSAKey.Builder(TestPlatform.newKey())
+                        .keyID(moodle.signingKey().getKeyID())
+                        .build(),
+                moodle.claims(student("forged"), launch.nonce()).build());
         assertRefusedWithNothingCreated(() -> launch.post(forged), "The platform's signature is not valid.");
     }
 
@@ -295,18 +427,27 @@ class LtiLaunchIT {
     void anUnknownKeyIsRefusedAndARotatedKeyIsFoundByTheRefetch() throws Exception {
         Tenant moodle = registered("moodle-rotation");
         Launch first = Launch.start(moodle, "x");
-        assertThat(first.post(moodle.sign(moodle.claims(student("rotation-1"), first.nonce()).build())).statusCode()).isEqualTo(303);
+        assertThat(first.post(moodle.sign(moodle.claims(student("rotation-1"), first.nonce())
+                                .build()))
+                        .statusCode())
+                .isEqualTo(303);
 
         Launch unknown = Launch.start(moodle, "x");
-        String token = TestPlatform.sign(moodle.unpublishedKey(), moodle.claims(student("rotation-2"), unknown.nonce()).build());
+        String token = TestPlatform.sign(
+                moodle.unpublishedKey(),
+                moodle.claims(student("rotation-2"), unknown.nonce()).build());
         assertRefusedWithNothingCreated(() -> unknown.post(token), "a key that its public keyset does not contain");
 
         Tenant canvas = registered("canvas-rotation");
         Launch before = Launch.start(canvas, "x");
-        assertThat(before.post(canvas.sign(canvas.claims(student("rotation-3"), before.nonce()).build())).statusCode()).isEqualTo(303);
+        assertThat(before.post(canvas.sign(canvas.claims(student("rotation-3"), before.nonce())
+                                .build()))
+                        .statusCode())
+                .isEqualTo(303);
         canvas.rotate();
         Launch after = Launch.start(canvas, "x");
-        HttpResponse<String> landed = after.post(canvas.sign(canvas.claims(student("rotation-4"), after.nonce()).build()));
+        HttpResponse<String> landed = after.post(
+                canvas.sign(canvas.claims(student("rotation-4"), after.nonce()).build()));
         assertThat(landed.statusCode()).as("the new kid was fetched at once").isEqualTo(303);
     }
 
@@ -314,19 +455,28 @@ class LtiLaunchIT {
     void aTokenForAnotherToolOrAnExpiredOneIsRefused() throws Exception {
         Tenant moodle = registered("moodle-claims");
         Launch wrongAudience = Launch.start(moodle, "x");
-        assertRefusedWithNothingCreated(() -> wrongAudience.post(moodle.sign(moodle.claims(student("aud"), wrongAudience.nonce())
-                .audience("another-tool").claim("azp", "another-tool").build())), "meant for another tool");
+        assertRefusedWithNothingCreated(
+                () -> wrongAudience.post(moodle.sign(moodle.claims(student("aud"), wrongAudience.nonce())
+                        .audience("another-tool")
+                        .claim("azp", "another-tool")
+                        .build())),
+                "meant for another tool");
         Launch expired = Launch.start(moodle, "x");
         Instant past = Instant.now().minus(Duration.ofMinutes(10));
-        assertRefusedWithNothingCreated(() -> expired.post(moodle.sign(moodle.claims(student("exp"), expired.nonce())
-                .issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300))).build())), "has expired");
+        assertRefusedWithNothingCreated(
+                () -> expired.post(moodle.sign(moodle.claims(student("exp"), expired.nonce())
+                        .issueTime(Date.from(past))
+                        .expirationTime(Date.from(past.plusSeconds(300)))
+                        .build())),
+                "has expired");
     }
 
     @Test
     void aReplayedTokenIsRefusedWithItsOwnStateAndWithAFreshOne() throws Exception {
         Tenant moodle = registered("moodle-replay");
         Launch launch = Launch.start(moodle, "x");
-        String token = moodle.sign(moodle.claims(student("replay"), launch.nonce()).build());
+        String token =
+                moodle.sign(moodle.claims(student("replay"), launch.nonce()).build());
         assertThat(launch.post(token).statusCode()).isEqualTo(303);
         assertRefusedWithNothingCreated(() -> launch.post(token), "was already used");
         Launch fresh = Launch.start(moodle, "x");
@@ -337,7 +487,8 @@ class LtiLaunchIT {
     void aWrongOrMissingStateIsRefused() throws Exception {
         Tenant moodle = registered("moodle-state");
         Launch launch = Launch.start(moodle, "x");
-        String token = moodle.sign(moodle.claims(student("state"), launch.nonce()).build());
+        String token =
+                moodle.sign(moodle.claims(student("state"), launch.nonce()).build());
         assertRefusedWithNothingCreated(() -> launch.postWithState(token, launch.state() + "x"), "did not start here");
         assertRefusedWithNothingCreated(() -> launch.postWithState(token, null), "did not start here");
         assertRefusedWithNothingCreated(() -> launch.postWithState(null, launch.state()), "could not be read");
@@ -346,50 +497,87 @@ class LtiLaunchIT {
     @Test
     void anUnknownDeploymentIsRefusedAtLoginAndAtLaunch() throws Exception {
         Tenant moodle = registered("moodle-deployment");
-        assertRefusedWithNothingCreated(() -> Launch.newClient().send(HttpRequest.newBuilder(loginUri(moodle, "x", "unregistered-deployment"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()), "deployment of the platform is not registered");
+        assertRefusedWithNothingCreated(
+                () -> Launch.newClient()
+                        .send(
+                                HttpRequest.newBuilder(loginUri(moodle, "x", "unregistered-deployment"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()),
+                "deployment of the platform is not registered");
         Launch launch = Launch.start(moodle, "x");
-        assertRefusedWithNothingCreated(() -> launch.post(moodle.sign(moodle.claims(student("dep"), launch.nonce())
-                .claim(TestPlatform.LTI + "deployment_id", "unregistered-deployment").build())), "deployment of the platform is not registered");
+        assertRefusedWithNothingCreated(
+                () -> launch.post(moodle.sign(moodle.claims(student("dep"), launch.nonce())
+                        .claim(TestPlatform.LTI + "deployment_id", "unregistered-deployment")
+                        .build())),
+                "deployment of the platform is not registered");
         Tenant unknown = platform.tenant("never-registered");
-        assertRefusedWithNothingCreated(() -> Launch.newClient().send(HttpRequest.newBuilder(loginUri(unknown, "x", null)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()), "not registered in Dodam");
+        assertRefusedWithNothingCreated(
+                () -> Launch.newClient()
+                        .send(
+                                HttpRequest.newBuilder(loginUri(unknown, "x", null))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()),
+                "not registered in Dodam");
     }
 
     @Test
     void anotherSchoolsRegistrationNeitherTakesThisOneNorReachesItsPeople() throws Exception {
         Tenant ours = registered("moodle-ours");
         Launch mine = Launch.start(ours, "x");
-        assertThat(mine.post(ours.sign(ours.claims(student("shared-sub"), mine.nonce()).build())).statusCode()).isEqualTo(303);
+        assertThat(mine.post(ours.sign(
+                                ours.claims(student("shared-sub"), mine.nonce()).build()))
+                        .statusCode())
+                .isEqualTo(303);
 
         ServerDatabase.addSchool(jdbcUrl, "Far Hills School", "far-hills-lti", "far-admin-lti");
         HttpSession farAdmin = HttpSession.signIn(server, "far-hills-lti", "far-admin-lti", DodamServer.DEMO_PASSWORD);
         long before = count("select count(*) from lti_registration");
-        assertThat(register(farAdmin, ours, "Taken")).as("an (issuer, client id) belongs to one school")
+        assertThat(register(farAdmin, ours, "Taken"))
+                .as("an (issuer, client id) belongs to one school")
                 .containsAnyOf("already registered", "이미 등록되어");
         assertThat(count("select count(*) from lti_registration")).isEqualTo(before);
 
         Tenant theirs = platform.tenant("moodle-far");
         assertThat(register(farAdmin, theirs, "Far Moodle")).containsAnyOf("is registered", "등록되었습니다");
         Launch crossed = Launch.start(ours, "x");
-        assertRefusedWithNothingCreated(() -> crossed.post(theirs.sign(theirs.claims(student("shared-sub"), crossed.nonce()).build())),
+        assertRefusedWithNothingCreated(
+                () -> crossed.post(theirs.sign(
+                        theirs.claims(student("shared-sub"), crossed.nonce()).build())),
                 "a key that its public keyset does not contain");
 
         Launch far = Launch.start(theirs, "x");
-        assertThat(far.post(theirs.sign(theirs.claims(student("shared-sub"), far.nonce()).build())).statusCode()).isEqualTo(303);
+        assertThat(far.post(theirs.sign(theirs.claims(student("shared-sub"), far.nonce())
+                                .build()))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(count("select count(distinct a.school_id) from lti_person p join account a on a.id = p.account_id"
-                + " where p.subject = 'shared-sub'")).as("one account in each school, never the other's").isEqualTo(2);
-        assertThat(count("select count(*) from lti_person p join account a on a.id = p.account_id join school s on s.id = a.school_id"
-                + " where p.issuer = ? and s.name = 'Far Hills School'", theirs.issuer())).isEqualTo(1);
-        assertThat(far.get("student/index.xhtml").statusCode()).as("signed in, in the far school").isEqualTo(200);
-        assertThat(count("select count(*) from lti_person p join account a on a.id = p.account_id join school s on s.id = a.school_id"
-                + " where p.issuer = ? and s.name = 'Far Hills School'", ours.issuer())).as("ours stay ours").isZero();
+                        + " where p.subject = 'shared-sub'"))
+                .as("one account in each school, never the other's")
+                .isEqualTo(2);
+        assertThat(count(
+                        "select count(*) from lti_person p join account a on a.id = p.account_id join school s on s.id = a.school_id"
+                                + " where p.issuer = ? and s.name = 'Far Hills School'",
+                        theirs.issuer()))
+                .isEqualTo(1);
+        assertThat(far.get("student/index.xhtml").statusCode())
+                .as("signed in, in the far school")
+                .isEqualTo(200);
+        assertThat(count(
+                        "select count(*) from lti_person p join account a on a.id = p.account_id join school s on s.id = a.school_id"
+                                + " where p.issuer = ? and s.name = 'Far Hills School'",
+                        ours.issuer()))
+                .as("ours stay ours")
+                .isZero();
     }
 
     @Test
     void dodamPublishesItsPublicKeysOnly() throws Exception {
-        HttpResponse<String> response = Launch.newClient().send(HttpRequest.newBuilder(server.uri("lti/jwks")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Launch.newClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri("lti/jwks")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         JWKSet keys = JWKSet.parse(response.body());
@@ -400,7 +588,8 @@ class LtiLaunchIT {
             assertThat(key.getAlgorithm().getName()).isEqualTo("RS256");
         });
         assertThat(response.body()).doesNotContain("\"d\"").doesNotContain("\"p\"");
-        assertThat(count("select count(*) from lti_tool_key where sealed_private_key like 'v2.%'")).isEqualTo(keys.getKeys().size());
+        assertThat(count("select count(*) from lti_tool_key where sealed_private_key like 'v2.%'"))
+                .isEqualTo(keys.getKeys().size());
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -409,19 +598,37 @@ class LtiLaunchIT {
     record Launch(Tenant tenant, HttpClient client, String state, String nonce) {
 
         static HttpClient newClient() {
-            return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            return HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
         }
 
         static Launch start(Tenant tenant, String loginHint) throws IOException, InterruptedException {
             HttpClient client = newClient();
-            HttpResponse<String> redirect = client.send(HttpRequest.newBuilder(server.uri("lti/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("iss", tenant.issuer(), "login_hint", loginHint,
-                            "target_link_uri", server.uri("student/lesson.xhtml?id=" + LESSON).toString(), "client_id", tenant.clientId(),
-                            "lti_deployment_id", tenant.deploymentId())))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> redirect = client.send(
+                    HttpRequest.newBuilder(server.uri("lti/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Sec-Fetch-Site", "cross-site")
+                            .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                    "iss",
+                                    tenant.issuer(),
+                                    "login_hint",
+                                    loginHint,
+                                    "target_link_uri",
+                                    server.uri("student/lesson.xhtml?id=" + LESSON)
+                                            .toString(),
+                                    "client_id",
+                                    tenant.clientId(),
+                                    "lti_deployment_id",
+                                    tenant.deploymentId()))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
-            assertThat(redirect.headers().firstValue("Set-Cookie")).as("a login initiation makes no session").isEmpty();
+            assertThat(redirect.headers().firstValue("Set-Cookie"))
+                    .as("a login initiation makes no session")
+                    .isEmpty();
             URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
             assertThat(location.toString()).startsWith(tenant.authUrl() + "?");
             Map<String, String> query = TestPlatform.parameters(location.getRawQuery());
@@ -440,14 +647,23 @@ class LtiLaunchIT {
             if (withState != null) {
                 fields.put("state", withState);
             }
-            return client.send(HttpRequest.newBuilder(server.uri("lti/launch")).header("Accept-Language", "en")
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
-                    .header("Origin", tenant.issuer().replaceFirst("(//[^/]+).*", "$1"))
-                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(server.uri("lti/launch"))
+                            .header("Accept-Language", "en")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Sec-Fetch-Site", "cross-site")
+                            .header("Origin", tenant.issuer().replaceFirst("(//[^/]+).*", "$1"))
+                            .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Language", "en").GET().build(),
+            return client.send(
+                    HttpRequest.newBuilder(server.uri(path))
+                            .header("Accept-Language", "en")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }
@@ -461,9 +677,15 @@ class LtiLaunchIT {
         Map<String, Long> before = counts();
         HttpResponse<String> response = exchange.send();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.body()).contains("Dodam could not be opened from your learning platform").contains(reason)
-                .contains("Nobody was signed in and nothing was saved.").doesNotContain("Exception").doesNotContain(".java:");
-        assertThat(response.headers().allValues("Set-Cookie")).as("no session").noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(response.body())
+                .contains("Dodam could not be opened from your learning platform")
+                .contains(reason)
+                .contains("Nobody was signed in and nothing was saved.")
+                .doesNotContain("Exception")
+                .doesNotContain(".java:");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .as("no session")
+                .noneMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(counts()).as("nothing created").isEqualTo(before);
     }
 
@@ -480,13 +702,27 @@ class LtiLaunchIT {
     }
 
     static Person student(String sub) {
-        return new Person(sub, "Student " + sub, List.of(TestPlatform.LEARNER), "course-" + sub, "Course " + sub,
-                server.uri("student/lesson.xhtml?id=" + LESSON).toString(), null, "en");
+        return new Person(
+                sub,
+                "Student " + sub,
+                List.of(TestPlatform.LEARNER),
+                "course-" + sub,
+                "Course " + sub,
+                server.uri("student/lesson.xhtml?id=" + LESSON).toString(),
+                null,
+                "en");
     }
 
     static URI loginUri(Tenant tenant, String loginHint, String deploymentId) {
-        Map<String, String> query = new LinkedHashMap<>(Map.of("iss", tenant.issuer(), "login_hint", loginHint,
-                "target_link_uri", server.uri("student/index.xhtml").toString(), "client_id", tenant.clientId()));
+        Map<String, String> query = new LinkedHashMap<>(Map.of(
+                "iss",
+                tenant.issuer(),
+                "login_hint",
+                loginHint,
+                "target_link_uri",
+                server.uri("student/index.xhtml").toString(),
+                "client_id",
+                tenant.clientId()));
         if (deploymentId != null) {
             query.put("lti_deployment_id", deploymentId);
         }
@@ -497,7 +733,8 @@ class LtiLaunchIT {
     static Tenant registered(String name) throws Exception {
         Tenant tenant = platform.tenant(name);
         register(HttpSession.signIn(server, "demo-admin", DodamServer.DEMO_PASSWORD), tenant, name);
-        assertThat(count("select count(*) from lti_registration where issuer = ?", tenant.issuer())).isEqualTo(1);
+        assertThat(count("select count(*) from lti_registration where issuer = ?", tenant.issuer()))
+                .isEqualTo(1);
         return tenant;
     }
 
@@ -512,9 +749,12 @@ class LtiLaunchIT {
         admin.navigate(server.uri("admin/index.xhtml").toString());
         admin.waitForNavigation(() -> admin.click("#ltiLink"));
         assertThat(Pages.heading(admin)).isEqualTo("학습 플랫폼 (LTI)");
-        assertThat(admin.locator("#toolLoginUrl").innerText()).isEqualTo(server.uri("lti/login").toString());
-        assertThat(admin.locator("#toolRedirectUrl").innerText()).isEqualTo(server.uri("lti/launch").toString());
-        assertThat(admin.locator("#toolKeySetUrl").innerText()).isEqualTo(server.uri("lti/jwks").toString());
+        assertThat(admin.locator("#toolLoginUrl").innerText())
+                .isEqualTo(server.uri("lti/login").toString());
+        assertThat(admin.locator("#toolRedirectUrl").innerText())
+                .isEqualTo(server.uri("lti/launch").toString());
+        assertThat(admin.locator("#toolKeySetUrl").innerText())
+                .isEqualTo(server.uri("lti/jwks").toString());
         admin.fill("[id='register:name']", "학교 Moodle");
         admin.fill("[id='register:issuer']", tenant.issuer());
         admin.fill("[id='register:clientId']", tenant.clientId());
@@ -523,11 +763,14 @@ class LtiLaunchIT {
         admin.fill("[id='register:tokenUrl']", tenant.tokenUrl());
         admin.fill("[id='register:jwksUrl']", "http://platform.example/jwks");
         admin.waitForNavigation(() -> admin.click("[id='register:submit']"));
-        assertThat(admin.locator("[id='register:jwksUrl-error']").innerText() + Pages.messages(admin)).contains("https://");
+        assertThat(admin.locator("[id='register:jwksUrl-error']").innerText() + Pages.messages(admin))
+                .contains("https://");
         admin.fill("[id='register:jwksUrl']", tenant.jwksUrl());
         admin.waitForNavigation(() -> admin.click("[id='register:submit']"));
         assertThat(Pages.messages(admin)).contains("등록되었습니다");
-        assertThat(admin.locator("#registrationTable").innerText()).contains(tenant.issuer()).contains(tenant.clientId());
+        assertThat(admin.locator("#registrationTable").innerText())
+                .contains(tenant.issuer())
+                .contains(tenant.clientId());
         Browser.screenshot(admin, "lti-admin-registered-ko-1280");
         Pages.useLanguage(admin, "en");
         assertThat(Pages.heading(admin)).isEqualTo("Learning platforms (LTI)");
@@ -536,8 +779,9 @@ class LtiLaunchIT {
     }
 
     static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
-
 }

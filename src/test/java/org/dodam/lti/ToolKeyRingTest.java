@@ -34,22 +34,31 @@ class ToolKeyRingTest {
     void aStoredKeySignsWhatItsPublishedHalfVerifiesAndItsPrivateHalfIsSealed() throws Exception {
         SecretKey dataKey = Sealing.newKey(RANDOM);
         List<String> wrapContexts = new ArrayList<>();
-        ToolKey key = ToolKey.generate(dataKey, context -> {
-            wrapContexts.add(context);
-            return "wrapped-for-test";
-        }, T0, RANDOM);
+        ToolKey key = ToolKey.generate(
+                dataKey,
+                context -> {
+                    wrapContexts.add(context);
+                    return "wrapped-for-test";
+                },
+                T0,
+                RANDOM);
         assertThat(wrapContexts).containsExactly("dodam/lti-tool-key/data-key/" + key.kid());
         assertThat(key.publicKey().isPrivate()).isFalse();
-        assertThat(key.publicKey().getKeyID()).isEqualTo(key.kid()).isEqualTo(key.publicKey().computeThumbprint().toString());
+        assertThat(key.publicKey().getKeyID())
+                .isEqualTo(key.kid())
+                .isEqualTo(key.publicKey().computeThumbprint().toString());
         assertThat(key.publicKey().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
 
         RSAKey signing = key.signingKey(dataKey);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(),
                 new JWTClaimsSet.Builder().issuer("dodam").build());
         jwt.sign(new RSASSASigner(signing));
-        assertThat(SignedJWT.parse(jwt.serialize()).verify(new RSASSAVerifier(key.publicKey()))).isTrue();
+        assertThat(SignedJWT.parse(jwt.serialize()).verify(new RSASSAVerifier(key.publicKey())))
+                .isTrue();
 
-        assertThatThrownBy(() -> key.signingKey(Sealing.newKey(RANDOM))).as("another data key")
+        assertThatThrownBy(() -> key.signingKey(Sealing.newKey(RANDOM)))
+                .as("another data key")
                 .isInstanceOf(Sealing.SealingException.class);
     }
 
@@ -68,12 +77,17 @@ class ToolKeyRingTest {
         assertThat(rotated.signing()).contains(second);
         assertThat(first.signs()).isFalse();
         assertThat(first.retiredAt()).isEqualTo(rotatedAt);
-        assertThat(rotated.published(rotatedAt.plusSeconds(1))).as("the signing key first").containsExactly(second, first);
-        assertThat(rotated.published(rotatedAt.plus(ToolKeyRing.GRACE).minusSeconds(1))).containsExactly(second, first);
+        assertThat(rotated.published(rotatedAt.plusSeconds(1)))
+                .as("the signing key first")
+                .containsExactly(second, first);
+        assertThat(rotated.published(rotatedAt.plus(ToolKeyRing.GRACE).minusSeconds(1)))
+                .containsExactly(second, first);
         assertThat(rotated.published(rotatedAt.plus(ToolKeyRing.GRACE))).containsExactly(second);
 
         first.retire(rotatedAt.plus(Duration.ofDays(3)), Duration.ofDays(100));
-        assertThat(first.publishedUntil()).as("retiring twice changes nothing").isEqualTo(rotatedAt.plus(ToolKeyRing.GRACE));
+        assertThat(first.publishedUntil())
+                .as("retiring twice changes nothing")
+                .isEqualTo(rotatedAt.plus(ToolKeyRing.GRACE));
     }
 
     @Test
@@ -97,10 +111,15 @@ class ToolKeyRingTest {
         ToolKeyRing ring = new ToolKeyRing(List.of(key));
         Duration ninetyDays = Duration.ofDays(90);
         assertThat(ring.rotationDue(T0.plus(ninetyDays), ninetyDays)).isFalse();
-        assertThat(ring.rotationDue(T0.plus(ninetyDays).plusSeconds(1), ninetyDays)).isTrue();
+        assertThat(ring.rotationDue(T0.plus(ninetyDays).plusSeconds(1), ninetyDays))
+                .isTrue();
         ToolKey next = ToolKey.generate(dataKey, c -> "w", T0.plus(ninetyDays).plusSeconds(1), RANDOM);
         ToolKeyRing rotated = ring.rotateTo(next, T0.plus(ninetyDays).plusSeconds(1), ToolKeyRing.GRACE);
-        assertThat(rotated.rotationDue(T0.plus(ninetyDays).plusSeconds(2), ninetyDays)).as("the new key is young").isFalse();
-        assertThat(new ToolKeyRing(List.of()).rotationDue(T0, ninetyDays)).as("no key yet").isFalse();
+        assertThat(rotated.rotationDue(T0.plus(ninetyDays).plusSeconds(2), ninetyDays))
+                .as("the new key is young")
+                .isFalse();
+        assertThat(new ToolKeyRing(List.of()).rotationDue(T0, ninetyDays))
+                .as("no key yet")
+                .isFalse();
     }
 }

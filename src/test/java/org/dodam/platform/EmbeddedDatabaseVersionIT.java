@@ -24,7 +24,8 @@ class EmbeddedDatabaseVersionIT {
         try (ZipFile jar = new ZipFile(micro.toFile())) {
             ZipEntry h2 = jar.getEntry("MICRO-INF/runtime/h2.jar");
             assertThat(h2).as("Payara Micro carries an H2").isNotNull();
-            try (InputStream in = jar.getInputStream(h2); JarInputStream inner = new JarInputStream(in)) {
+            try (InputStream in = jar.getInputStream(h2);
+                    JarInputStream inner = new JarInputStream(in)) {
                 serverVersion = inner.getManifest().getMainAttributes().getValue("Implementation-Version");
             }
         }

@@ -31,8 +31,11 @@ class LanguagesTest {
         Map<String, String> titles = new HashMap<>();
         titles.put("en", "Asking first");
         titles.put("ko", null);
-        assertThat(Languages.pick(titles, "ko")).as("a null text counts as missing").contains("Asking first");
-        assertThat(Languages.pick(Map.of("ja", "まず聞く"), "ja")).as("a language the text has, even one Dodam does not speak yet")
+        assertThat(Languages.pick(titles, "ko"))
+                .as("a null text counts as missing")
+                .contains("Asking first");
+        assertThat(Languages.pick(Map.of("ja", "まず聞く"), "ja"))
+                .as("a language the text has, even one Dodam does not speak yet")
                 .contains("まず聞く");
         assertThat(Languages.pick(Map.of("ja", "まず聞く"), "en")).isEmpty();
         assertThat(Languages.pick(Map.<String, String>of(), "en")).isEmpty();

@@ -52,28 +52,42 @@ class MigrationsTest {
 
     /** V14 copies a module's and a lesson's Korean and English columns into one row per language, then drops them. */
     private static void assertMovesTexts(DataSource dataSource) throws Exception {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("13").load().migrate();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("insert into course_module (id, position, audience, bands, title_en, title_ko, summary_en,"
-                    + " summary_ko, retired, family_letter_en, family_letter_ko) values ('consent', 1, 'students', 'middle',"
-                    + " 'Consent', '동의', 'About consent', '동의에 대해', false, '# Letter', '# 편지')");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target("13")
+                .load()
+                .migrate();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(
+                    "insert into course_module (id, position, audience, bands, title_en, title_ko, summary_en,"
+                            + " summary_ko, retired, family_letter_en, family_letter_ko) values ('consent', 1, 'students', 'middle',"
+                            + " 'Consent', '동의', 'About consent', '동의에 대해', false, '# Letter', '# 편지')");
             statement.executeUpdate("insert into lesson (id, module_id, position, bands, minutes, version, pass_mark,"
                     + " feedback_mode, title_en, title_ko, document, retired) values ('asking-first', 'consent', 1, 'middle',"
                     + " 30, 'v1', 70, 'each', 'Asking first', '먼저 물어보기', '{}', false)");
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             List<String> modules = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery("select module_id, language, title, summary, family_letter"
                     + " from course_module_text order by language")) {
                 while (rs.next()) {
-                    modules.add(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                    modules.add(String.join(
+                            "|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
-            assertThat(modules).containsExactly("consent|en|Consent|About consent|# Letter", "consent|ko|동의|동의에 대해|# 편지");
+            assertThat(modules)
+                    .containsExactly("consent|en|Consent|About consent|# Letter", "consent|ko|동의|동의에 대해|# 편지");
             List<String> lessons = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery("select lesson_id, language, title from lesson_text order by language")) {
+            try (ResultSet rs =
+                    statement.executeQuery("select lesson_id, language, title from lesson_text order by language")) {
                 while (rs.next()) {
                     lessons.add(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
@@ -93,9 +107,14 @@ class MigrationsTest {
     }
 
     private static void assertMigrates(DataSource dataSource) throws Exception {
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
         assertThat(flyway.migrate().migrationsExecuted).isPositive();
-        assertThat(flyway.migrate().migrationsExecuted).as("a second start applies nothing").isZero();
+        assertThat(flyway.migrate().migrationsExecuted)
+                .as("a second start applies nothing")
+                .isZero();
         assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
         try (Connection connection = dataSource.getConnection()) {
             List<String> tables = new ArrayList<>();

@@ -77,9 +77,13 @@ class ScriptsOffIT {
         post(admin, "[aria-label='Reset password: Nora Scriptless']");
         assertThat(admin.locator("#reset").innerText()).contains("New temporary password for Nora Scriptless");
         post(admin, "[aria-label='Suspend: Nora Scriptless']");
-        assertThat(admin.locator("[id='staffList'] tr:has-text('noscript-t-" + suffix + "')").innerText()).contains("Suspended");
+        assertThat(admin.locator("[id='staffList'] tr:has-text('noscript-t-" + suffix + "')")
+                        .innerText())
+                .contains("Suspended");
         post(admin, "[aria-label='Reactivate: Nora Scriptless']");
-        assertThat(admin.locator("[id='staffList'] tr:has-text('noscript-t-" + suffix + "')").innerText()).contains("Active");
+        assertThat(admin.locator("[id='staffList'] tr:has-text('noscript-t-" + suffix + "')")
+                        .innerText())
+                .contains("Active");
         signOut(admin);
         assertThat(failures).isEmpty();
     }
@@ -93,17 +97,27 @@ class ScriptsOffIT {
         PlainForm form = PlainForm.of(admin.content(), "add");
         assertThat(form.hidden()).extracting(Map.Entry::getKey).contains("primefaces.nonce");
         FormData fields = FormData.create();
-        form.hidden().stream().filter(field -> !field.getKey().equals("primefaces.nonce"))
+        form.hidden().stream()
+                .filter(field -> !field.getKey().equals("primefaces.nonce"))
                 .forEach(field -> fields.set(field.getKey(), field.getValue()));
-        fields.set("add:name", "Nina Noncefree").set("add:username", username).set("add:email", username + "@dodam.example")
+        fields.set("add:name", "Nina Noncefree")
+                .set("add:username", username)
+                .set("add:email", username + "@dodam.example")
                 .set("add:role", admin.getAttribute("[id='add:role'] option:text-is('Teacher')", "value"))
-                .set("add:password", "lighthouse keeper reads maps").set("add:submit", "x");
-        APIResponse answer = admin.request().post(server.base().resolve(form.action()).toString(),
-                RequestOptions.create().setForm(fields).setHeader("Origin", server.base().toString().replaceAll("/$", "")));
+                .set("add:password", "lighthouse keeper reads maps")
+                .set("add:submit", "x");
+        APIResponse answer = admin.request()
+                .post(
+                        server.base().resolve(form.action()).toString(),
+                        RequestOptions.create()
+                                .setForm(fields)
+                                .setHeader("Origin", server.base().toString().replaceAll("/$", "")));
         int status = answer.status();
         String text = answer.text();
         admin.navigate(server.uri("admin/index.xhtml").toString());
-        assertThat(admin.locator("[id='staffList']").innerText()).as("nothing was saved").doesNotContain(username);
+        assertThat(admin.locator("[id='staffList']").innerText())
+                .as("nothing was saved")
+                .doesNotContain(username);
         assertThat(status).isEqualTo(200);
         assertThat(text).contains("Nothing was saved").doesNotContain(username);
     }
@@ -129,8 +143,13 @@ class ScriptsOffIT {
         assertThat(Pages.messages(teacher)).contains("Sol Scriptless added with the username " + username);
         assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(1);
 
-        teacher.setInputFiles("[id='import:file']", new FilePayload("class.csv", "text/csv",
-                ("name,username,password\nIm Port,noscript-i-" + suffix + ",\n").getBytes(StandardCharsets.UTF_8)));
+        teacher.setInputFiles(
+                "[id='import:file']",
+                new FilePayload(
+                        "class.csv",
+                        "text/csv",
+                        ("name,username,password\nIm Port,noscript-i-" + suffix + ",\n")
+                                .getBytes(StandardCharsets.UTF_8)));
         post(teacher, "[id='import:submit']");
         assertThat(Pages.messages(teacher)).contains("added");
         assertThat(teacher.locator("[id='roster'] tbody tr").count()).isEqualTo(2);
@@ -176,7 +195,9 @@ class ScriptsOffIT {
         }
         assertThat(student.locator("#results").count()).isEqualTo(1);
         post(student, "[id='again:retake']");
-        assertThat(student.locator("[id='quiz:submit']").count()).as("a new attempt").isEqualTo(1);
+        assertThat(student.locator("[id='quiz:submit']").count())
+                .as("a new attempt")
+                .isEqualTo(1);
         assertThat(student.locator("#results").count()).isZero();
         signOut(student);
         assertThat(studentFailures).isEmpty();
@@ -196,7 +217,10 @@ class ScriptsOffIT {
         teacher.fill("[id='add:name']", "Dae Scriptless");
         teacher.fill("[id='add:username']", "noscript-d-" + suffix);
         post(teacher, "[id='add:submit']");
-        APIResponse slips = teacher.request().get(server.base().resolve(teacher.getAttribute("#slipsLink", "href")).toString());
+        APIResponse slips = teacher.request()
+                .get(server.base()
+                        .resolve(teacher.getAttribute("#slipsLink", "href"))
+                        .toString());
         assertThat(slips.status()).isEqualTo(200);
         assertThat(slips.headers().get("content-type")).startsWith("application/pdf");
 
@@ -205,27 +229,41 @@ class ScriptsOffIT {
         teacher.fill("[id='assign:due']", due.toString());
         post(teacher, "[id='assign:submit']");
         assertThat(teacher.locator("[id='assigned'] tbody tr").count()).isEqualTo(4);
-        assertThat(teacher.inputValue("[id='assigned'] tbody tr:nth-child(1) input[type='date']")).isEqualTo(due.toString());
-        String first = row("[id='assigned']", teacher.textContent("[id='assigned'] tbody tr:nth-child(1) th").strip());
-        String second = row("[id='assigned']", teacher.textContent("[id='assigned'] tbody tr:nth-child(2) th").strip());
+        assertThat(teacher.inputValue("[id='assigned'] tbody tr:nth-child(1) input[type='date']"))
+                .isEqualTo(due.toString());
+        String first = row(
+                "[id='assigned']",
+                teacher.textContent("[id='assigned'] tbody tr:nth-child(1) th").strip());
+        String second = row(
+                "[id='assigned']",
+                teacher.textContent("[id='assigned'] tbody tr:nth-child(2) th").strip());
         teacher.fill(first + " input[type='date']", due.plusDays(7).toString());
         post(teacher, first + " [id$=':change']");
         assertThat(Pages.messages(teacher)).contains("is now " + due.plusDays(7));
         post(teacher, second + " [id$=':withdraw']");
         assertThat(Pages.messages(teacher)).contains("was withdrawn.");
         teacher.navigate(classPage);
-        assertThat(teacher.locator("[id='assigned'] tbody tr").count()).as("read back").isEqualTo(3);
+        assertThat(teacher.locator("[id='assigned'] tbody tr").count())
+                .as("read back")
+                .isEqualTo(3);
         assertThat(teacher.locator(second).count()).isZero();
-        assertThat(teacher.inputValue(first + " input[type='date']")).isEqualTo(due.plusDays(7).toString());
+        assertThat(teacher.inputValue(first + " input[type='date']"))
+                .isEqualTo(due.plusDays(7).toString());
 
         teacher.waitForNavigation(() -> teacher.click("[aria-label='Progress: Dae Scriptless']"));
         String studentPage = teacher.url();
-        String lesson = row("#studentLessonsTable", teacher.textContent("#studentLessonsTable tbody tr:nth-child(1) th").strip());
+        String lesson = row(
+                "#studentLessonsTable",
+                teacher.textContent("#studentLessonsTable tbody tr:nth-child(1) th")
+                        .strip());
         teacher.fill(lesson + " input[type='date']", due.plusDays(14).toString());
         post(teacher, lesson + " [id$=':set']");
         assertThat(Pages.messages(teacher)).contains("Dae Scriptless now has until " + due.plusDays(14));
         teacher.navigate(studentPage);
-        assertThat(teacher.locator(lesson + " p.due").innerText()).as("read back").contains(due.plusDays(14).toString()).contains("(own date)");
+        assertThat(teacher.locator(lesson + " p.due").innerText())
+                .as("read back")
+                .contains(due.plusDays(14).toString())
+                .contains("(own date)");
         post(teacher, lesson + " [id$=':clear']");
         assertThat(Pages.messages(teacher)).contains("Dae Scriptless follows the class's due date");
         teacher.navigate(studentPage);
@@ -240,7 +278,9 @@ class ScriptsOffIT {
         assertThat(Pages.messages(teacher)).contains("\"" + className + "\" was archived.");
         assertThat(teacher.locator("#archivedClasses").innerText()).contains(className);
         teacher.navigate(classPage);
-        assertThat(teacher.locator("[id='archivedNotice']").count()).as("read back").isEqualTo(1);
+        assertThat(teacher.locator("[id='archivedNotice']").count())
+                .as("read back")
+                .isEqualTo(1);
         post(teacher, "[id='restore:submit']");
         assertThat(Pages.messages(teacher)).contains("\"" + className + "\" is active again.");
         teacher.navigate(classPage);
@@ -263,7 +303,9 @@ class ScriptsOffIT {
         admin.selectOption("[id='add:role']", new SelectOption().setValue("COUNSELLOR"));
         admin.fill("[id='add:password']", "lighthouse keeper reads maps");
         post(admin, "[id='add:submit']");
-        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')").innerText()).contains("Waiting for a counsellor");
+        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')")
+                        .innerText())
+                .contains("Waiting for a counsellor");
 
         Page counsellor = page();
         List<String> counsellorFailures = serverErrors(counsellor);
@@ -276,15 +318,22 @@ class ScriptsOffIT {
 
         admin.navigate(server.uri("admin/index.xhtml").toString());
         post(admin, "[aria-label='Suspend: Cora Scriptless " + suffix + "']");
-        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')").innerText()).contains("Suspended");
+        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')")
+                        .innerText())
+                .contains("Suspended");
         counsellor.navigate(server.uri("counsellor/index.xhtml").toString());
         post(counsellor, "[aria-label='Reactivate: Cora Scriptless " + suffix + "']");
         assertThat(Pages.messages(counsellor)).contains("can sign in again");
         admin.navigate(server.uri("admin/index.xhtml").toString());
-        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')").innerText()).as("read back").contains("Active");
+        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')")
+                        .innerText())
+                .as("read back")
+                .contains("Active");
         // The demo school on the shared server keeps one active counsellor: later tests count the notices it gets.
         post(admin, "[aria-label='Suspend: Cora Scriptless " + suffix + "']");
-        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')").innerText()).contains("Suspended");
+        assertThat(admin.locator("[id='staffList'] tr:has-text('" + username + "')")
+                        .innerText())
+                .contains("Suspended");
         signOut(counsellor);
         signOut(admin);
         assertThat(failures).isEmpty();
@@ -308,7 +357,8 @@ class ScriptsOffIT {
         teacher.fill("[id='newClassForm:name']", className);
         post(teacher, "[id='newClassForm:create']");
         teacher.waitForNavigation(() -> teacher.click("table a:text-is('" + className + "')"));
-        String joinCode = teacher.textContent("p:has-text('Class code') > span.code").strip();
+        String joinCode =
+                teacher.textContent("p:has-text('Class code') > span.code").strip();
 
         Page visitor = page();
         List<String> visitorFailures = serverErrors(visitor);
@@ -323,13 +373,16 @@ class ScriptsOffIT {
         visitor.fill("[id='signin:username']", username);
         visitor.fill("[id='signin:password']", "not my password at all");
         postWithNonce(visitor, "[id='signin:submit']", "");
-        assertThat(Pages.messages(visitor)).contains("username or password is not right"); // "The school code, …" once a test added a school
+        assertThat(Pages.messages(visitor))
+                .contains("username or password is not right"); // "The school code, …" once a test added a school
         visitor.fill("[id='signin:username']", username);
         visitor.fill("[id='signin:password']", "amber fox under stars");
         postWithNonce(visitor, "[id='signin:submit']", "not-a-nonce");
         assertThat(visitor.url()).endsWith("/student/index.xhtml");
         teacher.navigate(teacher.url());
-        assertThat(teacher.locator("[id='roster']").innerText()).as("joined once").containsOnlyOnce(username);
+        assertThat(teacher.locator("[id='roster']").innerText())
+                .as("joined once")
+                .containsOnlyOnce(username);
 
         String platform = "Scriptless LMS " + suffix;
         Page admin = page();
@@ -390,9 +443,12 @@ class ScriptsOffIT {
         Page reporter = page();
         List<String> reporterFailures = serverErrors(reporter);
         reporter.navigate(server.base().resolve(link).toString());
-        String code = Reporting.send(reporter, 0, 0, false, "A group chat", "Someone shared an edited photo of me. " + marker);
+        String code = Reporting.send(
+                reporter, 0, 0, false, "A group chat", "Someone shared an edited photo of me. " + marker);
         assertThat(code).matches(Reporting.RECEIPT);
-        String followUp = server.base().resolve(reporter.getAttribute("#followUpLink", "href")).toString();
+        String followUp = server.base()
+                .resolve(reporter.getAttribute("#followUpLink", "href"))
+                .toString();
 
         assertThat(reporterFailures).isEmpty();
 
@@ -425,7 +481,9 @@ class ScriptsOffIT {
         counsellor.selectOption("[id='mandatory:agency']", new SelectOption().setIndex(0));
         post(counsellor, "[id='mandatory:record']");
         counsellor.navigate(casePage);
-        assertThat(counsellor.inputValue("[id='assign:who']")).as("the case is assigned").isEqualTo(someone);
+        assertThat(counsellor.inputValue("[id='assign:who']"))
+                .as("the case is assigned")
+                .isEqualTo(someone);
         assertThat(counsellor.textContent("#mandatoryState")).contains("Reported on");
 
         reporter.navigate(followUp);
@@ -439,7 +497,9 @@ class ScriptsOffIT {
 
         counsellor.reload();
         post(counsellor, "[id='close:closeCase']");
-        assertThat(counsellor.textContent("[id='close']")).as("closing needs an outcome").contains("Choose an outcome");
+        assertThat(counsellor.textContent("[id='close']"))
+                .as("closing needs an outcome")
+                .contains("Choose an outcome");
         counsellor.selectOption("[id='close:outcome']", new SelectOption().setValue("RESOLVED_IN_SCHOOL"));
         post(counsellor, "[id='close:closeCase']");
         assertThat(counsellor.textContent("#caseStatus")).isEqualTo("Closed");
@@ -507,8 +567,10 @@ class ScriptsOffIT {
                 return;
             }
             replaced.set(true);
-            route.resume(new Route.ResumeOptions().setPostData(body.replaceAll(Pattern.quote(NONCE_FIELD) + "[^&]*",
-                    Matcher.quoteReplacement(NONCE_FIELD + URLEncoder.encode(nonce, StandardCharsets.UTF_8)))));
+            route.resume(new Route.ResumeOptions()
+                    .setPostData(body.replaceAll(
+                            Pattern.quote(NONCE_FIELD) + "[^&]*",
+                            Matcher.quoteReplacement(NONCE_FIELD + URLEncoder.encode(nonce, StandardCharsets.UTF_8)))));
         };
         page.route("**/*", rewrite);
         try {
@@ -521,7 +583,8 @@ class ScriptsOffIT {
 
     /** The row of this table whose header cell is this lesson's title. */
     private static String row(String table, String title) {
-        return table + " tbody tr:has(th:text-is(\"" + title.replace("\\", "\\\\").replace("\"", "\\\"") + "\"))";
+        return table + " tbody tr:has(th:text-is(\""
+                + title.replace("\\", "\\\\").replace("\"", "\\\"") + "\"))";
     }
 
     private static void fillJoin(Page page, String code, String username) {

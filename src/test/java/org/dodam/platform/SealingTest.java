@@ -18,11 +18,16 @@ class SealingTest {
         String sealed = Sealing.seal(key, "딥페이크 신고 내용", "dodam/1/description/42", random);
         assertThat(sealed).startsWith("v2." + Sealing.keyId(key) + ".").doesNotContain("딥페이크");
         assertThat(Sealing.open(key, sealed, "dodam/1/description/42")).isEqualTo("딥페이크 신고 내용");
-        assertThat(Sealing.seal(key, "딥페이크 신고 내용", "dodam/1/description/42", random)).as("a fresh IV each time").isNotEqualTo(sealed);
-        assertThatThrownBy(() -> Sealing.open(key, sealed, "dodam/2/description/42")).isInstanceOf(Sealing.SealingException.class);
-        assertThatThrownBy(() -> Sealing.open(Sealing.newKey(random), sealed, "dodam/1/description/42")).isInstanceOf(Sealing.SealingException.class);
+        assertThat(Sealing.seal(key, "딥페이크 신고 내용", "dodam/1/description/42", random))
+                .as("a fresh IV each time")
+                .isNotEqualTo(sealed);
+        assertThatThrownBy(() -> Sealing.open(key, sealed, "dodam/2/description/42"))
+                .isInstanceOf(Sealing.SealingException.class);
+        assertThatThrownBy(() -> Sealing.open(Sealing.newKey(random), sealed, "dodam/1/description/42"))
+                .isInstanceOf(Sealing.SealingException.class);
         String tampered = sealed.substring(0, sealed.length() - 3) + (sealed.endsWith("A==") ? "B==" : "A==");
-        assertThatThrownBy(() -> Sealing.open(key, tampered, "dodam/1/description/42")).isInstanceOf(Sealing.SealingException.class);
+        assertThatThrownBy(() -> Sealing.open(key, tampered, "dodam/1/description/42"))
+                .isInstanceOf(Sealing.SealingException.class);
     }
 
     @Test
@@ -46,10 +51,15 @@ class SealingTest {
         cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, iv));
         cipher.updateAAD("dodam/1/note/9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         byte[] ciphertext = cipher.doFinal("an old note".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String v1 = "v1." + java.util.Base64.getEncoder().encodeToString(
-                java.nio.ByteBuffer.allocate(12 + ciphertext.length).put(iv).put(ciphertext).array());
+        String v1 = "v1."
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.nio.ByteBuffer.allocate(12 + ciphertext.length)
+                                .put(iv)
+                                .put(ciphertext)
+                                .array());
         assertThat(Sealing.open(key, v1, "dodam/1/note/9")).isEqualTo("an old note");
         String asV2 = "v2." + Sealing.keyId(key) + "." + v1.substring(3);
-        assertThatThrownBy(() -> Sealing.open(key, asV2, "dodam/1/note/9")).isInstanceOf(Sealing.SealingException.class);
+        assertThatThrownBy(() -> Sealing.open(key, asV2, "dodam/1/note/9"))
+                .isInstanceOf(Sealing.SealingException.class);
     }
 }

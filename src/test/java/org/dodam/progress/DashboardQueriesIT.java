@@ -45,7 +45,8 @@ class DashboardQueriesIT {
     private static final String ROSTER = "/teacher/class.xhtml";
     private static final String HOME = "/teacher/index.xhtml";
     private static final Pattern STUDENT_LINK = Pattern.compile("student=(\\d+)\"[^>]*>([^<]+)</a>");
-    private static final Pattern CLASS_LINK = Pattern.compile("class\\.xhtml\\?id=(\\d+)\">([^<]+)</a></td><td[^>]*>(?:<span[^>]*>[^<]*</span>)?[^<]*</td><td[^>]*>(?:<span[^>]*>[^<]*</span>)?(\\d+)</td>");
+    private static final Pattern CLASS_LINK = Pattern.compile(
+            "class\\.xhtml\\?id=(\\d+)\">([^<]+)</a></td><td[^>]*>(?:<span[^>]*>[^<]*</span>)?[^<]*</td><td[^>]*>(?:<span[^>]*>[^<]*</span>)?(\\d+)</td>");
 
     static DodamServer server;
     static String url;
@@ -57,8 +58,17 @@ class DashboardQueriesIT {
         url = "jdbc:h2:file:" + data + "/dodam;AUTO_SERVER=TRUE";
         // A school's own embedded database keeps its master key outside the data directory.
         // The statement counter is in the bench build only, never in the WAR a school runs.
-        server = DodamServer.startBench(NAME, Map.of("DODAM_DB_URL", url, "DODAM_DEMO", "false", "DODAM_SQL_COUNT", "true",
-                "DODAM_MASTER_KEY_FILE", data.resolveSibling("master.key").toString()));
+        server = DodamServer.startBench(
+                NAME,
+                Map.of(
+                        "DODAM_DB_URL",
+                        url,
+                        "DODAM_DEMO",
+                        "false",
+                        "DODAM_SQL_COUNT",
+                        "true",
+                        "DODAM_MASTER_KEY_FILE",
+                        data.resolveSibling("master.key").toString()));
     }
 
     @AfterAll
@@ -70,23 +80,25 @@ class DashboardQueriesIT {
 
     @Test
     void theBenchBuildServesTheFrameworkFloorPage() throws Exception {
-        HttpResponse<String> floor = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("bench-floor.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> floor = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri("bench-floor.xhtml")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(floor.statusCode()).isEqualTo(200);
         assertThat(floor.body()).contains("ok");
     }
 
     @Test
     void theDashboardRunsAFixedNumberOfQueriesWhateverTheClassAndDatabaseSize() throws Exception {
-        var small = DistrictGenerator.generate(url, "dodam", "dodam", Path.of("course-content"),
-                new Shape("qa", 2, 8, 270, 270 * 6, 1));
+        var small = DistrictGenerator.generate(
+                url, "dodam", "dodam", Path.of("course-content"), new Shape("qa", 2, 8, 270, 270 * 6, 1));
         HttpSession teacherA = HttpSession.signIn(server, small.school(), small.teacher(), small.password());
         int smallCold = statements(teacherA, small.classId(), 35);
         int smallWarm = statements(teacherA, small.classId(), 35);
         int otherClass = statements(teacherA, small.otherClassId(), 33);
 
-        var large = DistrictGenerator.generate(url, "dodam", "dodam", Path.of("course-content"),
-                new Shape("qb", 3, 18, 600, 600 * 10, 2));
+        var large = DistrictGenerator.generate(
+                url, "dodam", "dodam", Path.of("course-content"), new Shape("qb", 3, 18, 600, 600 * 10, 2));
         assertThat(large.rows().get("progress")).isGreaterThan(3 * small.rows().get("progress"));
         int smallAfterGrowth = statements(teacherA, small.classId(), 35);
         HttpSession teacherB = HttpSession.signIn(server, large.school(), large.teacher(), large.password());
@@ -94,15 +106,17 @@ class DashboardQueriesIT {
         int largeWarm = statements(teacherB, large.classId(), 35);
 
         List<Integer> counts = List.of(smallCold, smallWarm, otherClass, smallAfterGrowth, largeCold, largeWarm);
-        System.out.println("Dashboard SQL statements (small cold, warm, smaller class, after growth, large cold, warm): " + counts);
+        System.out.println(
+                "Dashboard SQL statements (small cold, warm, smaller class, after growth, large cold, warm): "
+                        + counts);
         assertThat(smallWarm).isPositive().isLessThanOrEqualTo(12);
         assertThat(counts).as("statements per dashboard render").containsOnly(smallWarm);
     }
 
     @Test
     void theRosterAndTheClassListPageAndSortInTheDatabaseWhateverTheirSize() throws Exception {
-        var district = DistrictGenerator.generate(url, "dodam", "dodam", Path.of("course-content"),
-                new Shape("qr", 1, 25, 25 * 34, 25 * 34, 3));
+        var district = DistrictGenerator.generate(
+                url, "dodam", "dodam", Path.of("course-content"), new Shape("qr", 1, 25, 25 * 34, 25 * 34, 3));
         HttpSession teacher = HttpSession.signIn(server, district.school(), district.teacher(), district.password());
         String roster = "teacher/class.xhtml?id=" + district.classId();
         List<Integer> rosterCounts = new ArrayList<>();
@@ -115,9 +129,12 @@ class DashboardQueriesIT {
 
         // Every student of the school into the teacher's class, and every class of the school to the teacher.
         long school = ServerDatabase.count(url, "select school_id from school_class where id = ?", district.classId());
-        long teacherId = ServerDatabase.count(url, "select teacher_id from school_class where id = ?", district.classId());
-        update("update class_membership set class_id = ? where class_id in (select id from school_class where school_id = ?)",
-                district.classId(), school);
+        long teacherId =
+                ServerDatabase.count(url, "select teacher_id from school_class where id = ?", district.classId());
+        update(
+                "update class_membership set class_id = ? where class_id in (select id from school_class where school_id = ?)",
+                district.classId(),
+                school);
         update("update school_class set teacher_id = ? where school_id = ?", teacherId, school);
 
         List<Student> firstPage = students(teacher, roster);
@@ -128,14 +145,22 @@ class DashboardQueriesIT {
         Set<Long> seen = new HashSet<>();
         for (int page = 1; page <= 22; page++) {
             List<Student> shown = students(teacher, roster + "&page=" + page);
-            assertThat(shown).as("page " + page).hasSize(page < 22 ? 40 : 850 - 21 * 40)
+            assertThat(shown)
+                    .as("page " + page)
+                    .hasSize(page < 22 ? 40 : 850 - 21 * 40)
                     .isSortedAccordingTo(Comparator.comparing(Student::name));
-            shown.forEach(student -> assertThat(seen.add(student.id())).as("%s on one page only", student).isTrue());
+            shown.forEach(student -> assertThat(seen.add(student.id()))
+                    .as("%s on one page only", student)
+                    .isTrue());
         }
         assertThat(seen).hasSize(850);
-        assertThat(students(teacher, roster + "&page=23")).as("past the last page, the last page").hasSize(10);
+        assertThat(students(teacher, roster + "&page=23"))
+                .as("past the last page, the last page")
+                .hasSize(10);
         List<Student> descending = students(teacher, roster + "&sort=name-desc&page=3");
-        assertThat(descending).hasSize(40).isSortedAccordingTo(Comparator.comparing(Student::name).reversed());
+        assertThat(descending)
+                .hasSize(40)
+                .isSortedAccordingTo(Comparator.comparing(Student::name).reversed());
         rosterCounts.add(statements(teacher, ROSTER, roster + "&sort=name-desc&page=3"));
         rosterCounts.add(statements(teacher, ROSTER, roster + "&sort=username&page=22"));
 
@@ -150,16 +175,15 @@ class DashboardQueriesIT {
         homeCounts.add(statements(teacher, HOME, "teacher/index.xhtml"));
         homeCounts.add(statements(teacher, HOME, "teacher/index.xhtml?sort=size-desc&page=2"));
 
-        System.out.println("Roster SQL statements (35 students, 850, name Z-A page 3, username page 22): " + rosterCounts
-                + "; class list (3 classes, 25, by size page 2): " + homeCounts);
+        System.out.println("Roster SQL statements (35 students, 850, name Z-A page 3, username page 22): "
+                + rosterCounts + "; class list (3 classes, 25, by size page 2): " + homeCounts);
         assertThat(rosterCounts.get(0)).isPositive().isLessThanOrEqualTo(12);
         assertThat(rosterCounts).as("statements per roster page").containsOnly(rosterCounts.get(0));
         assertThat(homeCounts.get(0)).isPositive().isLessThanOrEqualTo(8);
         assertThat(homeCounts).as("statements per class list page").containsOnly(homeCounts.get(0));
     }
 
-    private record Student(long id, String name) {
-    }
+    private record Student(long id, String name) {}
 
     /** The students a roster page lists, in its order, after checking it answered. */
     private static List<Student> students(HttpSession session, String path) {
@@ -194,7 +218,7 @@ class DashboardQueriesIT {
 
     private static void update(String sql, long... parameters) throws SQLException {
         try (Connection db = ServerDatabase.open(url);
-             PreparedStatement update = db.prepareStatement(sql)) {
+                PreparedStatement update = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 update.setLong(i + 1, parameters[i]);
             }

@@ -41,7 +41,9 @@ class QuizAttemptTest {
     void aQuestionAnsweredAgainChangesNothing() {
         QuizAttempt attempt = new QuizAttempt(7, LESSON, 1, NOW);
         attempt.answer(key("q1"), List.of("a"), false, 2, 50, NOW);
-        assertThat(attempt.answer(key("q1"), List.of("b"), true, 2, 50, NOW)).as("a double submit").isEmpty();
+        assertThat(attempt.answer(key("q1"), List.of("b"), true, 2, 50, NOW))
+                .as("a double submit")
+                .isEmpty();
         assertThat(attempt.answers()).hasSize(1);
         assertThat(attempt.answered(key("q1")).orElseThrow().chosen()).containsExactly("a");
         assertThat(attempt.open()).isTrue();
@@ -50,7 +52,8 @@ class QuizAttemptTest {
     @Test
     void aSubmittedAttemptTakesNoMoreAnswersAndAnotherLessonsQuestionIsRefused() {
         QuizAttempt attempt = new QuizAttempt(7, LESSON, 1, NOW);
-        assertThatThrownBy(() -> attempt.answer(new QuestionKey("another-lesson", "q1"), List.of("a"), true, 1, 50, NOW))
+        assertThatThrownBy(
+                        () -> attempt.answer(new QuestionKey("another-lesson", "q1"), List.of("a"), true, 1, 50, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
         attempt.answer(key("q1"), List.of("a"), true, 1, 50, NOW);
         assertThatThrownBy(() -> attempt.answer(key("q2"), List.of("a"), true, 1, 50, NOW))

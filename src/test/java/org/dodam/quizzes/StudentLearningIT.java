@@ -52,7 +52,10 @@ class StudentLearningIT {
         server = DodamServer.embedded();
         browser = new Browser();
         lesson = CourseContentReader.read(Path.of("course-content")).modules().stream()
-                .flatMap(m -> m.lessons().stream()).filter(l -> l.id().equals(LESSON)).findFirst().orElseThrow();
+                .flatMap(m -> m.lessons().stream())
+                .filter(l -> l.id().equals(LESSON))
+                .findFirst()
+                .orElseThrow();
     }
 
     @AfterAll
@@ -70,7 +73,8 @@ class StudentLearningIT {
 
         page.waitForNavigation(() -> page.click("#assignedTable a[href*='" + LESSON + "']"));
         assertThat(page.locator("label[for=lessonProgress]").innerText()).startsWith("Part 1 of ");
-        int parts = Integer.parseInt(page.locator("label[for=lessonProgress]").innerText().replaceAll("Part 1 of (\\d+).*", "$1"));
+        int parts = Integer.parseInt(
+                page.locator("label[for=lessonProgress]").innerText().replaceAll("Part 1 of (\\d+).*", "$1"));
         page.waitForNavigation(() -> page.click("#next"));
         assertThat(page.locator("label[for=lessonProgress]").innerText()).startsWith("Part 2 of ");
 
@@ -78,15 +82,24 @@ class StudentLearningIT {
         signInEnglish(page, "demo-student10");
         assertThat(row(page, LESSON)).contains("In progress");
         page.waitForNavigation(() -> page.click("#assignedTable a[href*='" + LESSON + "']"));
-        assertThat(page.locator("label[for=lessonProgress]").innerText()).as("resumes where it stopped").startsWith("Part 2 of ");
+        assertThat(page.locator("label[for=lessonProgress]").innerText())
+                .as("resumes where it stopped")
+                .startsWith("Part 2 of ");
         for (int part = 3; part <= parts; part++) {
             page.waitForNavigation(() -> page.click("#next"));
         }
         assertThat(page.locator("#help").innerText()).contains("112");
         page.waitForNavigation(() -> page.click("#quiz"));
 
-        assertThat(page.content()).as("no feedback reaches the page before answering")
-                .doesNotContain(lesson.quiz().questions().get(0).options().get(0).feedback().get("en"));
+        assertThat(page.content())
+                .as("no feedback reaches the page before answering")
+                .doesNotContain(lesson.quiz()
+                        .questions()
+                        .get(0)
+                        .options()
+                        .get(0)
+                        .feedback()
+                        .get("en"));
         answerAll(page, false, "en");
         assertThat(page.locator("#resultTitle").innerText()).contains("The pass mark is 70%");
         page.navigate(server.uri("student/index.xhtml").toString());
@@ -95,7 +108,9 @@ class StudentLearningIT {
         page.navigate(server.uri("student/quiz.xhtml?id=" + LESSON).toString());
         page.waitForNavigation(() -> page.click("[id='again:retake']"));
         answerAll(page, true, "en");
-        assertThat(page.locator("#resultTitle").innerText()).contains("You scored 100%").contains("You passed");
+        assertThat(page.locator("#resultTitle").innerText())
+                .contains("You scored 100%")
+                .contains("You passed");
         page.navigate(server.uri("student/index.xhtml").toString());
         assertThat(row(page, LESSON)).contains("Completed").contains("100%");
         assertThat(page.locator("label[for=overall]").innerText()).contains("50%");
@@ -109,10 +124,13 @@ class StudentLearningIT {
         page.waitForNavigation(() -> page.click("[id='language:ko']"));
         Browser.screenshot(page, "student-home-ko-360");
         assertThat(Accessibility.seriousViolations(page)).as("home, ko").isEmpty();
-        page.navigate(server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
+        page.navigate(
+                server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
         assertThat(page.locator("label[for=lessonProgress]").innerText()).contains("번째");
         page.waitForNavigation(() -> page.click("[id='language:en']"));
-        assertThat(page.locator("label[for=lessonProgress]").innerText()).as("same part, now in English").startsWith("Part 2 of ");
+        assertThat(page.locator("label[for=lessonProgress]").innerText())
+                .as("same part, now in English")
+                .startsWith("Part 2 of ");
         page.waitForNavigation(() -> page.click("[id='language:ko']"));
         assertThat(page.locator("label[for=lessonProgress]").innerText()).contains("번째");
         Browser.screenshot(page, "student-lesson-ko-360");
@@ -120,7 +138,8 @@ class StudentLearningIT {
         page.navigate(server.uri("student/quiz.xhtml?id=" + LESSON).toString());
         Browser.screenshot(page, "student-quiz-ko-360");
         assertThat(Accessibility.seriousViolations(page)).as("quiz, ko").isEmpty();
-        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
         answerAll(page, true, "ko");
         assertThat(page.locator("#resultTitle").innerText()).contains("통과했어요");
         page.context().close();
@@ -132,7 +151,8 @@ class StudentLearningIT {
         signInEnglish(page, "demo-student12");
         Browser.screenshot(page, "student-home-en-1280");
         assertThat(Accessibility.seriousViolations(page)).as("home, en").isEmpty();
-        page.navigate(server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
+        page.navigate(
+                server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
         Browser.screenshot(page, "student-lesson-en-1280");
         assertThat(Accessibility.seriousViolations(page)).as("lesson, en").isEmpty();
         page.navigate(server.uri("student/quiz.xhtml?id=" + LESSON).toString());
@@ -149,14 +169,23 @@ class StudentLearningIT {
     @Test
     void aLessonPageCarriesNoFacesFormNoScriptAndOneStylesheet() {
         HttpSession session = HttpSession.signIn(server, "demo-student17", DodamServer.DEMO_PASSWORD);
-        String page = session.get("student/lesson.xhtml?id=" + LESSON + "&section=2").body();
-        assertThat(page).contains("id=\"currentSection\"").doesNotContain("jakarta.faces.ViewState")
-                .doesNotContain("jquery").doesNotContain("core.js").doesNotContain("components.js")
-                .as("no PrimeFaces theme, icons or settings script").doesNotContain("jakarta.faces.resource")
+        String page =
+                session.get("student/lesson.xhtml?id=" + LESSON + "&section=2").body();
+        assertThat(page)
+                .contains("id=\"currentSection\"")
+                .doesNotContain("jakarta.faces.ViewState")
+                .doesNotContain("jquery")
+                .doesNotContain("core.js")
+                .doesNotContain("components.js")
+                .as("no PrimeFaces theme, icons or settings script")
+                .doesNotContain("jakarta.faces.resource")
                 .doesNotContain("<script");
-        Matcher stylesheet = Pattern.compile("<link rel=\"stylesheet\" href=\"(/resources/dodam/css/dodam\\.css\\?v=[0-9a-f]{12})\"")
+        Matcher stylesheet = Pattern.compile(
+                        "<link rel=\"stylesheet\" href=\"(/resources/dodam/css/dodam\\.css\\?v=[0-9a-f]{12})\"")
                 .matcher(page);
-        assertThat(stylesheet.find()).as("the stylesheet, versioned by its content").isTrue();
+        assertThat(stylesheet.find())
+                .as("the stylesheet, versioned by its content")
+                .isTrue();
         HttpResponse<String> css = session.get(stylesheet.group(1).substring(1));
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains("body.dodam");
@@ -167,8 +196,11 @@ class StudentLearningIT {
             actions.add(forms.group(1));
         }
         assertThat(actions).containsExactly("/language", "/sign-out");
-        assertThat(session.get("student/quiz.xhtml?id=" + LESSON).body()).as("a page with a Faces form keeps its scripts")
-                .contains("jakarta.faces.ViewState").contains("core.js").contains(stylesheet.group(1));
+        assertThat(session.get("student/quiz.xhtml?id=" + LESSON).body())
+                .as("a page with a Faces form keeps its scripts")
+                .contains("jakarta.faces.ViewState")
+                .contains("core.js")
+                .contains(stylesheet.group(1));
     }
 
     /** Many lesson pages opened at once in one session (tabs, a reload storm) all show their lesson. */
@@ -207,13 +239,17 @@ class StudentLearningIT {
 
         page.goBack();
         page.waitForLoadState();
-        assertThat(answered(page)).as("going back shows the saved state, not a form to send again").isEqualTo(1);
+        assertThat(answered(page))
+                .as("going back shows the saved state, not a form to send again")
+                .isEqualTo(1);
         assertThat(page.content()).doesNotContain(first.prompt().get("en"));
 
         choose(second, first, false, "en");
         second.waitForNavigation(() -> second.click("[id='quiz:submit']"));
         assertThat(answered(second)).as("the same question from a second tab").isEqualTo(1);
-        assertThat(second.locator("#feedbackTitle").innerText()).as("the first answer stands").isEqualTo("Right.");
+        assertThat(second.locator("#feedbackTitle").innerText())
+                .as("the first answer stands")
+                .isEqualTo("Right.");
         page.context().close();
     }
 
@@ -224,20 +260,33 @@ class StudentLearningIT {
         page.navigate(server.uri("student/quiz.xhtml?id=" + LESSON).toString());
         String questionId = lesson.quiz().questions().get(0).id();
 
-        var staff = page.request().post(server.uri("student/quiz.xhtml?id=staff-responding-to-a-disclosure").toString(),
-                com.microsoft.playwright.options.RequestOptions.create().setForm(form(page, "q1", "a")));
+        var staff = page.request()
+                .post(
+                        server.uri("student/quiz.xhtml?id=staff-responding-to-a-disclosure")
+                                .toString(),
+                        com.microsoft.playwright.options.RequestOptions.create().setForm(form(page, "q1", "a")));
         assertThat(staff.status()).isEqualTo(404);
-        assertThat(page.request().get(server.uri("student/quiz.xhtml?id=staff-responding-to-a-disclosure").toString()).status())
+        assertThat(page.request()
+                        .get(server.uri("student/quiz.xhtml?id=staff-responding-to-a-disclosure")
+                                .toString())
+                        .status())
                 .isEqualTo(404);
 
-        var invented = page.request().post(server.uri("student/quiz.xhtml?id=" + LESSON).toString(),
-                com.microsoft.playwright.options.RequestOptions.create().setForm(form(page, questionId, "zz")));
+        var invented = page.request()
+                .post(
+                        server.uri("student/quiz.xhtml?id=" + LESSON).toString(),
+                        com.microsoft.playwright.options.RequestOptions.create().setForm(form(page, questionId, "zz")));
         assertThat(invented.status()).isLessThan(500);
         page.navigate(server.uri("student/quiz.xhtml?id=" + LESSON).toString());
-        assertThat(answered(page)).as("an option that does not exist is refused").isZero();
+        assertThat(answered(page))
+                .as("an option that does not exist is refused")
+                .isZero();
 
-        var unknown = page.request().post(server.uri("student/quiz.xhtml?id=" + LESSON).toString(),
-                com.microsoft.playwright.options.RequestOptions.create().setForm(form(page, "no-such-question", "a")));
+        var unknown = page.request()
+                .post(
+                        server.uri("student/quiz.xhtml?id=" + LESSON).toString(),
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setForm(form(page, "no-such-question", "a")));
         assertThat(unknown.status()).isLessThan(500);
         page.navigate(server.uri("student/quiz.xhtml?id=" + LESSON).toString());
         assertThat(answered(page)).isZero();
@@ -274,23 +323,39 @@ class StudentLearningIT {
     void theFirstPartOpensWithTheContentNoteInBothLanguages() {
         Page page = browser.open("en", Browser.PHONE_WIDTH);
         signInEnglish(page, "demo-student09");
-        page.navigate(server.uri("student/lesson.xhtml?id=" + LESSON + "&section=1").toString());
+        page.navigate(
+                server.uri("student/lesson.xhtml?id=" + LESSON + "&section=1").toString());
         String note = page.locator("#contentNote").innerText();
-        assertThat(note).contains("Before you start", lesson.texts().get("en").contentNote(),
-                "You can stop, take a break or step out at any time", "talk to an adult you trust", "Tell someone", "112");
+        assertThat(note)
+                .contains(
+                        "Before you start",
+                        lesson.texts().get("en").contentNote(),
+                        "You can stop, take a break or step out at any time",
+                        "talk to an adult you trust",
+                        "Tell someone",
+                        "112");
         assertThat(page.locator("#contentNote a").getAttribute("href")).contains("/report/index.xhtml?s=");
-        assertThat(page.locator("#contentNote ~ section h2#objectives").count()).as("the note comes first").isEqualTo(1);
+        assertThat(page.locator("#contentNote ~ section h2#objectives").count())
+                .as("the note comes first")
+                .isEqualTo(1);
         Browser.screenshot(page, "student-lesson-note-en-360");
-        assertThat(Accessibility.seriousViolations(page)).as("lesson with its note, en").isEmpty();
+        assertThat(Accessibility.seriousViolations(page))
+                .as("lesson with its note, en")
+                .isEmpty();
         page.waitForNavigation(() -> page.click("[id='language:ko']"));
-        assertThat(page.locator("#contentNote").innerText()).contains("시작하기 전에", lesson.texts().get("ko").contentNote(),
-                "언제든 멈추거나 쉬거나 잠시 자리를 비워도 괜찮아요", "누군가에게 말하기");
+        assertThat(page.locator("#contentNote").innerText())
+                .contains(
+                        "시작하기 전에", lesson.texts().get("ko").contentNote(), "언제든 멈추거나 쉬거나 잠시 자리를 비워도 괜찮아요", "누군가에게 말하기");
         Browser.screenshot(page, "student-lesson-note-ko-360");
-        page.navigate(server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
+        page.navigate(
+                server.uri("student/lesson.xhtml?id=" + LESSON + "&section=2").toString());
         assertThat(page.locator("#contentNote").count()).as("part 2").isZero();
-        page.navigate(server.uri("student/lesson.xhtml?id=tricky-requests-online&section=1").toString());
+        page.navigate(server.uri("student/lesson.xhtml?id=tricky-requests-online&section=1")
+                .toString());
         assertThat(page.locator("#objectives").count()).isEqualTo(1);
-        assertThat(page.locator("#contentNote").count()).as("an upper-elementary lesson without a note").isZero();
+        assertThat(page.locator("#contentNote").count())
+                .as("an upper-elementary lesson without a note")
+                .isZero();
         page.waitForNavigation(() -> page.click("[id='language:en']"));
         page.context().close();
     }
@@ -306,22 +371,32 @@ class StudentLearningIT {
         HttpSession student = HttpSession.signIn(server, "demo-student18", DodamServer.DEMO_PASSWORD);
         for (LessonDoc quizLesson : moduleOf(LESSON).lessons()) {
             Set<String> authored = optionIds(quizLesson);
-            String page = student.get("student/quiz.xhtml?id=" + quizLesson.id()).body();
+            String page =
+                    student.get("student/quiz.xhtml?id=" + quizLesson.id()).body();
             String lang = language(page);
             List<Question> questions = quizLesson.quiz().questions();
             for (int i = 0; i < questions.size(); i++) {
                 Question question = questions.get(i);
                 PlainForm form = PlainForm.of(page, "quiz");
                 assertThat(form.hidden()).contains(Map.entry("question", question.id()));
-                assertThat(form.choices()).extracting(PlainForm.Choice::label)
-                        .containsExactlyInAnyOrderElementsOf(question.options().stream().map(o -> o.text().get(lang)).toList());
+                assertThat(form.choices())
+                        .extracting(PlainForm.Choice::label)
+                        .containsExactlyInAnyOrderElementsOf(question.options().stream()
+                                .map(o -> o.text().get(lang))
+                                .toList());
                 assertThat(form.choices()).extracting(PlainForm.Choice::value).allMatch(v -> v.matches("[0-9a-f]{32}"));
                 assertNoOptionId(page, authored, quizLesson.id() + " " + question.id());
-                HttpResponse<String> answered = student.post(form.action(), form.send("submit", rightChoices(form, question, lang)));
-                assertThat(answered.uri().getQuery()).as("the address after answering").doesNotContainPattern("choice|option");
+                HttpResponse<String> answered =
+                        student.post(form.action(), form.send("submit", rightChoices(form, question, lang)));
+                assertThat(answered.uri().getQuery())
+                        .as("the address after answering")
+                        .doesNotContainPattern("choice|option");
                 assertNoOptionId(answered.body(), authored, quizLesson.id() + " " + question.id() + " feedback");
                 assertThat(answered.body()).contains("en".equals(lang) ? "Right." : "맞아요.");
-                page = i + 1 < questions.size() ? student.get("student/quiz.xhtml?id=" + quizLesson.id()).body() : answered.body();
+                page = i + 1 < questions.size()
+                        ? student.get("student/quiz.xhtml?id=" + quizLesson.id())
+                                .body()
+                        : answered.body();
             }
             assertThat(page).as(quizLesson.id()).contains("en".equals(lang) ? "You scored 100%" : "100%");
         }
@@ -333,7 +408,8 @@ class StudentLearningIT {
         HttpSession first = HttpSession.signIn(server, "demo-student19", DodamServer.DEMO_PASSWORD);
         HttpSession second = HttpSession.signIn(server, "demo-student20", DodamServer.DEMO_PASSWORD);
         String quiz = "student/quiz.xhtml?id=" + LESSON;
-        assertThat(PlainForm.of(first.get(quiz).body(), "quiz").choices()).as("a reload")
+        assertThat(PlainForm.of(first.get(quiz).body(), "quiz").choices())
+                .as("a reload")
                 .isEqualTo(PlainForm.of(first.get(quiz).body(), "quiz").choices());
 
         List<List<PlainForm.Choice>> firstAttempt = takeRightly(first);
@@ -345,10 +421,16 @@ class StudentLearningIT {
         List<List<List<PlainForm.Choice>>> all = List.of(firstAttempt, otherStudent, secondAttempt);
         Set<String> tokens = new HashSet<>();
         all.forEach(attempt -> attempt.forEach(choices -> choices.forEach(c -> assertThat(tokens.add(c.value()))
-                .as("a token shown in another attempt").isTrue())));
+                .as("a token shown in another attempt")
+                .isTrue())));
         Set<List<String>> orders = new HashSet<>();
-        all.forEach(attempt -> orders.add(attempt.stream().flatMap(List::stream).map(PlainForm.Choice::label).toList()));
-        assertThat(orders).as("the order of every option of the quiz, in three attempts").hasSize(3);
+        all.forEach(attempt -> orders.add(attempt.stream()
+                .flatMap(List::stream)
+                .map(PlainForm.Choice::label)
+                .toList()));
+        assertThat(orders)
+                .as("the order of every option of the quiz, in three attempts")
+                .hasSize(3);
     }
 
     /** A token the page did not carry (an authored id, another student's, an edited one) is refused with a message. */
@@ -363,14 +445,27 @@ class StudentLearningIT {
         PlainForm form = PlainForm.of(page, "quiz");
         String right = rightChoices(form, question, lang).get(0);
         PlainForm foreign = PlainForm.of(other.get(quiz).body(), "quiz");
-        String othersRight = rightChoices(foreign, question, language(other.get(quiz).body())).get(0);
+        String othersRight = rightChoices(
+                        foreign, question, language(other.get(quiz).body()))
+                .get(0);
         String edited = (right.charAt(0) == '0' ? "1" : "0") + right.substring(1);
-        for (String forged : List.of(question.options().stream().filter(o -> o.correct()).findFirst().orElseThrow().id(),
-                othersRight, edited, "0".repeat(32))) {
+        for (String forged : List.of(
+                question.options().stream()
+                        .filter(o -> o.correct())
+                        .findFirst()
+                        .orElseThrow()
+                        .id(),
+                othersRight,
+                edited,
+                "0".repeat(32))) {
             HttpResponse<String> refused = student.post(form.action(), form.send("submit", List.of(forged)));
             assertThat(refused.statusCode()).as(forged).isEqualTo(200);
-            assertThat(refused.body()).as(forged).contains("en".equals(lang)
-                    ? "That answer could not be used. Choose from the options shown." : "이 답은 쓸 수 없어요");
+            assertThat(refused.body())
+                    .as(forged)
+                    .contains(
+                            "en".equals(lang)
+                                    ? "That answer could not be used. Choose from the options shown."
+                                    : "이 답은 쓸 수 없어요");
             assertThat(PlainForm.of(refused.body(), "quiz").hidden()).contains(Map.entry("question", question.id()));
         }
         HttpResponse<String> accepted = student.post(form.action(), form.send("submit", List.of(right)));
@@ -380,8 +475,8 @@ class StudentLearningIT {
     /** The quiz form exactly as the page would send it, with the question and choice edited by hand. */
     @SuppressWarnings("unchecked")
     private static FormData form(Page page, String question, String choice) {
-        var fields = (java.util.Map<String, String>) page.evaluate(
-                "() => Object.fromEntries([...new FormData(document.getElementById('quiz'))])");
+        var fields = (java.util.Map<String, String>)
+                page.evaluate("() => Object.fromEntries([...new FormData(document.getElementById('quiz'))])");
         FormData form = FormData.create();
         fields.forEach(form::set);
         return form.set("question", question).set("choice", choice).set("quiz:submit", "Check");
@@ -401,10 +496,17 @@ class StudentLearningIT {
 
     /** The values of the right options of a question, found by the text of their labels. */
     private static List<String> rightChoices(PlainForm form, Question question, String lang) {
-        Set<String> right = question.options().stream().filter(o -> o.correct()).map(o -> o.text().get(lang))
+        Set<String> right = question.options().stream()
+                .filter(o -> o.correct())
+                .map(o -> o.text().get(lang))
                 .collect(Collectors.toSet());
-        List<String> values = form.choices().stream().filter(c -> right.contains(c.label())).map(PlainForm.Choice::value).toList();
-        assertThat(values).as("the right options of " + question.id() + " by their text").hasSize(right.size());
+        List<String> values = form.choices().stream()
+                .filter(c -> right.contains(c.label()))
+                .map(PlainForm.Choice::value)
+                .toList();
+        assertThat(values)
+                .as("the right options of " + question.id() + " by their text")
+                .hasSize(right.size());
         return values;
     }
 
@@ -415,7 +517,8 @@ class StudentLearningIT {
     private static void assertNoOptionId(String page, Set<String> authored, String where) {
         for (String[] attribute : PlainForm.controlAttributes(page)) {
             if (List.of("name", "value", "id", "for").contains(attribute[1])) {
-                assertThat(attribute[2].split("[^A-Za-z0-9]+")).as(where + ": <" + attribute[0] + " " + attribute[1] + "=\"" + attribute[2] + "\">")
+                assertThat(attribute[2].split("[^A-Za-z0-9]+"))
+                        .as(where + ": <" + attribute[0] + " " + attribute[1] + "=\"" + attribute[2] + "\">")
                         .doesNotContainAnyElementsOf(authored);
             }
         }
@@ -427,13 +530,17 @@ class StudentLearningIT {
     }
 
     private static Set<String> optionIds(LessonDoc quizLesson) {
-        return quizLesson.quiz().questions().stream().flatMap(q -> q.options().stream()).map(o -> o.id())
+        return quizLesson.quiz().questions().stream()
+                .flatMap(q -> q.options().stream())
+                .map(o -> o.id())
                 .collect(Collectors.toSet());
     }
 
     private static ModuleDoc moduleOf(String lessonId) {
         return CourseContentReader.read(Path.of("course-content")).modules().stream()
-                .filter(m -> m.lessons().stream().anyMatch(l -> l.id().equals(lessonId))).findFirst().orElseThrow();
+                .filter(m -> m.lessons().stream().anyMatch(l -> l.id().equals(lessonId)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String language(String page) {
@@ -450,13 +557,15 @@ class StudentLearningIT {
     }
 
     private static int answered(Page page) {
-        Matcher m = Pattern.compile("(\\d+)").matcher(page.locator("label[for=quizProgress]").innerText());
+        Matcher m = Pattern.compile("(\\d+)")
+                .matcher(page.locator("label[for=quizProgress]").innerText());
         m.find();
         return Integer.parseInt(m.group(1));
     }
 
     private static String row(Page page, String lessonId) {
-        return page.locator("#assignedTable tr:has(a[href*='" + lessonId + "'])").innerText();
+        return page.locator("#assignedTable tr:has(a[href*='" + lessonId + "'])")
+                .innerText();
     }
 
     private static void signInEnglish(Page page, String username) {

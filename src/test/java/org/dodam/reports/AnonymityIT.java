@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -97,7 +96,8 @@ class AnonymityIT {
         assertThat(reporter.textContent("#messagesList")).contains("Which chat was it?");
         reporter.fill("[id='followUp:answer']", "The class chat. " + marker);
         reporter.waitForNavigation(() -> reporter.click("[id='followUp:send']"));
-        assertThat(reporter.textContent("#messagesList")).as("the answer is in the conversation, after the reply")
+        assertThat(reporter.textContent("#messagesList"))
+                .as("the answer is in the conversation, after the reply")
                 .containsSubsequence("Which chat was it?", "The class chat.");
         reporter.context().close();
         counsellor.context().close();
@@ -114,9 +114,12 @@ class AnonymityIT {
         fields.put("primefaces.nonce", "not-a-nonce");
         HttpResponse<String> sent = send(client, URI.create(link), fields, me);
         assertThat(sent.statusCode()).isEqualTo(200);
-        assertThat(sent.headers().allValues("Content-Security-Policy").toString()).doesNotContain("not-a-nonce");
+        assertThat(sent.headers().allValues("Content-Security-Policy").toString())
+                .doesNotContain("not-a-nonce");
         String code = group(sent.body(), "id=\"receiptCode\"[^>]*>([A-Z0-9-]{19})<");
-        assertThat(openWith(code, me)).as("the code on the receipt page opens the report").isTrue();
+        assertThat(openWith(code, me))
+                .as("the code on the receipt page opens the report")
+                .isTrue();
     }
 
     @Test
@@ -140,11 +143,19 @@ class AnonymityIT {
         long before = count("select count(*) from incident_report");
         Map<String, String> me = someClient();
         Map<String, String> fields = reportForm(client, me, "cross-site-" + UUID.randomUUID());
-        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "cross-site")).statusCode()).isEqualTo(403);
-        assertThat(send(client, URI.create(link), fields, with(me, "Origin", "https://evil.example")).statusCode()).isEqualTo(403);
-        assertThat(count("select count(*) from incident_report")).as("nothing was stored").isEqualTo(before);
-        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "same-origin")).body())
-                .as("the same form from the site itself is sent").contains("id=\"receiptCode\"");
+        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "cross-site"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(client, URI.create(link), fields, with(me, "Origin", "https://evil.example"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(count("select count(*) from incident_report"))
+                .as("nothing was stored")
+                .isEqualTo(before);
+        assertThat(send(client, URI.create(link), fields, with(me, "Sec-Fetch-Site", "same-origin"))
+                        .body())
+                .as("the same form from the site itself is sent")
+                .contains("id=\"receiptCode\"");
     }
 
     @Test
@@ -157,19 +168,29 @@ class AnonymityIT {
             HttpClient client = client();
             flood.add(send(client, URI.create(link), reportForm(client, flooder, "flood-" + i), flooder));
         }
-        assertThat(flood.subList(0, allowed)).allSatisfy(r -> assertThat(r.body()).contains("id=\"receiptCode\""));
-        assertThat(flood.get(allowed).body()).as("the flooder's report past its allowance must wait, and is not refused")
-                .contains("must stay open a little longer").doesNotContain("receiptCode").contains("flood-" + allowed);
+        assertThat(flood.subList(0, allowed))
+                .allSatisfy(r -> assertThat(r.body()).contains("id=\"receiptCode\""));
+        assertThat(flood.get(allowed).body())
+                .as("the flooder's report past its allowance must wait, and is not refused")
+                .contains("must stay open a little longer")
+                .doesNotContain("receiptCode")
+                .contains("flood-" + allowed);
 
         HttpClient client = client();
-        HttpResponse<String> sent = send(client, URI.create(link), reportForm(client, other, "other-" + UUID.randomUUID()), other);
+        HttpResponse<String> sent =
+                send(client, URI.create(link), reportForm(client, other, "other-" + UUID.randomUUID()), other);
         String code = group(sent.body(), "id=\"receiptCode\"[^>]*>([A-Z0-9-]{19})<");
-        assertThat(code).as("another student behind the same proxy reports at once").matches(Reporting.RECEIPT);
+        assertThat(code)
+                .as("another student behind the same proxy reports at once")
+                .matches(Reporting.RECEIPT);
 
         for (int i = 0; i < 15; i++) {
-            assertThat(openWith("ZZZZ-ZZZZ-ZZZZ-ZZ" + (char) ('A' + i) + "2", flooder)).isFalse();
+            assertThat(openWith("ZZZZ-ZZZZ-ZZZZ-ZZ" + (char) ('A' + i) + "2", flooder))
+                    .isFalse();
         }
-        assertThat(openWith(code, other)).as("wrong codes from one client lock nobody else out").isTrue();
+        assertThat(openWith(code, other))
+                .as("wrong codes from one client lock nobody else out")
+                .isTrue();
         assertThat(openWith(code, flooder)).as("nor the client who typed them").isTrue();
     }
 
@@ -177,9 +198,20 @@ class AnonymityIT {
     void theSchoolCannotPlaceAReportAmongAStudentsClicks() throws Exception {
         Set<String> seen = Reporting.afterPendingNotices(server, mail);
         long[] nextSlot = new long[1];
-        ReportPlacement.Sent sent = ReportPlacement.tryToPlace(new ReportPlacement.Scene(server, browser, jdbcUrl,
-                "dodam", "dodam", "demo-student11", DodamServer.DEMO_PASSWORD, "demo-counsellor", DodamServer.DEMO_PASSWORD,
-                link, someClient()), () -> {
+        ReportPlacement.Sent sent = ReportPlacement.tryToPlace(
+                new ReportPlacement.Scene(
+                        server,
+                        browser,
+                        jdbcUrl,
+                        "dodam",
+                        "dodam",
+                        "demo-student11",
+                        DodamServer.DEMO_PASSWORD,
+                        "demo-counsellor",
+                        DodamServer.DEMO_PASSWORD,
+                        link,
+                        someClient()),
+                () -> {
                     // Sent in the middle of a slot, so that a notice sent at once would fall before the next slot.
                     while (Math.floorMod(System.currentTimeMillis(), URGENT_SLOT * 1000) < URGENT_SLOT * 1000 / 2) {
                         sleep(50);
@@ -187,21 +219,29 @@ class AnonymityIT {
                     nextSlot[0] = (Math.floorDiv(System.currentTimeMillis() / 1000, URGENT_SLOT) + 1) * URGENT_SLOT;
                 });
 
-        assertThat(strings("select lower(column_name) from information_schema.columns where lower(table_name) = 'incident_report' "
-                + "and data_type like 'TIMESTAMP%'")).as("the only times a report holds are counsellors' actions")
-                .containsExactlyInAnyOrder("first_response_at", "closed_at", "mandatory_flagged_at", "mandatory_reported_at");
+        assertThat(strings(
+                        "select lower(column_name) from information_schema.columns where lower(table_name) = 'incident_report' "
+                                + "and data_type like 'TIMESTAMP%'"))
+                .as("the only times a report holds are counsellors' actions")
+                .containsExactlyInAnyOrder(
+                        "first_response_at", "closed_at", "mandatory_flagged_at", "mandatory_reported_at");
         assertThat(count("select count(*) from case_message where author = 'REPORTER' and sent_at is not null"))
-                .as("a reporter's message keeps the day only").isZero();
+                .as("a reporter's message keeps the day only")
+                .isZero();
 
         // Mail: told in a batch, at a fixed slot plus a small random delay, never the second of the report.
         MimeMessage notice = Reporting.awaitSince(mail, seen, "counsellor@dodam.example");
         long mailed = notice.getSentDate().getTime() / 1000;
-        assertThat(mailed).as("the notice is not sent when the report arrives, but at the next slot")
+        assertThat(mailed)
+                .as("the notice is not sent when the report arrives, but at the next slot")
                 .isGreaterThanOrEqualTo(nextSlot[0]);
-        assertThat(Math.floorMod(mailed, URGENT_SLOT)).as("the notice goes at a slot, plus the jitter")
+        assertThat(Math.floorMod(mailed, URGENT_SLOT))
+                .as("the notice goes at a slot, plus the jitter")
                 .isLessThanOrEqualTo(JITTER + 1);
         for (MimeMessage any : mail.getReceivedMessages()) {
-            assertThat(String.valueOf(any.getContent())).doesNotContain(sent.marker()).doesNotContain(sent.code());
+            assertThat(String.valueOf(any.getContent()))
+                    .doesNotContain(sent.marker())
+                    .doesNotContain(sent.code());
         }
 
         // What counsellors and the admin see: a random reference, never a running number.
@@ -242,12 +282,13 @@ class AnonymityIT {
         return ReportForms.client();
     }
 
-    static Map<String, String> reportForm(HttpClient client, Map<String, String> headers, String text) throws Exception {
+    static Map<String, String> reportForm(HttpClient client, Map<String, String> headers, String text)
+            throws Exception {
         return ReportForms.filled(client, link, headers, text);
     }
 
-    static HttpResponse<String> send(HttpClient client, URI uri, Map<String, String> fields, Map<String, String> headers)
-            throws Exception {
+    static HttpResponse<String> send(
+            HttpClient client, URI uri, Map<String, String> fields, Map<String, String> headers) throws Exception {
         return ReportForms.post(client, uri, fields, headers);
     }
 
@@ -271,7 +312,7 @@ class AnonymityIT {
     static List<Object> column(String sql) throws SQLException {
         List<Object> values = new ArrayList<>();
         try (Connection db = ServerDatabase.open(jdbcUrl);
-             ResultSet rows = db.createStatement().executeQuery(sql)) {
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getObject(1));
             }

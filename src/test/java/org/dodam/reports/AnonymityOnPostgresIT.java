@@ -29,6 +29,5 @@ class AnonymityOnPostgresIT extends AnonymityIT {
      * runs the same adversary on PostgreSQL with a student of its own.
      */
     @Override
-    void theSchoolCannotPlaceAReportAmongAStudentsClicks() {
-    }
+    void theSchoolCannotPlaceAReportAmongAStudentsClicks() {}
 }

@@ -15,7 +15,8 @@ class AuditEventTest {
 
     @Test
     void aCounsellorAccessLineNamesTheAccountAndNoCase() {
-        AuditEvent event = AuditEvent.counsellorAccess(1L, null, Action.COUNSELLOR_SET_UP, "counsellor-kim", Instant.EPOCH);
+        AuditEvent event =
+                AuditEvent.counsellorAccess(1L, null, Action.COUNSELLOR_SET_UP, "counsellor-kim", Instant.EPOCH);
         assertThat(event.reportId()).isNull();
         assertThat(event.actorId()).as("the operator has no account").isNull();
         assertThat(event.detail()).isEqualTo("counsellor-kim");

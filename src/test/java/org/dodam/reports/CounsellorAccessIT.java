@@ -81,10 +81,13 @@ class CounsellorAccessIT {
         MimeMessage proposal = awaitMail("counsellor@dodam.example", username);
         String body = (String) proposal.getContent();
         assertThat(proposal.getSubject()).isEqualTo("도담: 상담 교사 권한 변경");
-        assertThat(body).contains("상담 교사 계정 제안").contains(adminName())
+        assertThat(body)
+                .contains("상담 교사 계정 제안")
+                .contains(adminName())
                 .contains("https://dodam.school.example/counsellor/index.xhtml");
         assertThat(Arrays.stream(mail.getReceivedMessages()).flatMap(CounsellorAccessIT::recipients))
-                .as("a proposed counsellor is told nothing of the school's reports").doesNotContain(username + "@dodam.example");
+                .as("a proposed counsellor is told nothing of the school's reports")
+                .doesNotContain(username + "@dodam.example");
 
         // Before confirmation: the waiting page, and 404 for the inbox and every case, statistics and audit page.
         Page reporter = browser.open("en", Browser.PHONE_WIDTH, Reporting.someClient());
@@ -104,57 +107,86 @@ class CounsellorAccessIT {
         assertThat(Accessibility.seriousViolations(proposed)).isEmpty();
         Browser.screenshot(proposed, "counsellor-awaiting-en-360");
         List<String> restricted = new ArrayList<>(caseUrls);
-        restricted.addAll(List.of("counsellor/index.xhtml", "counsellor/", "counsellor/statistics.xhtml",
-                "counsellor/audit.xhtml", "counsellor/curriculum.xhtml", "counsellor/case.xhtml?id=1"));
+        restricted.addAll(List.of(
+                "counsellor/index.xhtml",
+                "counsellor/",
+                "counsellor/statistics.xhtml",
+                "counsellor/audit.xhtml",
+                "counsellor/curriculum.xhtml",
+                "counsellor/case.xhtml?id=1"));
         for (String url : restricted) {
             var response = proposed.navigate(server.base().resolve(url).toString());
-            assertThat(response.status()).as("a proposed counsellor opening " + url).isEqualTo(404);
-            assertThat(proposed.locator("#caseDescription, " + Reporting.INBOX + ", " + Reporting.AUDIT).count()).isZero();
+            assertThat(response.status())
+                    .as("a proposed counsellor opening " + url)
+                    .isEqualTo(404);
+            assertThat(proposed.locator("#caseDescription, " + Reporting.INBOX + ", " + Reporting.AUDIT)
+                            .count())
+                    .isZero();
         }
 
         // The admin's password reset and reactivation of a counsellor are refused on the server, with a reason.
         admin.navigate(server.uri("admin/index.xhtml").toString());
-        admin.waitForNavigation(() -> staffRow(admin, "demo-counsellor").locator("input[value='Reset password']").click());
+        admin.waitForNavigation(() -> staffRow(admin, "demo-counsellor")
+                .locator("input[value='Reset password']")
+                .click());
         assertThat(Pages.messages(admin)).contains("Only a counsellor of your school");
         assertThat(admin.locator("#reset").count()).as("no password is shown").isZero();
-        admin.waitForNavigation(() -> staffRow(admin, username).locator("input[value='Reset password']").click());
+        admin.waitForNavigation(() -> staffRow(admin, username)
+                .locator("input[value='Reset password']")
+                .click());
         assertThat(Pages.messages(admin)).contains("Only a counsellor of your school");
-        admin.waitForNavigation(() -> staffRow(admin, username).locator("input[value='Suspend']").click());
+        admin.waitForNavigation(() ->
+                staffRow(admin, username).locator("input[value='Suspend']").click());
         assertThat(staffRow(admin, username).textContent()).contains("Suspended");
-        admin.waitForNavigation(() -> staffRow(admin, username).locator("input[value='Reactivate']").click());
+        admin.waitForNavigation(() ->
+                staffRow(admin, username).locator("input[value='Reactivate']").click());
         assertThat(Pages.messages(admin)).contains("Only a counsellor of your school");
-        assertThat(staffRow(admin, username).textContent()).as("still suspended").contains("Suspended");
+        assertThat(staffRow(admin, username).textContent())
+                .as("still suspended")
+                .contains("Suspended");
         Browser.screenshot(admin, "admin-counsellor-refused-en-desktop");
 
         // The real counsellor sees it all on the home page and in the audit log, reactivates and confirms.
         counsellor.navigate(server.uri("counsellor/index.xhtml").toString());
-        assertThat(counsellor.textContent("#accessList")).contains("Proposed a counsellor account · " + username)
-                .contains("Suspended a counsellor account · " + username).contains(adminName());
-        assertThat(teamRow(counsellor, username).locator("input[value='Confirm']").count())
-                .as("a suspended account is reactivated before it is confirmed").isZero();
-        counsellor.waitForNavigation(() -> teamRow(counsellor, username).locator("input[value='Reactivate']").click());
+        assertThat(counsellor.textContent("#accessList"))
+                .contains("Proposed a counsellor account · " + username)
+                .contains("Suspended a counsellor account · " + username)
+                .contains(adminName());
+        assertThat(teamRow(counsellor, username)
+                        .locator("input[value='Confirm']")
+                        .count())
+                .as("a suspended account is reactivated before it is confirmed")
+                .isZero();
+        counsellor.waitForNavigation(() -> teamRow(counsellor, username)
+                .locator("input[value='Reactivate']")
+                .click());
         assertThat(Pages.messages(counsellor)).contains("can sign in again");
         assertThat(Accessibility.seriousViolations(counsellor)).isEmpty();
         counsellor.waitForNavigation(() -> counsellor.click("#auditLink"));
-        assertThat(counsellor.textContent(Reporting.AUDIT)).contains("Proposed a counsellor account · " + username)
+        assertThat(counsellor.textContent(Reporting.AUDIT))
+                .contains("Proposed a counsellor account · " + username)
                 .contains("Suspended a counsellor account · " + username)
                 .contains("Reactivated a counsellor account · " + username);
         assertThat(Accessibility.seriousViolations(counsellor)).isEmpty();
         Browser.screenshot(counsellor, "counsellor-audit-en-desktop");
 
         counsellor.navigate(server.uri("counsellor/index.xhtml").toString());
-        counsellor.waitForNavigation(() -> teamRow(counsellor, username).locator("input[value='Confirm']").click());
+        counsellor.waitForNavigation(() ->
+                teamRow(counsellor, username).locator("input[value='Confirm']").click());
         assertThat(Pages.messages(counsellor)).contains("is confirmed");
         String newPassword = counsellor.textContent("#teamTemporaryPassword").strip();
         assertThat(newPassword).isNotBlank().isNotEqualTo(adminsChoice);
         assertThat(teamRow(counsellor, username).textContent()).contains("Active");
         assertThat(counsellor.textContent("#accessList")).contains("Confirmed a counsellor account · " + username);
         Browser.screenshot(counsellor, "counsellor-confirmed-en-desktop");
-        assertThat((String) awaitMail("counsellor@dodam.example", "Confirmed a counsellor account", "상담 교사 계정 승인").getContent())
+        assertThat((String) awaitMail("counsellor@dodam.example", "Confirmed a counsellor account", "상담 교사 계정 승인")
+                        .getContent())
                 .contains(username);
 
         // The session begun with the admin's password ends, and that password no longer signs in.
-        assertThat(proposed.navigate(server.uri("counsellor/index.xhtml").toString()).status()).isEqualTo(404);
+        assertThat(proposed.navigate(server.uri("counsellor/index.xhtml").toString())
+                        .status())
+                .isEqualTo(404);
         proposed.navigate(server.uri("counsellor/index.xhtml").toString());
         assertThat(proposed.url()).as("signed out").contains("login");
         Page withAdminsChoice = browser.open("en", Browser.DESKTOP_WIDTH);
@@ -172,27 +204,36 @@ class CounsellorAccessIT {
 
         // A counsellor, not the admin, resets a colleague's password; the colleague's open session ends.
         counsellor.navigate(server.uri("counsellor/index.xhtml").toString());
-        counsellor.waitForNavigation(() -> teamRow(counsellor, username).locator("input[value='Reset password']").click());
+        counsellor.waitForNavigation(() -> teamRow(counsellor, username)
+                .locator("input[value='Reset password']")
+                .click());
         String resetPassword = counsellor.textContent("#teamTemporaryPassword").strip();
         assertThat(resetPassword).isNotEqualTo(newPassword);
         assertThat(counsellor.textContent("#accessList")).contains("Reset a counsellor password · " + username);
         assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(404);
-        assertThat((String) awaitMail(username + "@dodam.example", "new start password", "새 시작 비밀번호").getContent())
-                .as("the colleague is told, without the password").contains(username).doesNotContain(resetPassword);
+        assertThat((String) awaitMail(username + "@dodam.example", "new start password", "새 시작 비밀번호")
+                        .getContent())
+                .as("the colleague is told, without the password")
+                .contains(username)
+                .doesNotContain(resetPassword);
         Pages.signIn(confirmed, server, username, resetPassword);
         assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(200);
 
         // Changing one's own password is told by e-mail too (ASVS 2.2.3), in the account's language.
         confirmed.navigate(server.uri("counsellor/password.xhtml").toString());
-        String chosen = "lantern harbour quietly " + UUID.randomUUID().toString().substring(0, 6);
+        String chosen =
+                "lantern harbour quietly " + UUID.randomUUID().toString().substring(0, 6);
         confirmed.fill("[id='change:current']", resetPassword);
         confirmed.fill("[id='change:password']", chosen);
         confirmed.fill("[id='change:repeat']", chosen);
         confirmed.waitForNavigation(() -> confirmed.click("[id='change:save']"));
         MimeMessage changed = awaitMail(username + "@dodam.example", "was changed just now", "비밀번호가 방금 바뀌었습니다");
         assertThat(changed.getSubject()).isIn("Your Dodam password was changed", "도담 비밀번호가 바뀌었습니다");
-        assertThat((String) changed.getContent()).contains(username).contains("https://dodam.school.example/login.xhtml?school=")
-                .doesNotContain(chosen).doesNotContain(resetPassword);
+        assertThat((String) changed.getContent())
+                .contains(username)
+                .contains("https://dodam.school.example/login.xhtml?school=")
+                .doesNotContain(chosen)
+                .doesNotContain(resetPassword);
     }
 
     private static Locator staffRow(Page admin, String username) {
@@ -217,7 +258,8 @@ class CounsellorAccessIT {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
             for (MimeMessage message : mail.getReceivedMessages()) {
-                if (recipients(message).anyMatch(to::equals) && message.getContent() instanceof String text
+                if (recipients(message).anyMatch(to::equals)
+                        && message.getContent() instanceof String text
                         && Arrays.stream(words).anyMatch(text::contains)) {
                     return message;
                 }

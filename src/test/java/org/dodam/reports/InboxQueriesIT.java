@@ -3,7 +3,6 @@ package org.dodam.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +55,16 @@ class InboxQueriesIT {
         counts.add(statements(counsellor, ""));
 
         add(school, 600, 1); // about 60 open
-        long open = ServerDatabase.count(url, "select count(*) from incident_report where school_id = ? and status <> 'CLOSED'", school);
+        long open = ServerDatabase.count(
+                url, "select count(*) from incident_report where school_id = ? and status <> 'CLOSED'", school);
         assertThat(open).isGreaterThan(40);
         assertThat(rows(counsellor, "")).isEqualTo(20);
         counts.add(statements(counsellor, ""));
         int lastPage = (int) ((open + 19) / 20);
-        assertThat(counsellor.get("counsellor/index.xhtml?page=" + (lastPage - 1)).body()).contains("page=" + lastPage);
+        assertThat(counsellor
+                        .get("counsellor/index.xhtml?page=" + (lastPage - 1))
+                        .body())
+                .contains("page=" + lastPage);
         assertThat(rows(counsellor, "?page=" + lastPage)).isEqualTo((int) (open - 20 * (lastPage - 1)));
 
         add(school, 5000, 2);

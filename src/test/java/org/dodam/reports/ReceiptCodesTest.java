@@ -27,7 +27,9 @@ class ReceiptCodesTest {
     void typedCodesAreForgivingAboutCaseSpacesAndDashes() {
         assertThat(ReceiptCodes.normalize(" abcd efgh-jklm–npqr ")).contains("ABCDEFGHJKLMNPQR");
         assertThat(ReceiptCodes.normalize("ABCD-EFGH-JKLM-NPQ")).isEmpty();
-        assertThat(ReceiptCodes.normalize("ABCD-EFGH-JKLM-NPQ0")).as("0 is not in the alphabet").isEmpty();
+        assertThat(ReceiptCodes.normalize("ABCD-EFGH-JKLM-NPQ0"))
+                .as("0 is not in the alphabet")
+                .isEmpty();
         assertThat(ReceiptCodes.normalize(null)).isEmpty();
     }
 
@@ -35,8 +37,11 @@ class ReceiptCodesTest {
     void theHashIsSlowSaltedAndDeterministicPerSchool() {
         String a = ReceiptCodes.hash("ABCDEFGHJKLMNPQR", "00112233445566778899aabbccddeeff");
         assertThat(a).startsWith("pbkdf2-sha256:120000:").doesNotContain("ABCDEFGHJKLMNPQR");
-        assertThat(ReceiptCodes.hash("ABCDEFGHJKLMNPQR", "00112233445566778899aabbccddeeff")).isEqualTo(a);
-        assertThat(ReceiptCodes.hash("ABCDEFGHJKLMNPQR", "ffeeddccbbaa99887766554433221100")).isNotEqualTo(a);
-        assertThat(ReceiptCodes.hash("ABCDEFGHJKLMNPQS", "00112233445566778899aabbccddeeff")).isNotEqualTo(a);
+        assertThat(ReceiptCodes.hash("ABCDEFGHJKLMNPQR", "00112233445566778899aabbccddeeff"))
+                .isEqualTo(a);
+        assertThat(ReceiptCodes.hash("ABCDEFGHJKLMNPQR", "ffeeddccbbaa99887766554433221100"))
+                .isNotEqualTo(a);
+        assertThat(ReceiptCodes.hash("ABCDEFGHJKLMNPQS", "00112233445566778899aabbccddeeff"))
+                .isNotEqualTo(a);
     }
 }

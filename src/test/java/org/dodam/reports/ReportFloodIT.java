@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,8 +37,15 @@ class ReportFloodIT {
     static final int FLOOD = 4;
     static final String PUBLIC_HOST = "dodam.school.example";
     /** What the school's proxy (127.0.0.1, trusted) adds to every request it passes on. */
-    static final Map<String, String> PROXY = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", PUBLIC_HOST,
-            "X-Forwarded-For", "198.51.100.20", "Accept-Language", "en");
+    static final Map<String, String> PROXY = Map.of(
+            "X-Forwarded-Proto",
+            "https",
+            "X-Forwarded-Host",
+            PUBLIC_HOST,
+            "X-Forwarded-For",
+            "198.51.100.20",
+            "Accept-Language",
+            "en");
 
     static GreenMail mail;
     static DodamServer server;
@@ -85,24 +92,36 @@ class ReportFloodIT {
     void aFloodSlowsEveryoneAMinuteRefusesNobodyAndIsToldToCounsellors() throws Exception {
         String link = Reporting.schoolLink(browser, server);
         for (int i = 0; i < FLOOD; i++) {
-            assertThat(ReportForms.report(link, Map.of("X-Forwarded-For", "198.18.7." + (i + 1)), "junk " + i).body())
-                    .as("every report until the flood is accepted").contains("id=\"receiptCode\"");
+            assertThat(ReportForms.report(link, Map.of("X-Forwarded-For", "198.18.7." + (i + 1)), "junk " + i)
+                            .body())
+                    .as("every report until the flood is accepted")
+                    .contains("id=\"receiptCode\"");
         }
-        String waiting = ReportForms.report(link, Map.of("X-Forwarded-For", "198.18.7.99"), "a real report").body();
-        assertThat(waiting).as("a new client during the flood waits a minute, and keeps its words")
-                .contains("must stay open a little longer").contains("a real report").doesNotContain("id=\"receiptCode\"");
+        String waiting = ReportForms.report(link, Map.of("X-Forwarded-For", "198.18.7.99"), "a real report")
+                .body();
+        assertThat(waiting)
+                .as("a new client during the flood waits a minute, and keeps its words")
+                .contains("must stay open a little longer")
+                .contains("a real report")
+                .doesNotContain("id=\"receiptCode\"");
 
         String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
         long deadline = System.currentTimeMillis() + 30_000;
         String told = null;
         while (told == null && System.currentTimeMillis() < deadline) {
-            told = Arrays.stream(mail.getReceivedMessages()).map(ReportFloodIT::body)
-                    .filter(b -> b.contains("Unusually many reports came in on " + today) || b.contains(today + "에 평소보다 훨씬 많은 신고"))
-                    .findFirst().orElse(null);
+            told = Arrays.stream(mail.getReceivedMessages())
+                    .map(ReportFloodIT::body)
+                    .filter(b -> b.contains("Unusually many reports came in on " + today)
+                            || b.contains(today + "에 평소보다 훨씬 많은 신고"))
+                    .findFirst()
+                    .orElse(null);
             Thread.sleep(500);
         }
         // Nothing of the reports' words ("junk 0", "junk 1" …); the English notice itself says some may be junk.
-        assertThat(told).as("the counsellors' next notice tells of the flood").isNotNull().doesNotContainPattern("junk \\d");
+        assertThat(told)
+                .as("the counsellors' next notice tells of the flood")
+                .isNotNull()
+                .doesNotContainPattern("junk \\d");
 
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
@@ -123,14 +142,20 @@ class ReportFloodIT {
         assertThat(login.all("Strict-Transport-Security")).containsExactly("max-age=31536000");
         String form = "signin=signin&signin%3Ausername=demo-counsellor&signin%3Apassword="
                 + URLEncoder.encode(DodamServer.DEMO_PASSWORD, StandardCharsets.UTF_8)
-                + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + URLEncoder.encode(HttpSession.viewState(login.body()), StandardCharsets.UTF_8);
+                + "&signin%3Asubmit=x&jakarta.faces.ViewState="
+                + URLEncoder.encode(HttpSession.viewState(login.body()), StandardCharsets.UTF_8);
         Map<String, String> fromTheSignInPage = new HashMap<>(PROXY);
         fromTheSignInPage.put("Origin", "https://" + PUBLIC_HOST);
         RawHttp.Response signedIn = RawHttp.post(server, "127.0.0.1", "login.xhtml", fromTheSignInPage, form);
         assertThat(signedIn.status()).isEqualTo(302);
-        assertThat(signedIn.first("Location")).hasValueSatisfying(location -> assertThat(location)
-                .as("relative, or on the public address").matches("(/|https://" + PUBLIC_HOST + "/).*"));
-        String session = signedIn.all("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(signedIn.first("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .as("relative, or on the public address")
+                        .matches("(/|https://" + PUBLIC_HOST + "/).*"));
+        String session = signedIn.all("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertThat(session).contains("; Secure").contains("HttpOnly");
         String cookie = session.substring(0, session.indexOf(';'));
 
@@ -141,15 +166,30 @@ class ReportFloodIT {
         assertThat(inbox.body()).contains("id=\"reportLink\">https://" + PUBLIC_HOST + "/report/index.xhtml?s=");
         assertThat(inbox.all("Strict-Transport-Security")).containsExactly("max-age=31536000");
 
-        RawHttp.Response language = RawHttp.post(server, "127.0.0.1", "language", signedInProxy, "return=%2Fcounsellor%2Findex.xhtml&lang=en");
+        RawHttp.Response language = RawHttp.post(
+                server, "127.0.0.1", "language", signedInProxy, "return=%2Fcounsellor%2Findex.xhtml&lang=en");
         assertThat(language.status()).isEqualTo(303);
         assertThat(language.first("Location")).hasValue("/counsellor/index.xhtml");
-        assertThat(language.all("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("dodam-lang=en").contains("; Secure"));
+        assertThat(language.all("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("dodam-lang=en").contains("; Secure"));
 
-        RawHttp.Response forged = RawHttp.get(server, "127.0.0.2", "counsellor/index.xhtml", Map.of("X-Forwarded-Proto", "https",
-                "X-Forwarded-Host", "evil.example", "Forwarded", "proto=https;host=evil.example", "Cookie", cookie));
+        RawHttp.Response forged = RawHttp.get(
+                server,
+                "127.0.0.2",
+                "counsellor/index.xhtml",
+                Map.of(
+                        "X-Forwarded-Proto",
+                        "https",
+                        "X-Forwarded-Host",
+                        "evil.example",
+                        "Forwarded",
+                        "proto=https;host=evil.example",
+                        "Cookie",
+                        cookie));
         assertThat(forged.status()).isEqualTo(200);
-        assertThat(forged.body()).as("headers from a client that is not the proxy").doesNotContain("evil.example")
+        assertThat(forged.body())
+                .as("headers from a client that is not the proxy")
+                .doesNotContain("evil.example")
                 .contains("id=\"reportLink\">http://");
     }
 

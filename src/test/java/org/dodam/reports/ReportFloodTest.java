@@ -36,10 +36,16 @@ class ReportFloodTest {
             throttle.reportSent(1, "198.51.100.7");
         }
         assertThat(throttle.minimumFormAge(1, "198.51.100.7")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(throttle.minimumFormAge(1, "198.51.100.8")).as("another client").isZero();
-        assertThat(throttle.minimumFormAge(2, "198.51.100.7")).as("the same client at another school").isZero();
+        assertThat(throttle.minimumFormAge(1, "198.51.100.8"))
+                .as("another client")
+                .isZero();
+        assertThat(throttle.minimumFormAge(2, "198.51.100.7"))
+                .as("the same client at another school")
+                .isZero();
         clock.now = clock.now.plus(Duration.ofMinutes(61));
-        assertThat(throttle.minimumFormAge(1, "198.51.100.7")).as("forgotten after the hour").isZero();
+        assertThat(throttle.minimumFormAge(1, "198.51.100.7"))
+                .as("forgotten after the hour")
+                .isZero();
     }
 
     @Test
@@ -65,21 +71,34 @@ class ReportFloodTest {
         FormTokens tokens = FormTokens.forTesting(key, new SecureRandom(), clock);
         String token = tokens.issue(SCHOOL_LINK);
 
-        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ofMinutes(1)).outcome()).isEqualTo(Outcome.TOO_SOON);
-        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ofMinutes(1)).waitSeconds()).isBetween(59L, 61L);
+        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ofMinutes(1)).outcome())
+                .isEqualTo(Outcome.TOO_SOON);
+        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ofMinutes(1)).waitSeconds())
+                .isBetween(59L, 61L);
         clock.now = clock.now.plusSeconds(61);
-        assertThat(tokens.use(token, "ffffffffffffffffffffffff", Duration.ZERO).outcome()).as("another school's link").isEqualTo(Outcome.FORGED);
-        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ofMinutes(1)).outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ZERO).outcome()).as("a second use").isEqualTo(Outcome.USED);
+        assertThat(tokens.use(token, "ffffffffffffffffffffffff", Duration.ZERO).outcome())
+                .as("another school's link")
+                .isEqualTo(Outcome.FORGED);
+        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ofMinutes(1)).outcome())
+                .isEqualTo(Outcome.ACCEPTED);
+        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ZERO).outcome())
+                .as("a second use")
+                .isEqualTo(Outcome.USED);
         tokens.release(token);
-        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ZERO).outcome()).as("released after a refusal").isEqualTo(Outcome.ACCEPTED);
+        assertThat(tokens.use(token, SCHOOL_LINK, Duration.ZERO).outcome())
+                .as("released after a refusal")
+                .isEqualTo(Outcome.ACCEPTED);
 
         String tampered = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
         assertThat(tokens.use(tampered, SCHOOL_LINK, Duration.ZERO).outcome()).isEqualTo(Outcome.FORGED);
-        assertThat(tokens.use("made-up-by-a-hostile-page-0123456789", SCHOOL_LINK, Duration.ZERO).outcome()).isEqualTo(Outcome.FORGED);
+        assertThat(tokens.use("made-up-by-a-hostile-page-0123456789", SCHOOL_LINK, Duration.ZERO)
+                        .outcome())
+                .isEqualTo(Outcome.FORGED);
         assertThat(tokens.use(null, SCHOOL_LINK, Duration.ZERO).outcome()).isEqualTo(Outcome.FORGED);
         FormTokens otherKey = FormTokens.forTesting(new byte[32], new SecureRandom(), clock);
-        assertThat(otherKey.use(tokens.issue(SCHOOL_LINK), SCHOOL_LINK, Duration.ZERO).outcome()).isEqualTo(Outcome.FORGED);
+        assertThat(otherKey.use(tokens.issue(SCHOOL_LINK), SCHOOL_LINK, Duration.ZERO)
+                        .outcome())
+                .isEqualTo(Outcome.FORGED);
 
         String old = tokens.issue(SCHOOL_LINK);
         clock.now = clock.now.plus(Duration.ofHours(25));
@@ -92,13 +111,17 @@ class ReportFloodTest {
         assertThat(none.of(request("127.0.0.1", "198.51.100.7"))).isEqualTo("127.0.0.1");
         ClientAddress proxy = ClientAddress.trusting("127.0.0.1, 10.0.0.0/8, ::1");
         assertThat(proxy.of(request("127.0.0.1", "198.51.100.7"))).isEqualTo("198.51.100.7");
-        assertThat(proxy.of(request("127.0.0.1", "6.6.6.6, 198.51.100.7, 10.1.2.3"))).as("right-most untrusted hop")
+        assertThat(proxy.of(request("127.0.0.1", "6.6.6.6, 198.51.100.7, 10.1.2.3")))
+                .as("right-most untrusted hop")
                 .isEqualTo("198.51.100.7");
-        assertThat(proxy.of(request("203.0.113.9", "198.51.100.7"))).as("a header from an untrusted peer is ignored")
+        assertThat(proxy.of(request("203.0.113.9", "198.51.100.7")))
+                .as("a header from an untrusted peer is ignored")
                 .isEqualTo("203.0.113.9");
         assertThat(proxy.of(request("10.20.30.40", null))).isEqualTo("10.20.30.40");
         assertThat(proxy.of(request("::1", "2001:db8::7"))).isEqualTo("2001:db8::7");
-        assertThat(proxy.of(request("127.0.0.1", "10.0.0.1, 127.0.0.1"))).as("only proxies: the connection").isEqualTo("127.0.0.1");
+        assertThat(proxy.of(request("127.0.0.1", "10.0.0.1, 127.0.0.1")))
+                .as("only proxies: the connection")
+                .isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -117,7 +140,8 @@ class ReportFloodTest {
 
     private static jakarta.servlet.http.HttpServletRequest request(String remote, String forwardedFor) {
         return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
-                ReportFloodTest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
+                ReportFloodTest.class.getClassLoader(),
+                new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> remote;
                     case "getHeader" -> "X-Forwarded-For".equalsIgnoreCase((String) args[0]) ? forwardedFor : null;

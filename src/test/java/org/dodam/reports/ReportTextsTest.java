@@ -12,13 +12,15 @@ class ReportTextsTest {
 
     @Test
     void wordsLinksKoreanAndEmojiAreAccepted() {
-        assertThat(ReportTexts.problem("단체방에 합성 사진이 올라왔어요 😢 https://example.com/chat/abc?x=1", 5_000, true)).isEmpty();
+        assertThat(ReportTexts.problem("단체방에 합성 사진이 올라왔어요 😢 https://example.com/chat/abc?x=1", 5_000, true))
+                .isEmpty();
         assertThat(ReportTexts.problem("", 5_000, false)).isEmpty();
     }
 
     @Test
     void imagesPastedAsTextAreRefused() {
-        assertThat(ReportTexts.problem("see data:image/jpeg;base64,/9j/4AAQSkZJRg==", 5_000, true)).contains("report.error.image");
+        assertThat(ReportTexts.problem("see data:image/jpeg;base64,/9j/4AAQSkZJRg==", 5_000, true))
+                .contains("report.error.image");
         assertThat(ReportTexts.problem("DATA: image/png , abc", 5_000, true)).contains("report.error.image");
         assertThat(ReportTexts.problem("x " + "QUJD".repeat(60), 5_000, true)).contains("report.error.image");
     }

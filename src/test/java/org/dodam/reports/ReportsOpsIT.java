@@ -111,7 +111,8 @@ class ReportsOpsIT {
         String replyText = "no-trace-reply-" + UUID.randomUUID();
         String link = Reporting.schoolLink(browser, server);
 
-        BrowserContext context = browser.context("en", Browser.PHONE_WIDTH, agent, Map.of("X-Forwarded-For", address, "X-Real-IP", address));
+        BrowserContext context = browser.context(
+                "en", Browser.PHONE_WIDTH, agent, Map.of("X-Forwarded-For", address, "X-Real-IP", address));
         Page reporter = context.newPage();
         reporter.navigate(link);
         String code = Reporting.send(reporter, 0, 4, false, "group chat " + reportText, reportText);
@@ -142,9 +143,12 @@ class ReportsOpsIT {
                 .as("the master key is readable by its owner only")
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         String dump = dump(server.dataDirectory());
-        assertThat(dump).as("the dump holds the sealed report").contains("INSERT INTO \"PUBLIC\".\"INCIDENT_REPORT\"").contains("'v2.");
-        List<String> secrets = new ArrayList<>(List.of(agent, address, "127.0.0.1", reportText, answerText, noteText, replyText,
-                code, code.replace("-", "")));
+        assertThat(dump)
+                .as("the dump holds the sealed report")
+                .contains("INSERT INTO \"PUBLIC\".\"INCIDENT_REPORT\"")
+                .contains("'v2.");
+        List<String> secrets = new ArrayList<>(List.of(
+                agent, address, "127.0.0.1", reportText, answerText, noteText, replyText, code, code.replace("-", "")));
         secrets.addAll(cookies);
         for (String secret : secrets) {
             assertThat(dump).as("the database holds no " + secret).doesNotContain(secret);
@@ -193,7 +197,9 @@ class ReportsOpsIT {
 
         server = DodamServer.start("reports-ops", ENVIRONMENT, false);
         URI old = URI.create(link);
-        String followUp = server.uri(old.getRawPath().replace("index.xhtml", "follow-up.xhtml") + "?" + old.getRawQuery()).toString();
+        String followUp = server.uri(
+                        old.getRawPath().replace("index.xhtml", "follow-up.xhtml") + "?" + old.getRawQuery())
+                .toString();
         int opened = 0;
         List<String> lost = new ArrayList<>();
         for (String code : shown) {
@@ -203,9 +209,10 @@ class ReportsOpsIT {
                 lost.add(code);
             }
         }
-        System.out.printf("durability: %d submissions started, %d receipt codes shown, killed after %d ms, %d cut off, "
-                + "%d of %d shown codes open their report after restart%n", attempts, shownAtKill, killedAfterMs, failed.get(),
-                opened, shownAtKill);
+        System.out.printf(
+                "durability: %d submissions started, %d receipt codes shown, killed after %d ms, %d cut off, "
+                        + "%d of %d shown codes open their report after restart%n",
+                attempts, shownAtKill, killedAfterMs, failed.get(), opened, shownAtKill);
         assertThat(lost).as("receipt codes shown but lost").isEmpty();
     }
 
@@ -231,8 +238,11 @@ class ReportsOpsIT {
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
-        assertThat(admin.locator(Reporting.AUDIT + " tr", new Page.LocatorOptions().setHasText(reference)).allTextContents())
-                .anySatisfy(row -> assertThat(row).contains("Deleted after the retention period").contains("Dodam (automatic)"))
+        assertThat(admin.locator(Reporting.AUDIT + " tr", new Page.LocatorOptions().setHasText(reference))
+                        .allTextContents())
+                .anySatisfy(row -> assertThat(row)
+                        .contains("Deleted after the retention period")
+                        .contains("Dodam (automatic)"))
                 .anySatisfy(row -> assertThat(row).contains("Closed the case · False report"));
     }
 
@@ -251,18 +261,26 @@ class ReportsOpsIT {
         while (!server.logText().contains("Wrapped the data keys of") && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
-        assertThat(server.logText()).as("the running server takes up the new key").contains("Wrapped the data keys of");
+        assertThat(server.logText())
+                .as("the running server takes up the new key")
+                .contains("Wrapped the data keys of");
         assertThat(opens(followUp, code)).as("and goes on serving").isTrue();
         assertThat(submit(link, "after-rotation-" + UUID.randomUUID())).matches(Reporting.RECEIPT);
 
         server.stop();
-        assertThat(dump(server.dataDirectory())).as("no data key is wrapped under the old key any more")
-                .doesNotContain("'v1.").contains("'v2." + org.dodam.platform.crypto.Sealing.keyId(
-                        org.dodam.platform.crypto.Sealing.key(java.util.Base64.getDecoder().decode(newKey))) + ".");
+        assertThat(dump(server.dataDirectory()))
+                .as("no data key is wrapped under the old key any more")
+                .doesNotContain("'v1.")
+                .contains("'v2."
+                        + org.dodam.platform.crypto.Sealing.keyId(org.dodam.platform.crypto.Sealing.key(
+                                java.util.Base64.getDecoder().decode(newKey)))
+                        + ".");
         Files.writeString(keyFile, newKey + "\n");
         restart();
         String followUpAgain = Reporting.schoolLink(browser, server).replace("index.xhtml", "follow-up.xhtml");
-        assertThat(opens(followUpAgain, code)).as("with the old key gone, the report still opens").isTrue();
+        assertThat(opens(followUpAgain, code))
+                .as("with the old key gone, the report still opens")
+                .isTrue();
     }
 
     @Test
@@ -284,27 +302,44 @@ class ReportsOpsIT {
         // The case as a Dodam before schema version 6 wrote it: ids from the shared counter, texts sealed under them.
         server.stop();
         long earlierId = 1_000_155;
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + server.dataDirectory().resolve("dodam"), "dodam", "dodam")) {
-            EarlierRows.make(db, Files.readString(server.dataDirectory().resolve("master.key")).strip(), description, earlierId);
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:h2:file:" + server.dataDirectory().resolve("dodam"), "dodam", "dodam")) {
+            EarlierRows.make(
+                    db,
+                    Files.readString(server.dataDirectory().resolve("master.key"))
+                            .strip(),
+                    description,
+                    earlierId);
         }
         restart();
 
         // All three rows made on counter ids (the case, its reply and its note) were given new ones.
-        assertThat(server.logText()).contains("Gave 1 earlier case(s) and 2 earlier message(s), note(s) and referral(s) random ids");
+        assertThat(server.logText())
+                .contains("Gave 1 earlier case(s) and 2 earlier message(s), note(s) and referral(s) random ids");
         String thread = thread(Reporting.schoolLink(browser, server).replace("index.xhtml", "follow-up.xhtml"), code);
-        assertThat(thread).as("the reporter's code still opens the case, texts and reply readable").contains(description).contains(reply);
+        assertThat(thread)
+                .as("the reporter's code still opens the case, texts and reply readable")
+                .contains(description)
+                .contains(reply);
         Pages.signIn(counsellor, server, "demo-counsellor", DodamServer.DEMO_PASSWORD);
         String newCaseUrl = Reporting.openCase(counsellor, server, description);
-        assertThat(Long.parseLong(newCaseUrl.replaceAll(".*[?&]id=(\\d+).*", "$1"))).as("the case's new id").isGreaterThanOrEqualTo(CaseIds.FLOOR);
+        assertThat(Long.parseLong(newCaseUrl.replaceAll(".*[?&]id=(\\d+).*", "$1")))
+                .as("the case's new id")
+                .isGreaterThanOrEqualTo(CaseIds.FLOOR);
         assertThat(counsellor.textContent("#caseReference").strip()).isNotEqualTo(CaseIds.reference(earlierId));
         assertThat(counsellor.content()).contains(note).contains(reply);
-        assertThat(counsellor.navigate(server.uri("/counsellor/case.xhtml?id=" + earlierId).toString()).status())
-                .as("the earlier id opens nothing").isEqualTo(404);
+        assertThat(counsellor
+                        .navigate(server.uri("/counsellor/case.xhtml?id=" + earlierId)
+                                .toString())
+                        .status())
+                .as("the earlier id opens nothing")
+                .isEqualTo(404);
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
         Pages.useLanguage(admin, "en");
         admin.waitForNavigation(() -> admin.click("#reportsLink"));
-        assertThat(admin.locator(Reporting.AUDIT).textContent()).contains("Given a new random reference")
+        assertThat(admin.locator(Reporting.AUDIT).textContent())
+                .contains("Given a new random reference")
                 .doesNotContain(CaseIds.reference(earlierId));
     }
 
@@ -318,14 +353,18 @@ class ReportsOpsIT {
             assertThat(openFrom("127.0.0.77", followUp, "ABCD-EFGH-JKLM-N" + "PQRSTUVWXYZ23456".charAt(i) + "Q2"))
                     .contains("does not open a report");
         }
-        assertThat(openFrom("127.0.0.77", followUp, code)).as("the right code still opens from the same address")
+        assertThat(openFrom("127.0.0.77", followUp, code))
+                .as("the right code still opens from the same address")
                 .contains("id=\"threadTitle\"");
     }
 
     /** Opens the follow-up form and posts a code over a socket bound to the given source address; returns the page. */
     static String openFrom(String sourceAddress, URI followUp, String code) throws IOException {
-        String page = exchange(sourceAddress, followUp, "GET " + followUp.getRawPath() + "?" + followUp.getRawQuery()
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: en\r\nConnection: close\r\n\r\n");
+        String page = exchange(
+                sourceAddress,
+                followUp,
+                "GET " + followUp.getRawPath() + "?" + followUp.getRawQuery()
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: en\r\nConnection: close\r\n\r\n");
         assertThat(page).as("the report pages make no session").doesNotContainIgnoringCase("Set-Cookie: JSESSIONID");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("followUp", "followUp");
@@ -335,9 +374,13 @@ class ReportsOpsIT {
         fields.put("followUp:open", "Open");
         fields.put("jakarta.faces.ViewState", "stateless");
         String body = form(fields);
-        return exchange(sourceAddress, followUp, "POST " + followUp.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Accept-Language: en\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
+        return exchange(
+                sourceAddress,
+                followUp,
+                "POST " + followUp.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Accept-Language: en\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                        + "\r\nConnection: close\r\n\r\n" + body);
     }
 
     static String exchange(String sourceAddress, URI server, String request) throws IOException {
@@ -353,14 +396,22 @@ class ReportsOpsIT {
 
     /** Sends one report the way a browser does: open the form, post it with its token; returns the code shown. */
     static String submit(String link, String text) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30)).build(),
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpResponse<String> form = client.send(
+                HttpRequest.newBuilder(URI.create(link))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("report", "report");
         fields.put("s", URI.create(link).getQuery().substring(2));
         fields.put("token", group(form.body(), "name=\"token\" value=\"([^\"]+)\""));
-        fields.put("primefaces.nonce", group(form.headers().allValues("Content-Security-Policy").toString(), "'nonce-([^']+)'"));
+        fields.put(
+                "primefaces.nonce",
+                group(form.headers().allValues("Content-Security-Policy").toString(), "'nonce-([^']+)'"));
         fields.put("report:role", "BYSTANDER");
         fields.put("report:category", "GROUP_CHAT");
         fields.put("report:danger", "false");
@@ -368,7 +419,8 @@ class ReportsOpsIT {
         fields.put("report:description", text);
         fields.put("report:send", "Send");
         fields.put("jakarta.faces.ViewState", "stateless");
-        HttpResponse<String> sent = client.send(post(URI.create(link).resolve("index.xhtml"), fields), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sent = client.send(
+                post(URI.create(link).resolve("index.xhtml"), fields), HttpResponse.BodyHandlers.ofString());
         return group(sent.body(), RECEIPT.pattern());
     }
 
@@ -378,28 +430,39 @@ class ReportsOpsIT {
 
     /** The follow-up page after posting the code: the report's thread, or the form with its message. */
     static String thread(String followUpLink, String code) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(followUpLink)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> form = client.send(
+                HttpRequest.newBuilder(URI.create(followUpLink)).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("followUp", "followUp");
         fields.put("s", URI.create(followUpLink).getQuery().substring(2));
-        fields.put("primefaces.nonce", group(form.headers().allValues("Content-Security-Policy").toString(), "'nonce-([^']+)'"));
+        fields.put(
+                "primefaces.nonce",
+                group(form.headers().allValues("Content-Security-Policy").toString(), "'nonce-([^']+)'"));
         fields.put("followUp:code", code);
         fields.put("followUp:open", "Open");
         fields.put("jakarta.faces.ViewState", "stateless");
-        HttpResponse<String> opened = client.send(post(URI.create(followUpLink).resolve("follow-up.xhtml"), fields), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> opened = client.send(
+                post(URI.create(followUpLink).resolve("follow-up.xhtml"), fields),
+                HttpResponse.BodyHandlers.ofString());
         return opened.statusCode() == 200 ? opened.body() : "";
     }
 
     static HttpRequest post(URI uri, Map<String, String> fields) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                .build();
     }
 
     static String form(Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString();
     }
 
@@ -414,8 +477,11 @@ class ReportsOpsIT {
     /** The whole database as SQL, read after the server has stopped, the way a stolen backup could be read. */
     static String dump(Path dataDirectory) throws SQLException {
         StringBuilder all = new StringBuilder();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDirectory.resolve("dodam") + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "dodam", "dodam");
-             ResultSet rows = db.createStatement().executeQuery("SCRIPT")) {
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:h2:file:" + dataDirectory.resolve("dodam") + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r",
+                        "dodam",
+                        "dodam");
+                ResultSet rows = db.createStatement().executeQuery("SCRIPT")) {
             while (rows.next()) {
                 all.append(rows.getString(1)).append('\n');
             }

@@ -12,23 +12,23 @@ public final class Accessibility {
 
     private static String axe;
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     @SuppressWarnings("unchecked")
     public static List<String> seriousViolations(Page page) {
         page.evaluate("() => { " + source() + "\n}");
-        Object result = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ') + ' ' + n.html.substring(0, 300)).join(' | ')); }");
+        Object result = page.evaluate(
+                "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+                        + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ') + ' ' + n.html.substring(0, 300)).join(' | ')); }");
         return (List<String>) result;
     }
 
     private static synchronized String source() {
         if (axe == null) {
             try {
-                axe = Files.readString(Path.of(System.getProperty("dodam.axe",
-                        "target/axe/node_modules/axe-core/axe.min.js")));
+                axe = Files.readString(
+                        Path.of(System.getProperty("dodam.axe", "target/axe/node_modules/axe-core/axe.min.js")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -20,12 +20,14 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser chromium;
 
     public Browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("dodam.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getProperty("dodam.chromium", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
     }
 
     public Page open(String language, int width) {
@@ -49,7 +51,9 @@ public final class Browser implements AutoCloseable {
         java.util.Map<String, String> all = new java.util.HashMap<>(headers);
         all.put("Accept-Language", language);
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale(language).setUserAgent(userAgent).setExtraHTTPHeaders(all)
+                .setLocale(language)
+                .setUserAgent(userAgent)
+                .setExtraHTTPHeaders(all)
                 .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
         context.setDefaultTimeout(15_000);
         return context;
@@ -60,7 +64,8 @@ public final class Browser implements AutoCloseable {
         java.util.Map<String, String> all = new java.util.HashMap<>(headers);
         all.put("Accept-Language", language);
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale(language).setJavaScriptEnabled(false)
+                .setLocale(language)
+                .setJavaScriptEnabled(false)
                 .setExtraHTTPHeaders(all)
                 .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
         context.setDefaultTimeout(15_000);
@@ -68,7 +73,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));
     }
 

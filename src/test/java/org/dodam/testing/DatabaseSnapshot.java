@@ -23,15 +23,13 @@ import java.util.TreeMap;
 public final class DatabaseSnapshot {
 
     /** A row, by table and primary key, with its columns by lower-case name. */
-    public record Row(String table, String key, Map<String, Object> values) {
-    }
+    public record Row(String table, String key, Map<String, Object> values) {}
 
     /** What changed between two snapshots: new rows, and the columns of existing rows whose value changed. */
-    public record Change(String table, String key, boolean added, Map<String, Object> values) {
-    }
+    public record Change(String table, String key, boolean added, Map<String, Object> values) {}
 
-    private static final Set<Integer> TIME_TYPES = Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE,
-            Types.TIME, Types.TIME_WITH_TIMEZONE);
+    private static final Set<Integer> TIME_TYPES =
+            Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIME, Types.TIME_WITH_TIMEZONE);
 
     private final Map<String, Row> rows;
     private final Map<String, Set<String>> timeColumns;
@@ -78,8 +76,12 @@ public final class DatabaseSnapshot {
                         for (int c = 1; c <= columns.getColumnCount(); c++) {
                             values.put(columns.getColumnName(c).toLowerCase(), all.getObject(c));
                         }
-                        String key = keyColumns.isEmpty() ? values.toString()
-                                : keyColumns.stream().map(k -> String.valueOf(values.get(k))).toList().toString();
+                        String key = keyColumns.isEmpty()
+                                ? values.toString()
+                                : keyColumns.stream()
+                                        .map(k -> String.valueOf(values.get(k)))
+                                        .toList()
+                                        .toString();
                         rows.put(name + "/" + key, new Row(name, key, values));
                     }
                 }
@@ -102,7 +104,8 @@ public final class DatabaseSnapshot {
             }
             Map<String, Object> changed = new TreeMap<>();
             now.values().forEach((column, value) -> {
-                if (!Objects.equals(String.valueOf(value), String.valueOf(then.values().get(column)))) {
+                if (!Objects.equals(
+                        String.valueOf(value), String.valueOf(then.values().get(column)))) {
                     changed.put(column, value);
                 }
             });

@@ -59,9 +59,13 @@ public final class DistrictGenerator {
     public static final String PASSWORD = "district-pass-2026";
     public static final int KNOWN_CLASS_SIZE = 35;
 
-    private static final String[] SURNAMES = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "전", "홍"};
-    private static final String[] GIVEN = {"민지", "준호", "서연", "다미", "하준", "지우", "은서", "도윤", "서윤", "시우", "지호", "하은",
-        "예준", "유나", "민준", "수아", "건우", "지아", "현우", "채원", "지훈", "나연", "태윤", "소율", "은우", "서진", "하린", "도현"};
+    private static final String[] SURNAMES = {
+        "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "전", "홍"
+    };
+    private static final String[] GIVEN = {
+        "민지", "준호", "서연", "다미", "하준", "지우", "은서", "도윤", "서윤", "시우", "지호", "하은", "예준", "유나", "민준", "수아", "건우", "지아",
+        "현우", "채원", "지훈", "나연", "태윤", "소율", "은우", "서진", "하린", "도현"
+    };
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int FLUSH_ROWS = 50_000;
     private static final int ID_BLOCK = 100_000;
@@ -83,8 +87,15 @@ public final class DistrictGenerator {
     }
 
     /** What was written, and where the benchmark's dashboard is (the teacher of the first school). */
-    public record Result(String school, String teacher, String password, long classId, long otherClassId, int lessonsPerClass,
-                         Map<String, Long> rows, Duration took) {
+    public record Result(
+            String school,
+            String teacher,
+            String password,
+            long classId,
+            long otherClassId,
+            int lessonsPerClass,
+            Map<String, Long> rows,
+            Duration took) {
         public String summary() {
             StringBuilder text = new StringBuilder();
             rows.forEach((table, count) -> text.append(String.format("  %-17s %,12d%n", table, count)));
@@ -92,8 +103,7 @@ public final class DistrictGenerator {
         }
     }
 
-    private record StudentLesson(String id, int sections, int passMark, List<Question> questions) {
-    }
+    private record StudentLesson(String id, int sections, int passMark, List<Question> questions) {}
 
     private final Connection connection;
     private final Shape shape;
@@ -111,18 +121,60 @@ public final class DistrictGenerator {
         this.connection = connection;
         this.shape = shape;
         this.random = new SplittableRandom(shape.seed());
-        this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        this.postgres = connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
         this.ids = new IdBlocks(idConnection);
         table("school", "id:L", "name:S", "country:S", "code:S", "created_at:T");
-        table("account", "id:L", "school_id:L", "username:S", "password_hash:S", "role:S", "display_name:S", "email:S",
-                "locale:S", "active:B", "created_at:T");
-        table("school_class", "id:L", "school_id:L", "teacher_id:L", "name:S", "join_code:S", "archived:B", "created_at:T");
+        table(
+                "account",
+                "id:L",
+                "school_id:L",
+                "username:S",
+                "password_hash:S",
+                "role:S",
+                "display_name:S",
+                "email:S",
+                "locale:S",
+                "active:B",
+                "created_at:T");
+        table(
+                "school_class",
+                "id:L",
+                "school_id:L",
+                "teacher_id:L",
+                "name:S",
+                "join_code:S",
+                "archived:B",
+                "created_at:T");
         table("class_membership", "id:L", "class_id:L", "student_id:L", "joined_at:T", "removed_at:T");
         table("assignment", "id:L", "class_id:L", "lesson_id:S", "due_on:D", "created_at:T", "withdrawn:B");
-        table("progress", "id:L", "student_id:L", "lesson_id:S", "sections_total:I", "sections_seen:I", "current_section:I",
-                "best_score:I", "passed:B", "started_at:T", "completed_at:T", "updated_at:T");
-        table("quiz_attempt", "id:L", "student_id:L", "lesson_id:S", "number:I", "status:S", "score:I", "passed:B",
-                "started_at:T", "submitted_at:T");
+        table(
+                "progress",
+                "id:L",
+                "student_id:L",
+                "lesson_id:S",
+                "sections_total:I",
+                "sections_seen:I",
+                "current_section:I",
+                "best_score:I",
+                "passed:B",
+                "started_at:T",
+                "completed_at:T",
+                "updated_at:T");
+        table(
+                "quiz_attempt",
+                "id:L",
+                "student_id:L",
+                "lesson_id:S",
+                "number:I",
+                "status:S",
+                "score:I",
+                "passed:B",
+                "started_at:T",
+                "submitted_at:T");
         table("attempt_answer", "id:L", "attempt_id:L", "question_key:S", "chosen:S", "correct:B", "answered_at:T");
     }
 
@@ -131,24 +183,32 @@ public final class DistrictGenerator {
      * application loads it on every start); {@code content} is the course-content/ folder it came from,
      * read for the questions, their options and the number of sections of each lesson.
      */
-    public static Result generate(String url, String user, String password, Path content, Shape shape) throws SQLException {
+    public static Result generate(String url, String user, String password, Path content, Shape shape)
+            throws SQLException {
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Connection idConnection = DriverManager.getConnection(url, user, password)) {
+                Connection idConnection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             idConnection.setAutoCommit(true);
             DistrictGenerator generator = new DistrictGenerator(connection, idConnection, shape);
             long[] known = generator.run(studentLessons(connection, content));
             generator.analyze();
-            return new Result(schoolCode(shape, 0), shape.prefix() + "-teacher", PASSWORD, known[0], known[1], (int) known[2],
-                    Map.copyOf(generator.written), Duration.ofNanos(System.nanoTime() - started));
+            return new Result(
+                    schoolCode(shape, 0),
+                    shape.prefix() + "-teacher",
+                    PASSWORD,
+                    known[0],
+                    known[1],
+                    (int) known[2],
+                    Map.copyOf(generator.written),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     private static List<StudentLesson> studentLessons(Connection connection, Path content) throws SQLException {
         Set<String> loaded = new HashSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id from lesson where retired = false")) {
+                ResultSet rows = statement.executeQuery("select id from lesson where retired = false")) {
             while (rows.next()) {
                 loaded.add(rows.getString(1));
             }
@@ -161,15 +221,23 @@ public final class DistrictGenerator {
             }
             for (LessonDoc lesson : module.lessons()) {
                 if (loaded.contains(lesson.id())) {
-                    int sections = (int) Math.max(1, lesson.texts().get("en").sections().stream()
-                            .filter(s -> !"teacher-notes".equals(s.kind())).count());
-                    lessons.add(new StudentLesson(lesson.id(), sections, lesson.quiz().passMark(), lesson.quiz().questions()));
+                    int sections = (int) Math.max(
+                            1,
+                            lesson.texts().get("en").sections().stream()
+                                    .filter(s -> !"teacher-notes".equals(s.kind()))
+                                    .count());
+                    lessons.add(new StudentLesson(
+                            lesson.id(),
+                            sections,
+                            lesson.quiz().passMark(),
+                            lesson.quiz().questions()));
                 }
             }
         }
         if (lessons.isEmpty()) {
-            throw new IllegalStateException("No lessons in the database: start Dodam once against it, so that it migrates"
-                    + " the schema and loads the curriculum, then run the generator.");
+            throw new IllegalStateException(
+                    "No lessons in the database: start Dodam once against it, so that it migrates"
+                            + " the schema and loads the curriculum, then run the generator.");
         }
         return lessons;
     }
@@ -186,21 +254,57 @@ public final class DistrictGenerator {
         for (int s = 0; s < shape.schools(); s++) {
             long school = ids.next();
             Instant opened = now.minus(400, ChronoUnit.DAYS);
-            add("school", school, String.format("%s 도담 %02d 학교 (District school %02d)", shape.prefix(), s + 1, s + 1), "KR",
-                    schoolCode(shape, s), opened);
-            add("account", ids.next(), school, String.format("%s-admin%02d", shape.prefix(), s + 1), hash, "SCHOOL_ADMIN",
-                    name(), null, "ko", true, opened);
-            add("account", ids.next(), school, String.format("%s-counsellor%02d", shape.prefix(), s + 1), hash, "COUNSELLOR",
-                    name() + " 상담 선생님", null, "ko", true, opened);
+            add(
+                    "school",
+                    school,
+                    String.format("%s 도담 %02d 학교 (District school %02d)", shape.prefix(), s + 1, s + 1),
+                    "KR",
+                    schoolCode(shape, s),
+                    opened);
+            add(
+                    "account",
+                    ids.next(),
+                    school,
+                    String.format("%s-admin%02d", shape.prefix(), s + 1),
+                    hash,
+                    "SCHOOL_ADMIN",
+                    name(),
+                    null,
+                    "ko",
+                    true,
+                    opened);
+            add(
+                    "account",
+                    ids.next(),
+                    school,
+                    String.format("%s-counsellor%02d", shape.prefix(), s + 1),
+                    hash,
+                    "COUNSELLOR",
+                    name() + " 상담 선생님",
+                    null,
+                    "ko",
+                    true,
+                    opened);
             int classesHere = shape.classes() / shape.schools() + (s < shape.classes() % shape.schools() ? 1 : 0);
             int teachersHere = Math.max(1, (int) Math.round(classesHere / 2.4));
             long[] teachers = new long[teachersHere];
             for (int t = 0; t < teachersHere; t++) {
                 teachers[t] = ids.next();
-                String username = s == 0 && t == 0 ? shape.prefix() + "-teacher"
+                String username = s == 0 && t == 0
+                        ? shape.prefix() + "-teacher"
                         : String.format("%s-teacher%02d-%02d", shape.prefix(), s + 1, t + 1);
-                add("account", teachers[t], school, username, hash, "TEACHER", name() + " 선생님", null,
-                        random.nextInt(10) == 0 ? "en" : "ko", true, opened);
+                add(
+                        "account",
+                        teachers[t],
+                        school,
+                        username,
+                        hash,
+                        "TEACHER",
+                        name() + " 선생님",
+                        null,
+                        random.nextInt(10) == 0 ? "en" : "ko",
+                        true,
+                        opened);
             }
             if (shape.schools() >= 10 && (s + 1) % (shape.schools() / 10) == 0) {
                 System.out.printf("  %d of %d schools written%n", s + 1, shape.schools());
@@ -214,15 +318,38 @@ public final class DistrictGenerator {
                     otherClass = classId;
                 }
                 Instant created = now.minus(120 + random.nextInt(60), ChronoUnit.DAYS);
-                add("school_class", classId, school, teacher, String.format("%d학년 %d반", 1 + c / 20, 1 + c % 20),
-                        joinCode(), false, created);
+                add(
+                        "school_class",
+                        classId,
+                        school,
+                        teacher,
+                        String.format("%d학년 %d반", 1 + c / 20, 1 + c % 20),
+                        joinCode(),
+                        false,
+                        created);
                 long[] students = new long[sizes[classIndex]];
                 for (int i = 0; i < students.length; i++) {
                     students[i] = ids.next();
                     studentNumber++;
-                    add("account", students[i], school, String.format("%s-s%06d", shape.prefix(), studentNumber), hash, "STUDENT",
-                            name(), null, random.nextInt(8) == 0 ? "en" : "ko", true, created);
-                    add("class_membership", ids.next(), classId, students[i], created.plus(random.nextInt(5), ChronoUnit.DAYS), null);
+                    add(
+                            "account",
+                            students[i],
+                            school,
+                            String.format("%s-s%06d", shape.prefix(), studentNumber),
+                            hash,
+                            "STUDENT",
+                            name(),
+                            null,
+                            random.nextInt(8) == 0 ? "en" : "ko",
+                            true,
+                            created);
+                    add(
+                            "class_membership",
+                            ids.next(),
+                            classId,
+                            students[i],
+                            created.plus(random.nextInt(5), ChronoUnit.DAYS),
+                            null);
                 }
                 assignAndWork(classId, created, students, lessons, lessonsPerClass);
             }
@@ -244,14 +371,16 @@ public final class DistrictGenerator {
     }
 
     /** Consecutive lessons of the curriculum from a random start, due every few days from two months ago on. */
-    private void assignAndWork(long classId, Instant classCreated, long[] students, List<StudentLesson> lessons, int count)
+    private void assignAndWork(
+            long classId, Instant classCreated, long[] students, List<StudentLesson> lessons, int count)
             throws SQLException {
         int first = random.nextInt(lessons.size());
         double diligence = 0.55 + random.nextDouble() * 0.4;
         for (int i = 0; i < count; i++) {
             StudentLesson lesson = lessons.get((first + i) % lessons.size());
             LocalDate due = random.nextInt(10) == 0 ? null : today.minusDays(60).plusDays(i * 90L / count);
-            Instant assigned = due == null ? now.minus(30, ChronoUnit.DAYS)
+            Instant assigned = due == null
+                    ? now.minus(30, ChronoUnit.DAYS)
                     : due.minusDays(14).atStartOfDay(ZoneId.of("Asia/Seoul")).toInstant();
             if (assigned.isBefore(classCreated)) {
                 assigned = classCreated;
@@ -259,7 +388,14 @@ public final class DistrictGenerator {
             if (assigned.isAfter(now)) {
                 assigned = now.minus(1, ChronoUnit.DAYS);
             }
-            add("assignment", ids.next(), classId, lesson.id(), due == null ? null : Date.valueOf(due), assigned, false);
+            add(
+                    "assignment",
+                    ids.next(),
+                    classId,
+                    lesson.id(),
+                    due == null ? null : Date.valueOf(due),
+                    assigned,
+                    false);
             boolean pastDue = due != null && due.isBefore(today);
             for (long student : students) {
                 work(student, lesson, assigned, pastDue ? diligence + 0.1 : diligence * 0.7);
@@ -278,13 +414,36 @@ public final class DistrictGenerator {
         Instant started = before(assigned.plus(random.nextInt(1, 10 * 24 * 60), ChronoUnit.MINUTES));
         if (random.nextInt(100) < 25) {
             int seen = 1 + random.nextInt(Math.max(1, total - 1));
-            add("progress", progress, student, lesson.id(), total, seen, seen - 1, null, false, started, null,
+            add(
+                    "progress",
+                    progress,
+                    student,
+                    lesson.id(),
+                    total,
+                    seen,
+                    seen - 1,
+                    null,
+                    false,
+                    started,
+                    null,
                     before(started.plus(seen * 3L, ChronoUnit.MINUTES)));
             return;
         }
         Instant read = started.plus(total * 4L, ChronoUnit.MINUTES);
         if (random.nextInt(100) < 12) {
-            add("progress", progress, student, lesson.id(), total, total, total - 1, null, false, started, null, before(read));
+            add(
+                    "progress",
+                    progress,
+                    student,
+                    lesson.id(),
+                    total,
+                    total,
+                    total - 1,
+                    null,
+                    false,
+                    started,
+                    null,
+                    before(read));
             return;
         }
         double skill = 0.45 + random.nextDouble() * 0.5;
@@ -296,15 +455,23 @@ public final class DistrictGenerator {
             long attempt = ids.next();
             Instant attemptStart = before(last.plus(1 + random.nextInt(60 * 24), ChronoUnit.MINUTES));
             boolean leftOpen = random.nextInt(100) < 4;
-            int answers = leftOpen ? random.nextInt(lesson.questions().size()) : lesson.questions().size();
+            int answers = leftOpen
+                    ? random.nextInt(lesson.questions().size())
+                    : lesson.questions().size();
             int right = 0;
             List<Object[]> answerRows = new ArrayList<>(answers);
             for (int q = 0; q < answers; q++) {
                 Question question = lesson.questions().get(q);
                 boolean correct = random.nextDouble() < skill;
                 right += correct ? 1 : 0;
-                answerRows.add(new Object[] {ids.next(), attempt, lesson.id() + "/" + question.id(), chosen(question, correct), correct,
-                    before(attemptStart.plus(q + 1L, ChronoUnit.MINUTES))});
+                answerRows.add(new Object[] {
+                    ids.next(),
+                    attempt,
+                    lesson.id() + "/" + question.id(),
+                    chosen(question, correct),
+                    correct,
+                    before(attemptStart.plus(q + 1L, ChronoUnit.MINUTES))
+                });
             }
             Instant submitted = before(attemptStart.plus(answers + 1L, ChronoUnit.MINUTES));
             if (leftOpen) {
@@ -312,7 +479,17 @@ public final class DistrictGenerator {
             } else {
                 int score = right * 100 / answers;
                 boolean attemptPassed = score >= lesson.passMark();
-                add("quiz_attempt", attempt, student, lesson.id(), number, "SUBMITTED", score, attemptPassed, attemptStart, submitted);
+                add(
+                        "quiz_attempt",
+                        attempt,
+                        student,
+                        lesson.id(),
+                        number,
+                        "SUBMITTED",
+                        score,
+                        attemptPassed,
+                        attemptStart,
+                        submitted);
                 best = best == null ? score : Math.max(best, score);
                 if (attemptPassed && !passed) {
                     completed = submitted;
@@ -327,7 +504,19 @@ public final class DistrictGenerator {
             }
             skill = Math.min(0.98, skill + 0.15);
         }
-        add("progress", progress, student, lesson.id(), total, total, total - 1, best, passed, started, completed, last);
+        add(
+                "progress",
+                progress,
+                student,
+                lesson.id(),
+                total,
+                total,
+                total - 1,
+                best,
+                passed,
+                started,
+                completed,
+                last);
     }
 
     /**
@@ -372,7 +561,8 @@ public final class DistrictGenerator {
         new SecureRandom().nextBytes(salt);
         try {
             byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 210_000, 32 * 8)).getEncoded();
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 210_000, 32 * 8))
+                    .getEncoded();
             return "PBKDF2WithHmacSHA512:210000:" + Base64.getEncoder().encodeToString(salt) + ":"
                     + Base64.getEncoder().encodeToString(key);
         } catch (java.security.GeneralSecurityException e) {
@@ -455,14 +645,16 @@ public final class DistrictGenerator {
 
         private static void bind(PreparedStatement statement, int index, char type, Object value) throws SQLException {
             if (value == null) {
-                statement.setNull(index, switch (type) {
-                    case 'L' -> Types.BIGINT;
-                    case 'I' -> Types.INTEGER;
-                    case 'B' -> Types.BOOLEAN;
-                    case 'T' -> Types.TIMESTAMP;
-                    case 'D' -> Types.DATE;
-                    default -> Types.VARCHAR;
-                });
+                statement.setNull(
+                        index,
+                        switch (type) {
+                            case 'L' -> Types.BIGINT;
+                            case 'I' -> Types.INTEGER;
+                            case 'B' -> Types.BOOLEAN;
+                            case 'T' -> Types.TIMESTAMP;
+                            case 'D' -> Types.DATE;
+                            default -> Types.VARCHAR;
+                        });
                 return;
             }
             switch (type) {
@@ -491,7 +683,10 @@ public final class DistrictGenerator {
                     } else if (value instanceof Boolean b) {
                         text.append(b ? 't' : 'f');
                     } else if (value instanceof String s) {
-                        text.append(s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"));
+                        text.append(s.replace("\\", "\\\\")
+                                .replace("\t", "\\t")
+                                .replace("\n", "\\n")
+                                .replace("\r", "\\r"));
                     } else {
                         text.append(value);
                     }
@@ -499,8 +694,12 @@ public final class DistrictGenerator {
                 text.append('\n');
             }
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "copy " + name + " (" + String.join(", ", columns) + ") from stdin", new StringReader(text.toString()));
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "copy " + name + " (" + String.join(", ", columns) + ") from stdin",
+                                new StringReader(text.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -529,8 +728,9 @@ public final class DistrictGenerator {
 
         private void reserve() {
             try (PreparedStatement update = connection.prepareStatement(
-                    "update id_generator set next_value = next_value + ? where name = 'dodam'");
-                 PreparedStatement select = connection.prepareStatement("select next_value from id_generator where name = 'dodam'")) {
+                            "update id_generator set next_value = next_value + ? where name = 'dodam'");
+                    PreparedStatement select =
+                            connection.prepareStatement("select next_value from id_generator where name = 'dodam'")) {
                 connection.setAutoCommit(false);
                 update.setLong(1, ID_BLOCK);
                 if (update.executeUpdate() != 1) {
@@ -558,7 +758,8 @@ public final class DistrictGenerator {
      */
     public static void main(String[] args) throws Exception {
         Shape full = Shape.district();
-        Shape shape = new Shape(args.length > 4 ? args[4] : full.prefix(),
+        Shape shape = new Shape(
+                args.length > 4 ? args[4] : full.prefix(),
                 args.length > 0 ? Integer.parseInt(args[0]) : full.schools(),
                 args.length > 1 ? Integer.parseInt(args[1]) : full.classes(),
                 args.length > 2 ? Integer.parseInt(args[2]) : full.students(),
@@ -566,7 +767,8 @@ public final class DistrictGenerator {
                 args.length > 5 ? Long.parseLong(args[5]) : full.seed());
         String url = env("DODAM_DB_URL", null);
         if (url == null) {
-            throw new IllegalArgumentException("Set DODAM_DB_URL to the database to fill (jdbc:h2:file:... or jdbc:postgresql:...)");
+            throw new IllegalArgumentException(
+                    "Set DODAM_DB_URL to the database to fill (jdbc:h2:file:... or jdbc:postgresql:...)");
         }
         Path content = Path.of(env("DODAM_CONTENT_DIR", "course-content"));
         System.out.printf("Generating %s into %s ...%n", shape, url);
@@ -579,15 +781,22 @@ public final class DistrictGenerator {
             compact(url, user, password);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("generator_s %.1f (writing %.1f, then compacting H2 %.1f)%n", took.toMillis() / 1000.0,
-                result.took().toMillis() / 1000.0, (took.toMillis() - result.took().toMillis()) / 1000.0);
-        System.out.printf("teacher %s / %s, class %d (%d students, %d lessons)%n", result.teacher(), result.password(),
-                result.classId(), KNOWN_CLASS_SIZE, result.lessonsPerClass());
+        System.out.printf(
+                "generator_s %.1f (writing %.1f, then compacting H2 %.1f)%n",
+                took.toMillis() / 1000.0,
+                result.took().toMillis() / 1000.0,
+                (took.toMillis() - result.took().toMillis()) / 1000.0);
+        System.out.printf(
+                "teacher %s / %s, class %d (%d students, %d lessons)%n",
+                result.teacher(), result.password(), result.classId(), KNOWN_CLASS_SIZE, result.lessonsPerClass());
         String out = System.getProperty("district.out");
         if (out != null && !out.isBlank()) {
-            Files.writeString(Path.of(out), "school=" + result.school() + "\nteacher=" + result.teacher() + "\npassword=" + result.password()
-                    + "\nclass=" + result.classId() + "\nother_class=" + result.otherClassId()
-                    + "\ngenerator_s=" + String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0) + "\n");
+            Files.writeString(
+                    Path.of(out),
+                    "school=" + result.school() + "\nteacher=" + result.teacher() + "\npassword=" + result.password()
+                            + "\nclass=" + result.classId() + "\nother_class=" + result.otherClassId()
+                            + "\ngenerator_s=" + String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0)
+                            + "\n");
         }
     }
 

@@ -62,7 +62,8 @@ public final class DodamServer {
      * while the server runs (the first process to open the file serves it to the others).
      */
     public static String openBeside(String name) {
-        return "jdbc:h2:file:" + Path.of("target", "it-servers", name, "data", "dodam").toAbsolutePath()
+        return "jdbc:h2:file:"
+                + Path.of("target", "it-servers", name, "data", "dodam").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
@@ -98,15 +99,30 @@ public final class DodamServer {
             Path runtime = directory.resolve("payara");
             deleteRecursively(runtime);
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-jar",
+            List<String> command = new ArrayList<>(List.of(
+                    javaExecutable(),
+                    "-Xmx512m",
+                    "-XX:+UseSerialGC",
+                    "-XX:MaxMetaspaceSize=256m",
+                    "-jar",
                     System.getProperty("dodam.micro", "target/payara-micro.jar"),
-                    "--deploy", war,
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--rootdir", runtime.toString(),
-                    "--prebootcommandfile", System.getProperty("dodam.bootCommands", "target/pre-boot-commands.txt")));
+                    "--deploy",
+                    war,
+                    "--contextroot",
+                    "/",
+                    "--port",
+                    String.valueOf(port),
+                    "--nohazelcast",
+                    "--rootdir",
+                    runtime.toString(),
+                    "--prebootcommandfile",
+                    System.getProperty("dodam.bootCommands", "target/pre-boot-commands.txt")));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
-            builder.environment().put("DODAM_DATA_DIR", directory.resolve("data").toString());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("server.log").toFile()));
+            builder.environment()
+                    .put("DODAM_DATA_DIR", directory.resolve("data").toString());
             builder.environment().put("DODAM_DEMO_PASSWORD", DEMO_PASSWORD);
             // The tests' servers ask for the demo school, as the README's run command does, unless told otherwise;
             // an empty value leaves a variable unset, as on a school's server.
@@ -118,7 +134,11 @@ public final class DodamServer {
                 }
             });
             Process process = builder.start();
-            DodamServer server = new DodamServer(name, process, URI.create("http://127.0.0.1:" + port + "/"), directory,
+            DodamServer server = new DodamServer(
+                    name,
+                    process,
+                    URI.create("http://127.0.0.1:" + port + "/"),
+                    directory,
                     builder.environment().get("DODAM_DB_URL"));
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             server.awaitReady(Duration.ofMinutes(3));
@@ -136,8 +156,11 @@ public final class DodamServer {
                 throw new IllegalStateException("Payara Micro '" + name + "' exited:\n" + logTail());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(base.resolve("health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -166,7 +189,8 @@ public final class DodamServer {
     /** The JDBC URL of this server's database, for a test that opens it beside the server. */
     public String databaseUrl() {
         if (databaseUrl == null || !databaseUrl.contains("AUTO_SERVER=TRUE") && databaseUrl.startsWith("jdbc:h2:")) {
-            throw new IllegalStateException("Payara Micro '" + name + "' was not started with a database to open beside it");
+            throw new IllegalStateException(
+                    "Payara Micro '" + name + "' was not started with a database to open beside it");
         }
         return databaseUrl;
     }
@@ -184,8 +208,9 @@ public final class DodamServer {
      * {@code /counsellor/index.xhtml}), oldest first.
      */
     public List<Integer> statementCounts(String page) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("SQL statements: (\\d+) GET " + java.util.regex.Pattern.quote(page) + "\\b").matcher(logText());
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
+                        "SQL statements: (\\d+) GET " + java.util.regex.Pattern.quote(page) + "\\b")
+                .matcher(logText());
         List<Integer> counts = new ArrayList<>();
         while (matcher.find()) {
             counts.add(Integer.parseInt(matcher.group(1)));

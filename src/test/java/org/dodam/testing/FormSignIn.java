@@ -23,15 +23,22 @@ public final class FormSignIn {
 
     private static final Pattern WAIT = Pattern.compile("Wait (\\d+) second");
 
-    private FormSignIn() {
-    }
+    private FormSignIn() {}
 
     /** The page the attempt ends on: the sign-in page with a message, or the home page it led to. */
     public static HttpResponse<String> attempt(DodamServer server, String client, String username, String password) {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
-        String form = send(http, HttpRequest.newBuilder(server.uri("login.xhtml")).header("X-Forwarded-For", client)
-                .header("Accept-Language", "en").GET()).body();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        String form = send(
+                        http,
+                        HttpRequest.newBuilder(server.uri("login.xhtml"))
+                                .header("X-Forwarded-For", client)
+                                .header("Accept-Language", "en")
+                                .GET())
+                .body();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("signin", "signin");
         fields.put("signin:school", DodamServer.SCHOOL);
@@ -39,22 +46,30 @@ public final class FormSignIn {
         fields.put("signin:password", password);
         fields.put("signin:submit", "x");
         fields.put("jakarta.faces.ViewState", HttpSession.viewState(form));
-        return send(http, HttpRequest.newBuilder(server.uri("login.xhtml")).header("X-Forwarded-For", client)
-                .header("Origin", server.origin()).header("Accept-Language", "en").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&")))));
+        return send(
+                http,
+                HttpRequest.newBuilder(server.uri("login.xhtml"))
+                        .header("X-Forwarded-For", client)
+                        .header("Origin", server.origin())
+                        .header("Accept-Language", "en")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
+                                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                                .collect(Collectors.joining("&")))));
     }
 
     /**
      * Attempts from one client all at once, as a guesser with many connections would: they are all checked
      * before any of their failures is counted. Returns the pages they end on.
      */
-    public static java.util.List<HttpResponse<String>> burst(DodamServer server, String client, java.util.List<String> usernames,
-                                                            String password) {
+    public static java.util.List<HttpResponse<String>> burst(
+            DodamServer server, String client, java.util.List<String> usernames, String password) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(usernames.size());
         try {
-            var futures = usernames.stream().map(u -> pool.submit(() -> attempt(server, client, u, password))).toList();
+            var futures = usernames.stream()
+                    .map(u -> pool.submit(() -> attempt(server, client, u, password)))
+                    .toList();
             java.util.List<HttpResponse<String>> pages = new java.util.ArrayList<>();
             for (var future : futures) {
                 pages.add(future.get(120, java.util.concurrent.TimeUnit.SECONDS));
@@ -76,7 +91,8 @@ public final class FormSignIn {
      */
     public static long failUntilAskedToWait(DodamServer server, String client, String username, int tries) {
         for (int i = 0; i < tries; i++) {
-            long wait = waitAsked(attempt(server, client, username, "wrong-" + i + "-" + username).body());
+            long wait = waitAsked(attempt(server, client, username, "wrong-" + i + "-" + username)
+                    .body());
             if (wait > 0) {
                 return wait;
             }

@@ -22,15 +22,19 @@ import java.util.stream.Collectors;
  */
 public final class HttpSession {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
 
     private final DodamServer server;
     private final HttpClient client;
 
     private HttpSession(DodamServer server) {
         this.server = server;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public static HttpSession signIn(DodamServer server, String username, String password) {
@@ -49,9 +53,11 @@ public final class HttpSession {
         fields.put("signin:submit", "x");
         fields.put("jakarta.faces.ViewState", viewState(form));
         HttpResponse<String> home = session.send(HttpRequest.newBuilder(server.uri("login.xhtml"))
-                .header("Origin", server.origin()).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", server.origin())
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")))));
         if (home.uri().getPath().endsWith("login.xhtml")) {
             throw new IllegalStateException("sign-in as " + username + " failed");
@@ -69,15 +75,19 @@ public final class HttpSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Language", "en").GET());
+        return send(HttpRequest.newBuilder(server.uri(path))
+                .header("Accept-Language", "en")
+                .GET());
     }
 
     /** Sends a form as a browser without JavaScript does; a field may appear more than once (check boxes). */
     public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
-        return send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Language", "en")
+        return send(HttpRequest.newBuilder(server.uri(path))
+                .header("Accept-Language", "en")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")))));
     }
 

@@ -15,20 +15,21 @@ public final class Learner {
 
     private static List<LessonDoc> lessons;
 
-    private Learner() {
-    }
+    private Learner() {}
 
     public static synchronized LessonDoc lesson(String id) {
         if (lessons == null) {
             lessons = CourseContentReader.read(Path.of("course-content")).modules().stream()
-                    .flatMap(m -> m.lessons().stream()).toList();
+                    .flatMap(m -> m.lessons().stream())
+                    .toList();
         }
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Opens every part of the lesson in turn, as the Next button does. */
     public static void readAll(Page page, DodamServer server, String lessonId) {
-        page.navigate(server.uri("student/lesson.xhtml?id=" + lessonId + "&section=1").toString());
+        page.navigate(
+                server.uri("student/lesson.xhtml?id=" + lessonId + "&section=1").toString());
         while (page.locator("#next").count() > 0) {
             page.waitForNavigation(() -> page.click("#next"));
         }
@@ -41,8 +42,11 @@ public final class Learner {
             choose(page, question, right, lang);
             page.waitForNavigation(() -> page.click("[id='quiz:submit']"));
             if (page.locator("#nextQuestion").count() > 0) {
-                assertThat(page.locator("#feedbackTitle").innerText()).isEqualTo(right
-                        ? ("en".equals(lang) ? "Right." : "맞아요.") : ("en".equals(lang) ? "Not quite." : "아쉬워요."));
+                assertThat(page.locator("#feedbackTitle").innerText())
+                        .isEqualTo(
+                                right
+                                        ? ("en".equals(lang) ? "Right." : "맞아요.")
+                                        : ("en".equals(lang) ? "Not quite." : "아쉬워요."));
                 page.waitForNavigation(() -> page.click("#nextQuestion"));
             }
         }
@@ -50,9 +54,11 @@ public final class Learner {
 
     /** Ticks the right options (all of them for multiple choice) or one wrong one, by their visible text. */
     public static void choose(Page page, Question question, boolean right, String lang) {
-        List<Option> options = question.options().stream().filter(o -> o.correct() == right).toList();
+        List<Option> options =
+                question.options().stream().filter(o -> o.correct() == right).toList();
         for (Option option : right ? options : options.subList(0, 1)) {
-            page.getByLabel(option.text().get(lang), new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByLabel(option.text().get(lang), new Page.GetByLabelOptions().setExact(true))
+                    .check();
         }
     }
 }

@@ -13,8 +13,7 @@ public final class Mailbox {
 
     private static GreenMail shared;
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /**
      * The mailbox of the shared reporting server ({@link Reporting#server()}), kept for the whole test run like the

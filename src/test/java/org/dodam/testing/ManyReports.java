@@ -18,11 +18,12 @@ import org.dodam.reports.domain.CaseIds;
  */
 public final class ManyReports {
 
-    private static final String[] CATEGORIES = {"DEEPFAKE", "INTIMATE_IMAGES", "SEXTORTION", "HIDDEN_CAMERA", "GROUP_CHAT", "OTHER"};
+    private static final String[] CATEGORIES = {
+        "DEEPFAKE", "INTIMATE_IMAGES", "SEXTORTION", "HIDDEN_CAMERA", "GROUP_CHAT", "OTHER"
+    };
     private static final String[] OPEN = {"NEW", "TRIAGED", "IN_PROGRESS", "REFERRED"};
 
-    private ManyReports() {
-    }
+    private ManyReports() {}
 
     /** Adds {@code count} reports to the school; the same seed gives the same reports. */
     public static void insert(Connection db, long schoolId, int count, long seed) throws SQLException {
@@ -31,9 +32,10 @@ public final class ManyReports {
         LocalDate today = LocalDate.now();
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
-        try (PreparedStatement insert = db.prepareStatement("insert into incident_report (id, school_id, receipt_hash,"
-                + " reporter_role, category, urgent, submitted_on, status, outcome, sealed_place, sealed_happened_on,"
-                + " sealed_description, closed_at, version) values (?, ?, ?, 'OTHER', ?, ?, ?, ?, ?, '', '', '', ?, 0)")) {
+        try (PreparedStatement insert = db.prepareStatement(
+                "insert into incident_report (id, school_id, receipt_hash,"
+                        + " reporter_role, category, urgent, submitted_on, status, outcome, sealed_place, sealed_happened_on,"
+                        + " sealed_description, closed_at, version) values (?, ?, ?, 'OTHER', ?, ?, ?, ?, ?, '', '', '', ?, 0)")) {
             for (int i = 0; i < count; i++) {
                 boolean open = random.nextInt(10) == 0;
                 LocalDate day = today.minusDays(random.nextInt(730));
@@ -47,7 +49,8 @@ public final class ManyReports {
                 insert.setDate(6, Date.valueOf(day));
                 insert.setString(7, open ? OPEN[random.nextInt(OPEN.length)] : "CLOSED");
                 insert.setString(8, open ? null : "RESOLVED_IN_SCHOOL");
-                insert.setTimestamp(9, open ? null : Timestamp.valueOf(day.plusDays(3).atStartOfDay()));
+                insert.setTimestamp(
+                        9, open ? null : Timestamp.valueOf(day.plusDays(3).atStartOfDay()));
                 insert.addBatch();
                 if (i % 1000 == 999) {
                     insert.executeBatch();

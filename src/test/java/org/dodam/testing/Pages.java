@@ -7,8 +7,7 @@ import com.microsoft.playwright.options.SelectOption;
 /** Small steps that many browser tests share: signing in, adding a member of staff, reading the main heading. */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static Response signIn(Page page, DodamServer server, String username, String password) {
         return signIn(page, server, DodamServer.SCHOOL, username, password);

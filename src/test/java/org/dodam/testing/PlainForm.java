@@ -17,12 +17,12 @@ public record PlainForm(String id, String action, List<Map.Entry<String, String>
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
 
     /** A choice as the page shows it: the value it sends and the text of its label. */
-    public record Choice(String value, String label) {
-    }
+    public record Choice(String value, String label) {}
 
     /** The form with this id on the page; fails when there is none. */
     public static PlainForm of(String html, String formId) {
-        Matcher start = Pattern.compile("<form\\b[^>]*\\bid=\"" + Pattern.quote(formId) + "\"[^>]*>").matcher(html);
+        Matcher start = Pattern.compile("<form\\b[^>]*\\bid=\"" + Pattern.quote(formId) + "\"[^>]*>")
+                .matcher(html);
         if (!start.find()) {
             throw new IllegalStateException("no form '" + formId + "' on the page");
         }
@@ -37,9 +37,11 @@ public record PlainForm(String id, String action, List<Map.Entry<String, String>
             if (type.equals("hidden")) {
                 hidden.add(Map.entry(attributes.get("name"), unescape(attributes.getOrDefault("value", ""))));
             } else if ("choice".equals(attributes.get("name"))) {
-                Matcher label = Pattern.compile("<label for=\"" + Pattern.quote(attributes.get("id")) + "\">([^<]*)</label>")
+                Matcher label = Pattern.compile(
+                                "<label for=\"" + Pattern.quote(attributes.get("id")) + "\">([^<]*)</label>")
                         .matcher(body);
-                choices.add(new Choice(unescape(attributes.get("value")), label.find() ? unescape(label.group(1)) : null));
+                choices.add(
+                        new Choice(unescape(attributes.get("value")), label.find() ? unescape(label.group(1)) : null));
             }
         }
         return new PlainForm(formId, action, List.copyOf(hidden), List.copyOf(choices));
@@ -48,9 +50,11 @@ public record PlainForm(String id, String action, List<Map.Entry<String, String>
     /** Every attribute of every input, label, button and form on the page, as (tag, name, value). */
     public static List<String[]> controlAttributes(String html) {
         List<String[]> found = new ArrayList<>();
-        Matcher tag = Pattern.compile("<(input|label|button|select|option|textarea|form)\\b([^>]*)>").matcher(html);
+        Matcher tag = Pattern.compile("<(input|label|button|select|option|textarea|form)\\b([^>]*)>")
+                .matcher(html);
         while (tag.find()) {
-            attributes(tag.group(2)).forEach((name, value) -> found.add(new String[] {tag.group(1), name, unescape(value)}));
+            attributes(tag.group(2))
+                    .forEach((name, value) -> found.add(new String[] {tag.group(1), name, unescape(value)}));
         }
         return found;
     }
@@ -84,8 +88,11 @@ public record PlainForm(String id, String action, List<Map.Entry<String, String>
                 case "gt" -> ">";
                 case "quot" -> "\"";
                 case "apos" -> "'";
-                default -> Character.toString(name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                        : Integer.parseInt(name.substring(1)));
+                default ->
+                    Character.toString(
+                            name.startsWith("#x")
+                                    ? Integer.parseInt(name.substring(2), 16)
+                                    : Integer.parseInt(name.substring(1)));
             };
             entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -14,8 +14,7 @@ public final class Postgres {
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 5432;
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     public static boolean available() {
         try (Socket socket = new Socket()) {
@@ -52,7 +51,7 @@ public final class Postgres {
     /** A new, empty database with the given name (dropped first if a previous run left it). */
     public static String freshDatabase(String name) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url("test"), "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
             statement.execute("create database " + name);
         }

@@ -35,34 +35,42 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Response get(DodamServer server, String from, String path, Map<String, String> headers) {
         return send(server, from, "GET", path, headers, null);
     }
 
     /** A form post ({@code application/x-www-form-urlencoded}). */
-    public static Response post(DodamServer server, String from, String path, Map<String, String> headers, String form) {
+    public static Response post(
+            DodamServer server, String from, String path, Map<String, String> headers, String form) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Content-Type", "application/x-www-form-urlencoded");
         return send(server, from, "POST", path, all, form);
     }
 
-    private static Response send(DodamServer server, String from, String method, String path, Map<String, String> headers, String body) {
+    private static Response send(
+            DodamServer server, String from, String method, String path, Map<String, String> headers, String body) {
         URI base = server.base();
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
             socket.setSoTimeout(30_000);
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder request = new StringBuilder(method).append(' ').append(server.uri(path).getRawPath());
+            StringBuilder request = new StringBuilder(method)
+                    .append(' ')
+                    .append(server.uri(path).getRawPath());
             String query = server.uri(path).getRawQuery();
             request.append(query == null ? "" : "?" + query).append(" HTTP/1.0\r\n");
             if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
-                request.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+                request.append("Host: ")
+                        .append(base.getHost())
+                        .append(':')
+                        .append(base.getPort())
+                        .append("\r\n");
             }
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 request.append("Content-Length: ").append(content.length).append("\r\n");
             }
@@ -86,7 +94,8 @@ public final class RawHttp {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).strip());
         }
         byte[] all = bytes.toByteArray();

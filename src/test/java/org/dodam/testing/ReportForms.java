@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
  */
 public final class ReportForms {
 
-    private ReportForms() {
-    }
+    private ReportForms() {}
 
     public static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The fields of a filled-in report form, read from the page the way a browser gets it. */
@@ -47,13 +49,17 @@ public final class ReportForms {
     }
 
     /** Posts the fields as a browser without scripts does; the given headers replace the defaults (English). */
-    public static HttpResponse<String> post(HttpClient client, URI uri, Map<String, String> fields, Map<String, String> headers)
-            throws Exception {
+    public static HttpResponse<String> post(
+            HttpClient client, URI uri, Map<String, String> fields, Map<String, String> headers) throws Exception {
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpRequest.Builder post = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest.Builder post = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         headers.forEach(post::setHeader);
         return client.send(post.build(), HttpResponse.BodyHandlers.ofString());

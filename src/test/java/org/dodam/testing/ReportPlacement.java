@@ -32,17 +32,23 @@ public final class ReportPlacement {
     static final String SECOND_LESSON = "consent-can-change";
 
     /** Where the adversary looks, and who plays the student, the reporter's browser and the counsellor. */
-    public record Scene(DodamServer server, Browser browser, String jdbcUrl, String dbUser, String dbPassword,
-                        String student, String studentPassword, String counsellor, String counsellorPassword,
-                        String reportLink, Map<String, String> reporterHeaders) {
-    }
+    public record Scene(
+            DodamServer server,
+            Browser browser,
+            String jdbcUrl,
+            String dbUser,
+            String dbPassword,
+            String student,
+            String studentPassword,
+            String counsellor,
+            String counsellorPassword,
+            String reportLink,
+            Map<String, String> reporterHeaders) {}
 
     /** What the reporter sent, for the caller's own further checks. */
-    public record Sent(String marker, String code) {
-    }
+    public record Sent(String marker, String code) {}
 
-    private ReportPlacement() {
-    }
+    private ReportPlacement() {}
 
     /**
      * Plays the scene and asserts that nothing places the report or the reporter's answer among the student's
@@ -59,8 +65,13 @@ public final class ReportPlacement {
         Learner.answerAll(student, server, FIRST_LESSON, false, "en");
         DatabaseSnapshot afterFirstLesson = snapshot(scene);
 
-        Page reporter = scene.browser().context("en", Browser.PHONE_WIDTH,
-                "Mozilla/5.0 (Linux; Android 14) Chrome/140", scene.reporterHeaders()).newPage();
+        Page reporter = scene.browser()
+                .context(
+                        "en",
+                        Browser.PHONE_WIDTH,
+                        "Mozilla/5.0 (Linux; Android 14) Chrome/140",
+                        scene.reporterHeaders())
+                .newPage();
         Trace report = Trace.begin(scene);
         reporter.navigate(scene.reportLink());
         Reporting.fill(reporter, 0, 0, false, "the class chat", "It was me in the picture. " + marker);
@@ -100,21 +111,32 @@ public final class ReportPlacement {
         byReporter.addAll(afterAnswer.since(afterQuestion));
         List<Change> byStudent = new ArrayList<>(afterFirstLesson.since(start));
         byStudent.addAll(afterSecondLesson.since(afterAnswer));
-        assertThat(tablesAddedTo(byStudent)).as("the student's clicks wrote rows").contains("quiz_attempt", "attempt_answer");
-        assertThat(tablesAddedTo(byReporter)).as("the reporter's steps wrote rows").contains("incident_report", "case_message");
+        assertThat(tablesAddedTo(byStudent))
+                .as("the student's clicks wrote rows")
+                .contains("quiz_attempt", "attempt_answer");
+        assertThat(tablesAddedTo(byReporter))
+                .as("the reporter's steps wrote rows")
+                .contains("incident_report", "case_message");
 
-        assertThat(tablesAddedTo(byReporter)).as("no table holds both the reporter's rows and the student's, so no row "
-                + "order can set one among the other").doesNotContainAnyElementsOf(tablesAddedTo(byStudent));
+        assertThat(tablesAddedTo(byReporter))
+                .as("no table holds both the reporter's rows and the student's, so no row "
+                        + "order can set one among the other")
+                .doesNotContainAnyElementsOf(tablesAddedTo(byStudent));
         for (Change change : byReporter) {
             String where = change.table() + " " + change.key() + " " + change.values();
             if (change.added() && change.values().get("id") instanceof Number id) {
-                assertThat(id.longValue()).as("a random id apart from the shared counter: " + where)
+                assertThat(id.longValue())
+                        .as("a random id apart from the shared counter: " + where)
                         .isGreaterThanOrEqualTo(CASE_ID_FLOOR);
             }
-            change.values().forEach((column, value) -> assertThat(value == null
-                    || !afterSecondLesson.holdsTimeOfDay(change.table(), column))
-                    .as("the reporter's step wrote no time finer than the day: " + column + " in " + where).isTrue());
-            assertThat(change.table()).as("the reporter's step moved no shared counter: " + where).isNotEqualTo("id_generator");
+            change.values()
+                    .forEach((column, value) -> assertThat(
+                                    value == null || !afterSecondLesson.holdsTimeOfDay(change.table(), column))
+                            .as("the reporter's step wrote no time finer than the day: " + column + " in " + where)
+                            .isTrue());
+            assertThat(change.table())
+                    .as("the reporter's step moved no shared counter: " + where)
+                    .isNotEqualTo("id_generator");
         }
         return new Sent(marker, code);
     }
@@ -134,12 +156,18 @@ public final class ReportPlacement {
     private record Trace(Scene scene, int logLength, Map<String, String> files) {
 
         static Trace begin(Scene scene) {
-            return new Trace(scene, scene.server().logText().length(), files(scene.server().directory()));
+            return new Trace(
+                    scene,
+                    scene.server().logText().length(),
+                    files(scene.server().directory()));
         }
 
         void end(String step) {
-            assertThat(scene.server().logText().substring(logLength)).as(step + " writes no log line").isEmpty();
-            assertThat(files(scene.server().directory())).as(step + " touches no file the school could date it by")
+            assertThat(scene.server().logText().substring(logLength))
+                    .as(step + " writes no log line")
+                    .isEmpty();
+            assertThat(files(scene.server().directory()))
+                    .as(step + " touches no file the school could date it by")
                     .isEqualTo(files);
         }
 
@@ -149,7 +177,8 @@ public final class ReportPlacement {
                 for (Path file : all.filter(Files::isRegularFile).toList()) {
                     String name = file.getFileName().toString();
                     if (!name.endsWith(".mv.db") && !name.endsWith(".lock.db")) {
-                        files.put(directory.relativize(file).toString(),
+                        files.put(
+                                directory.relativize(file).toString(),
                                 Files.size(file) + " bytes, modified " + Files.getLastModifiedTime(file));
                     }
                 }

@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.regex.Pattern;
 
 /**
  * The reporting tests' shared server and their steps: finding a school's report link, filling in the report form,
@@ -24,7 +24,8 @@ public final class Reporting {
     /** The school's audit log table (a PrimeFaces data table in the form auditForm), for its admin and its counsellors. */
     public static final String AUDIT = "[id='auditForm:auditTable']";
 
-    public static final Pattern RECEIPT = Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+    public static final Pattern RECEIPT =
+            Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
     /** Counsellors are told at every urgent slot of this many seconds (regular slots: twice as long)... */
     public static final long URGENT_SLOT_SECONDS = 8;
@@ -35,8 +36,7 @@ public final class Reporting {
 
     private static int clients;
 
-    private Reporting() {
-    }
+    private Reporting() {}
 
     /**
      * The server of the reporting tests, shared by them for the whole run: set up as behind the school's HTTPS
@@ -46,7 +46,9 @@ public final class Reporting {
      * reports count against another's.
      */
     public static DodamServer server() {
-        return DodamServer.shared("reporting", environment(Mailbox.shared(), Map.of("DODAM_DB_URL", DodamServer.openBeside("reporting"))));
+        return DodamServer.shared(
+                "reporting",
+                environment(Mailbox.shared(), Map.of("DODAM_DB_URL", DodamServer.openBeside("reporting"))));
     }
 
     private static DodamServer onPostgres;
@@ -69,7 +71,8 @@ public final class Reporting {
      */
     public static synchronized DodamServer serverOnPostgres() throws SQLException {
         if (onPostgres == null) {
-            onPostgres = DodamServer.shared("reporting-pg", environment(mailOnPostgres(), Postgres.schoolLikeTheDemo("dodam_it_reporting")));
+            onPostgres = DodamServer.shared(
+                    "reporting-pg", environment(mailOnPostgres(), Postgres.schoolLikeTheDemo("dodam_it_reporting")));
         }
         return onPostgres;
     }
@@ -77,14 +80,22 @@ public final class Reporting {
     private static Map<String, String> environment(GreenMail mail, Map<String, String> database) {
         Map<String, String> environment = new java.util.HashMap<>(database);
         environment.putAll(Map.of(
-                "DODAM_TRUSTED_PROXIES", "127.0.0.1",
-                "DODAM_PUBLIC_URL", "https://dodam.school.example/",
-                "DODAM_SMTP_FROM", "dodam@school.example",
-                "DODAM_REPORTS_MAX_PER_HOUR", String.valueOf(REPORTS_PER_CLIENT),
-                "DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR", "1000",
-                "DODAM_NOTIFY_URGENT_EVERY_SECONDS", String.valueOf(URGENT_SLOT_SECONDS),
-                "DODAM_NOTIFY_EVERY_SECONDS", String.valueOf(URGENT_SLOT_SECONDS * 2),
-                "DODAM_NOTIFY_JITTER_SECONDS", String.valueOf(JITTER_SECONDS)));
+                "DODAM_TRUSTED_PROXIES",
+                "127.0.0.1",
+                "DODAM_PUBLIC_URL",
+                "https://dodam.school.example/",
+                "DODAM_SMTP_FROM",
+                "dodam@school.example",
+                "DODAM_REPORTS_MAX_PER_HOUR",
+                String.valueOf(REPORTS_PER_CLIENT),
+                "DODAM_REPORTS_SCHOOL_FLOOD_PER_HOUR",
+                "1000",
+                "DODAM_NOTIFY_URGENT_EVERY_SECONDS",
+                String.valueOf(URGENT_SLOT_SECONDS),
+                "DODAM_NOTIFY_EVERY_SECONDS",
+                String.valueOf(URGENT_SLOT_SECONDS * 2),
+                "DODAM_NOTIFY_JITTER_SECONDS",
+                String.valueOf(JITTER_SECONDS)));
         return Mailbox.environment(mail, environment);
     }
 
@@ -109,10 +120,14 @@ public final class Reporting {
      * Waits until every notice owed to counsellors has gone out, so that the next e-mail is about what the caller
      * does next; returns the mailbox's messages then, to tell later ones by ({@link #since}).
      */
-    public static Set<String> afterPendingNotices(DodamServer server, GreenMail mail) throws SQLException, InterruptedException {
+    public static Set<String> afterPendingNotices(DodamServer server, GreenMail mail)
+            throws SQLException, InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (ServerDatabase.count(server.databaseUrl(), "select count(*) from report_channel"
-                + " where pending_new + pending_urgent + pending_answers > 0 or flood_untold") > 0) {
+        while (ServerDatabase.count(
+                        server.databaseUrl(),
+                        "select count(*) from report_channel"
+                                + " where pending_new + pending_urgent + pending_answers > 0 or flood_untold")
+                > 0) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("earlier notices did not go out within a minute");
             }
@@ -127,7 +142,9 @@ public final class Reporting {
      * messages recipient by recipient, so a new message to one counsellor can stand before an old one to another.
      */
     public static List<MimeMessage> since(GreenMail mail, Set<String> seen) {
-        return Stream.of(mail.getReceivedMessages()).filter(m -> !seen.contains(id(m))).toList();
+        return Stream.of(mail.getReceivedMessages())
+                .filter(m -> !seen.contains(id(m)))
+                .toList();
     }
 
     /** The first message to this address after {@code seen}, waiting up to a minute (a loaded machine sends late). */
@@ -208,7 +225,8 @@ public final class Reporting {
     public static String openCase(Page counsellor, DodamServer server, String marker) {
         java.util.List<String> previous = java.util.List.of();
         for (int page = 1; ; page++) {
-            counsellor.navigate(server.uri("counsellor/index.xhtml?page=" + page).toString());
+            counsellor.navigate(
+                    server.uri("counsellor/index.xhtml?page=" + page).toString());
             var links = counsellor.locator(INBOX + " tbody a");
             java.util.List<String> hrefs = new java.util.ArrayList<>();
             for (int i = 0; i < links.count(); i++) {

@@ -18,35 +18,39 @@ import java.time.Instant;
  */
 public final class ServerDatabase {
 
-    private ServerDatabase() {
-    }
+    private ServerDatabase() {}
 
     /** Creates the school with that code, and an admin who signs in with {@link DodamServer#DEMO_PASSWORD}. */
-    public static void addSchool(String jdbcUrl, String schoolName, String code, String adminUsername) throws SQLException {
+    public static void addSchool(String jdbcUrl, String schoolName, String code, String adminUsername)
+            throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "dodam", "dodam")) {
             db.setAutoCommit(false);
             long last;
-            try (PreparedStatement reserve = db.prepareStatement("update id_generator set next_value = next_value + 50 where name = 'dodam'")) {
+            try (PreparedStatement reserve =
+                    db.prepareStatement("update id_generator set next_value = next_value + 50 where name = 'dodam'")) {
                 reserve.executeUpdate();
             }
-            try (ResultSet rs = db.createStatement().executeQuery("select next_value from id_generator where name = 'dodam'")) {
+            try (ResultSet rs =
+                    db.createStatement().executeQuery("select next_value from id_generator where name = 'dodam'")) {
                 rs.next();
                 last = rs.getLong(1);
             }
             long schoolId = last - 1;
             long adminId = last;
             Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement school = db.prepareStatement("insert into school (id, name, country, code, created_at) values (?, ?, 'KR', ?, ?)")) {
+            try (PreparedStatement school = db.prepareStatement(
+                    "insert into school (id, name, country, code, created_at) values (?, ?, 'KR', ?, ?)")) {
                 school.setLong(1, schoolId);
                 school.setString(2, schoolName);
                 school.setString(3, code);
                 school.setTimestamp(4, now);
                 school.executeUpdate();
             }
-            try (PreparedStatement admin = db.prepareStatement("insert into account (id, school_id, username, password_hash, role,"
-                    + " display_name, email, locale, active, created_at) select ?, ?, ?, password_hash, 'SCHOOL_ADMIN', 'Administrator',"
-                    + " null, 'en', true, ? from account where username = 'demo-admin'"
-                    + " and school_id = (select id from school where code = '" + DodamServer.SCHOOL + "')")) {
+            try (PreparedStatement admin =
+                    db.prepareStatement("insert into account (id, school_id, username, password_hash, role,"
+                            + " display_name, email, locale, active, created_at) select ?, ?, ?, password_hash, 'SCHOOL_ADMIN', 'Administrator',"
+                            + " null, 'en', true, ? from account where username = 'demo-admin'"
+                            + " and school_id = (select id from school where code = '" + DodamServer.SCHOOL + "')")) {
                 admin.setLong(1, adminId);
                 admin.setLong(2, schoolId);
                 admin.setString(3, adminUsername);
@@ -61,14 +65,15 @@ public final class ServerDatabase {
 
     /** A connection to a test server's database: H2 beside the server, or the local PostgreSQL. */
     public static Connection open(String jdbcUrl) throws SQLException {
-        return jdbcUrl.startsWith("jdbc:postgresql:") ? DriverManager.getConnection(jdbcUrl, "postgres", "")
+        return jdbcUrl.startsWith("jdbc:postgresql:")
+                ? DriverManager.getConnection(jdbcUrl, "postgres", "")
                 : DriverManager.getConnection(jdbcUrl, "dodam", "dodam");
     }
 
     /** One number from the database, for checks of what the pages cannot show (kept records). */
     public static long count(String jdbcUrl, String sql, Object... parameters) throws SQLException {
         try (Connection db = open(jdbcUrl);
-             PreparedStatement query = db.prepareStatement(sql)) {
+                PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }

@@ -56,16 +56,19 @@ public final class TestPlatform implements AutoCloseable {
     public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
     public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
-    public static final String TEACHING_ASSISTANT = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
+    public static final String TEACHING_ASSISTANT =
+            "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
     public static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/scope/";
     public static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     public static final String SCORE_SCOPE = AGS + "score";
     public static final String ROSTER_SERVICE = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
-    public static final String ROSTER_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    public static final String ROSTER_SCOPE =
+            "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
     public static final int ROSTER_PAGE = 2;
     public static final String DEEP_LINKING = "https://purl.imsglobal.org/spec/lti-dl/claim/";
     public static final String DEEP_LINKING_SETTINGS = DEEP_LINKING + "deep_linking_settings";
-    public static final String INSTITUTION_ADMIN = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+    public static final String INSTITUTION_ADMIN =
+            "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
 
     private final HttpServer server;
     private final String base;
@@ -73,8 +76,15 @@ public final class TestPlatform implements AutoCloseable {
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
     /** A person of the platform: who the course page launches, and what the id_token says of them. */
-    public record Person(String sub, String name, List<String> roles, String contextId, String contextTitle, String targetLinkUri,
-                         Map<String, Object> custom, String locale) {
+    public record Person(
+            String sub,
+            String name,
+            List<String> roles,
+            String contextId,
+            String contextTitle,
+            String targetLinkUri,
+            Map<String, Object> custom,
+            String locale) {
 
         public Person withRoles(String... newRoles) {
             return new Person(sub, name, List.of(newRoles), contextId, contextTitle, targetLinkUri, custom, locale);
@@ -85,7 +95,8 @@ public final class TestPlatform implements AutoCloseable {
     public final class Tenant {
         private final String name;
         private final String clientId = "client-" + UUID.randomUUID();
-        private final String deploymentId = "deployment-" + UUID.randomUUID().toString().substring(0, 8);
+        private final String deploymentId =
+                "deployment-" + UUID.randomUUID().toString().substring(0, 8);
         private final List<RSAKey> published = new CopyOnWriteArrayList<>();
         private volatile RSAKey signing;
         private final Map<String, Person> people = new ConcurrentHashMap<>();
@@ -153,11 +164,20 @@ public final class TestPlatform implements AutoCloseable {
          */
         public String registerIn(HttpSession admin, String registrationName) {
             String page = admin.get("admin/lti.xhtml").body();
-            return admin.post("admin/lti.xhtml", List.of(Map.entry("register", "register"), Map.entry("register:name", registrationName),
-                    Map.entry("register:issuer", issuer()), Map.entry("register:clientId", clientId),
-                    Map.entry("register:deployments", deploymentId), Map.entry("register:authUrl", authUrl()),
-                    Map.entry("register:tokenUrl", tokenUrl()), Map.entry("register:jwksUrl", jwksUrl()),
-                    Map.entry("register:submit", "x"), Map.entry("jakarta.faces.ViewState", HttpSession.viewState(page)))).body();
+            return admin.post(
+                            "admin/lti.xhtml",
+                            List.of(
+                                    Map.entry("register", "register"),
+                                    Map.entry("register:name", registrationName),
+                                    Map.entry("register:issuer", issuer()),
+                                    Map.entry("register:clientId", clientId),
+                                    Map.entry("register:deployments", deploymentId),
+                                    Map.entry("register:authUrl", authUrl()),
+                                    Map.entry("register:tokenUrl", tokenUrl()),
+                                    Map.entry("register:jwksUrl", jwksUrl()),
+                                    Map.entry("register:submit", "x"),
+                                    Map.entry("jakarta.faces.ViewState", HttpSession.viewState(page))))
+                    .body();
         }
 
         /** Changes the next tokens the authorization endpoint signs, for tests of what Dodam refuses. */
@@ -251,17 +271,24 @@ public final class TestPlatform implements AutoCloseable {
             context.put("title", person.contextTitle());
             context.put("type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"));
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .issuer(issuer()).subject(person.sub()).audience(clientId)
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                    .claim("nonce", nonce).claim("azp", clientId)
-                    .claim("name", person.name()).claim("locale", person.locale())
+                    .issuer(issuer())
+                    .subject(person.sub())
+                    .audience(clientId)
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                    .claim("nonce", nonce)
+                    .claim("azp", clientId)
+                    .claim("name", person.name())
+                    .claim("locale", person.locale())
                     .claim(LTI + "deployment_id", deploymentId)
                     .claim(LTI + "version", "1.3.0")
                     .claim(LTI + "message_type", "LtiResourceLinkRequest")
                     .claim(LTI + "target_link_uri", person.targetLinkUri())
                     .claim(LTI + "resource_link", Map.of("id", linkId(person.targetLinkUri()), "title", "Dodam"))
                     .claim(LTI + "roles", person.roles())
-                    .claim(LTI + "tool_platform", Map.of("guid", name, "name", "Test platform " + name, "product_family_code", "moodle"))
+                    .claim(
+                            LTI + "tool_platform",
+                            Map.of("guid", name, "name", "Test platform " + name, "product_family_code", "moodle"))
                     .claim(LTI + "launch_presentation", Map.of("document_target", "window", "locale", person.locale()));
             if (person.contextId() != null) {
                 claims.claim(LTI + "context", context);
@@ -270,17 +297,41 @@ public final class TestPlatform implements AutoCloseable {
                 claims.claim(LTI + "custom", person.custom());
             }
             if (deepLinking) {
-                claims.claim(LTI + "message_type", "LtiDeepLinkingRequest").claim(LTI + "resource_link", null)
-                        .claim(DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", deepLinkReturnUrl(),
-                                "accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets", List.of("iframe", "window"),
-                                "accept_multiple", acceptMultiple, "data", "data-" + name));
+                claims.claim(LTI + "message_type", "LtiDeepLinkingRequest")
+                        .claim(LTI + "resource_link", null)
+                        .claim(
+                                DEEP_LINKING_SETTINGS,
+                                Map.of(
+                                        "deep_link_return_url",
+                                        deepLinkReturnUrl(),
+                                        "accept_types",
+                                        List.of("ltiResourceLink"),
+                                        "accept_presentation_document_targets",
+                                        List.of("iframe", "window"),
+                                        "accept_multiple",
+                                        acceptMultiple,
+                                        "data",
+                                        "data-" + name));
             }
             if (roster != null) {
-                claims.claim(ROSTER_SERVICE, Map.of("context_memberships_url", issuer() + "/memberships", "service_versions", List.of("2.0")));
+                claims.claim(
+                        ROSTER_SERVICE,
+                        Map.of(
+                                "context_memberships_url",
+                                issuer() + "/memberships",
+                                "service_versions",
+                                List.of("2.0")));
             }
             if (gradesOffered) {
-                claims.claim(AGS_ENDPOINT, Map.of("scope", List.of(AGS + "lineitem", AGS + "result.readonly", SCORE_SCOPE),
-                        "lineitems", issuer() + "/lineitems", "lineitem", lineItem(person.targetLinkUri())));
+                claims.claim(
+                        AGS_ENDPOINT,
+                        Map.of(
+                                "scope",
+                                List.of(AGS + "lineitem", AGS + "result.readonly", SCORE_SCOPE),
+                                "lineitems",
+                                issuer() + "/lineitems",
+                                "lineitem",
+                                lineItem(person.targetLinkUri())));
             }
             return claims;
         }
@@ -297,10 +348,28 @@ public final class TestPlatform implements AutoCloseable {
         private void handle(HttpExchange exchange, String rest) throws IOException {
             Map<String, String> query = parameters(exchange.getRequestURI().getRawQuery());
             switch (rest) {
-                case "jwks" -> send(exchange, 200, "application/json", new JWKSet(new ArrayList<JWK>(published)).toString(true));
-                case "course" -> send(exchange, 200, "text/html", autoPost(dodam.resolve("lti/login").toString(), Map.of(
-                        "iss", issuer(), "login_hint", query.get("user"), "target_link_uri", people.get(query.get("user")).targetLinkUri(),
-                        "lti_message_hint", "message-" + query.get("user"), "client_id", clientId, "lti_deployment_id", deploymentId)));
+                case "jwks" ->
+                    send(exchange, 200, "application/json", new JWKSet(new ArrayList<JWK>(published)).toString(true));
+                case "course" ->
+                    send(
+                            exchange,
+                            200,
+                            "text/html",
+                            autoPost(
+                                    dodam.resolve("lti/login").toString(),
+                                    Map.of(
+                                            "iss",
+                                            issuer(),
+                                            "login_hint",
+                                            query.get("user"),
+                                            "target_link_uri",
+                                            people.get(query.get("user")).targetLinkUri(),
+                                            "lti_message_hint",
+                                            "message-" + query.get("user"),
+                                            "client_id",
+                                            clientId,
+                                            "lti_deployment_id",
+                                            deploymentId)));
                 case "auth" -> authorize(exchange, query);
                 case "token" -> token(exchange);
                 case "deep-link-return" -> deepLinkReturn(exchange);
@@ -321,16 +390,22 @@ public final class TestPlatform implements AutoCloseable {
          * as audience, and be fresh; the scope must be the score scope.
          */
         private void token(HttpExchange exchange) throws IOException {
-            Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
                 JWTClaimsSet claims = assertion.getJWTClaimsSet();
-                boolean valid = "POST".equals(exchange.getRequestMethod()) && "client_credentials".equals(form.get("grant_type"))
-                        && "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))
+                boolean valid = "POST".equals(exchange.getRequestMethod())
+                        && "client_credentials".equals(form.get("grant_type"))
+                        && "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                                .equals(form.get("client_assertion_type"))
                         && signedByDodam(assertion)
-                        && clientId.equals(claims.getIssuer()) && clientId.equals(claims.getSubject())
-                        && claims.getAudience().contains(tokenUrl()) && claims.getExpirationTime().after(new Date())
-                        && claims.getJWTID() != null && List.of(SCORE_SCOPE, ROSTER_SCOPE).contains(form.get("scope"));
+                        && clientId.equals(claims.getIssuer())
+                        && clientId.equals(claims.getSubject())
+                        && claims.getAudience().contains(tokenUrl())
+                        && claims.getExpirationTime().after(new Date())
+                        && claims.getJWTID() != null
+                        && List.of(SCORE_SCOPE, ROSTER_SCOPE).contains(form.get("scope"));
                 if (!valid) {
                     send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
                     return;
@@ -342,8 +417,12 @@ public final class TestPlatform implements AutoCloseable {
             tokenRequests.add(form);
             String token = UUID.randomUUID().toString();
             accessTokens.put(token, form.get("scope"));
-            send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
-                    + "\"expires_in\":3600,\"scope\":\"" + form.get("scope") + "\"}");
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
+                            + "\"expires_in\":3600,\"scope\":\"" + form.get("scope") + "\"}");
         }
 
         /**
@@ -352,25 +431,42 @@ public final class TestPlatform implements AutoCloseable {
          * the request's data echoed back.
          */
         private void deepLinkReturn(HttpExchange exchange) throws IOException {
-            Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 SignedJWT answer = SignedJWT.parse(form.get("JWT"));
                 JWTClaimsSet claims = answer.getJWTClaimsSet();
-                boolean valid = "POST".equals(exchange.getRequestMethod()) && signedByDodam(answer)
-                        && clientId.equals(claims.getIssuer()) && claims.getAudience().contains(issuer())
-                        && claims.getExpirationTime().after(new Date()) && claims.getClaim("nonce") != null
+                boolean valid = "POST".equals(exchange.getRequestMethod())
+                        && signedByDodam(answer)
+                        && clientId.equals(claims.getIssuer())
+                        && claims.getAudience().contains(issuer())
+                        && claims.getExpirationTime().after(new Date())
+                        && claims.getClaim("nonce") != null
                         && "LtiDeepLinkingResponse".equals(claims.getClaim(LTI + "message_type"))
-                        && "1.3.0".equals(claims.getClaim(LTI + "version")) && deploymentId.equals(claims.getClaim(LTI + "deployment_id"))
+                        && "1.3.0".equals(claims.getClaim(LTI + "version"))
+                        && deploymentId.equals(claims.getClaim(LTI + "deployment_id"))
                         && ("data-" + name).equals(claims.getClaim(DEEP_LINKING + "data"));
                 if (!valid) {
-                    send(exchange, 400, "text/html", "<!DOCTYPE html><title>Refused</title><h1 id=\"refused\">Refused</h1>");
+                    send(
+                            exchange,
+                            400,
+                            "text/html",
+                            "<!DOCTYPE html><title>Refused</title><h1 id=\"refused\">Refused</h1>");
                     return;
                 }
                 deepLinkAnswers.add(claims);
                 int count = ((List<?>) claims.getClaim(DEEP_LINKING + "content_items")).size();
-                send(exchange, 200, "text/html", "<!DOCTYPE html><title>Added</title><h1 id=\"added\">Added " + count + "</h1>");
+                send(
+                        exchange,
+                        200,
+                        "text/html",
+                        "<!DOCTYPE html><title>Added</title><h1 id=\"added\">Added " + count + "</h1>");
             } catch (java.text.ParseException | JOSEException | RuntimeException e) {
-                send(exchange, 400, "text/html", "<!DOCTYPE html><title>Refused</title><h1 id=\"refused\">" + escape(e.toString()) + "</h1>");
+                send(
+                        exchange,
+                        400,
+                        "text/html",
+                        "<!DOCTYPE html><title>Refused</title><h1 id=\"refused\">" + escape(e.toString()) + "</h1>");
             }
         }
 
@@ -384,24 +480,31 @@ public final class TestPlatform implements AutoCloseable {
                 send(exchange, 401, "text/plain", "unauthorized");
                 return;
             }
-            if (!"application/vnd.ims.lti-nrps.v2.membershipcontainer+json".equals(exchange.getRequestHeaders().getFirst("Accept"))) {
+            if (!"application/vnd.ims.lti-nrps.v2.membershipcontainer+json"
+                    .equals(exchange.getRequestHeaders().getFirst("Accept"))) {
                 send(exchange, 406, "text/plain", "not acceptable");
                 return;
             }
             List<Map<String, Object>> members = roster == null ? List.of() : roster;
             int page = Integer.parseInt(query.getOrDefault("page", "0"));
-            List<Map<String, Object>> shown = members.subList(Math.min(members.size(), page * ROSTER_PAGE),
-                    Math.min(members.size(), (page + 1) * ROSTER_PAGE));
+            List<Map<String, Object>> shown = members.subList(
+                    Math.min(members.size(), page * ROSTER_PAGE), Math.min(members.size(), (page + 1) * ROSTER_PAGE));
             if ((page + 1) * ROSTER_PAGE < members.size()) {
-                exchange.getResponseHeaders().add("Link", "<" + issuer() + "/memberships?page=" + (page + 1) + ">; rel=\"next\"");
+                exchange.getResponseHeaders()
+                        .add("Link", "<" + issuer() + "/memberships?page=" + (page + 1) + ">; rel=\"next\"");
             }
-            send(exchange, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
-                    Map.of("id", issuer() + "/memberships", "context", Map.of("id", "course"), "members", shown)));
+            send(
+                    exchange,
+                    200,
+                    "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+                    com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of(
+                            "id", issuer() + "/memberships", "context", Map.of("id", "course"), "members", shown)));
         }
 
         /** Whether a key of Dodam's published key set (fetched now) signed the JWT. */
         private boolean signedByDodam(SignedJWT jwt) throws IOException, java.text.ParseException, JOSEException {
-            RSAKey key = (RSAKey) JWKSet.load(dodam.resolve("lti/jwks").toURL()).getKeyByKeyId(jwt.getHeader().getKeyID());
+            RSAKey key = (RSAKey) JWKSet.load(dodam.resolve("lti/jwks").toURL())
+                    .getKeyByKeyId(jwt.getHeader().getKeyID());
             return key != null && jwt.verify(new RSASSAVerifier(key));
         }
 
@@ -420,7 +523,9 @@ public final class TestPlatform implements AutoCloseable {
                 send(exchange, 401, "text/plain", "unauthorized");
                 return;
             }
-            if (!"POST".equals(exchange.getRequestMethod()) || type == null || !type.startsWith("application/vnd.ims.lis.v1.score+json")
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || type == null
+                    || !type.startsWith("application/vnd.ims.lis.v1.score+json")
                     || !"1".equals(query.get("type_id"))) {
                 scoreAnswers.add(400);
                 send(exchange, 400, "text/plain", "bad request");
@@ -430,8 +535,8 @@ public final class TestPlatform implements AutoCloseable {
             scoreAnswers.add(status);
             if (status == 200) {
                 try {
-                    Map<String, Object> score = new LinkedHashMap<>(com.nimbusds.jose.util.JSONObjectUtils.parse(
-                            new String(body, StandardCharsets.UTF_8)));
+                    Map<String, Object> score = new LinkedHashMap<>(
+                            com.nimbusds.jose.util.JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8)));
                     score.put("lineItem", path.substring(0, path.length() - "/scores".length()));
                     scores.add(score);
                 } catch (java.text.ParseException e) {
@@ -448,17 +553,26 @@ public final class TestPlatform implements AutoCloseable {
             authRequests.add(query);
             String expectedRedirect = dodam.resolve("lti/launch").toString();
             Person person = people.get(query.get("login_hint"));
-            boolean valid = "openid".equals(query.get("scope")) && "id_token".equals(query.get("response_type"))
-                    && "form_post".equals(query.get("response_mode")) && "none".equals(query.get("prompt"))
-                    && clientId.equals(query.get("client_id")) && expectedRedirect.equals(query.get("redirect_uri"))
-                    && query.get("state") != null && query.get("nonce") != null && person != null
+            boolean valid = "openid".equals(query.get("scope"))
+                    && "id_token".equals(query.get("response_type"))
+                    && "form_post".equals(query.get("response_mode"))
+                    && "none".equals(query.get("prompt"))
+                    && clientId.equals(query.get("client_id"))
+                    && expectedRedirect.equals(query.get("redirect_uri"))
+                    && query.get("state") != null
+                    && query.get("nonce") != null
+                    && person != null
                     && ("message-" + query.get("login_hint")).equals(query.get("lti_message_hint"));
             if (!valid) {
                 send(exchange, 400, "text/plain", "invalid_request");
                 return;
             }
             String token = sign(tamper.apply(claims(person, query.get("nonce"))).build());
-            send(exchange, 200, "text/html", autoPost(expectedRedirect, Map.of("id_token", token, "state", query.get("state"))));
+            send(
+                    exchange,
+                    200,
+                    "text/html",
+                    autoPost(expectedRedirect, Map.of("id_token", token, "state", query.get("state"))));
         }
     }
 
@@ -504,7 +618,12 @@ public final class TestPlatform implements AutoCloseable {
 
     public static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -514,7 +633,11 @@ public final class TestPlatform implements AutoCloseable {
 
     public static RSAKey newKey() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint(true).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -523,15 +646,24 @@ public final class TestPlatform implements AutoCloseable {
     /** A page that posts a form at once (with a button for a browser without scripts), as platforms answer. */
     static String autoPost(String action, Map<String, String> fields) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>Launching</title></head><body>")
-                .append("<form id=\"launch\" method=\"post\" action=\"").append(escape(action)).append("\">");
-        fields.forEach((k, v) -> html.append("<input type=\"hidden\" name=\"").append(escape(k)).append("\" value=\"")
-                .append(escape(v)).append("\">"));
+                .append("<form id=\"launch\" method=\"post\" action=\"")
+                .append(escape(action))
+                .append("\">");
+        fields.forEach((k, v) -> html.append("<input type=\"hidden\" name=\"")
+                .append(escape(k))
+                .append("\" value=\"")
+                .append(escape(v))
+                .append("\">"));
         return html.append("<noscript><button type=\"submit\">Continue</button></noscript></form>")
-                .append("<script>document.getElementById('launch').submit();</script></body></html>").toString();
+                .append("<script>document.getElementById('launch').submit();</script></body></html>")
+                .toString();
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 
     public static Map<String, String> parameters(String rawQuery) {
@@ -539,7 +671,9 @@ public final class TestPlatform implements AutoCloseable {
         if (rawQuery != null) {
             for (String pair : rawQuery.split("&")) {
                 String[] kv = pair.split("=", 2);
-                parameters.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                parameters.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
             }
         }
         return parameters;

@@ -12,13 +12,13 @@ public final class AccountRules {
     public static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{2,39}";
     /** Letters in any script, digits, spaces and common punctuation; no angle brackets or control characters. */
     public static final String NAME_PATTERN = "[^<>\\p{Cntrl}]{1,80}";
+
     public static final int NAME_MAX = 80;
 
     private static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
-    private AccountRules() {
-    }
+    private AccountRules() {}
 
     public static String normalizeUsername(String username) {
         return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
@@ -33,6 +33,8 @@ public final class AccountRules {
     }
 
     public static boolean validPassword(String password) {
-        return password != null && password.length() >= Passwords.MIN_LENGTH && password.length() <= Passwords.MAX_LENGTH;
+        return password != null
+                && password.length() >= Passwords.MIN_LENGTH
+                && password.length() <= Passwords.MAX_LENGTH;
     }
 }

@@ -18,8 +18,8 @@ import org.dodam.accounts.domain.Role;
 import org.dodam.accounts.domain.School;
 import org.dodam.accounts.domain.SchoolClass;
 import org.dodam.platform.DodamException;
-import org.dodam.platform.Languages;
 import org.dodam.platform.LanguageChosen;
+import org.dodam.platform.Languages;
 
 /**
  * Creating and looking after accounts: school admins manage teachers and counsellors, teachers manage
@@ -60,8 +60,13 @@ public class Accounts {
      * sign-in slip needs. {@code credentialsVersion} is the account's after the change: a later change (the
      * student choosing their own, another reset) tells that this password no longer works.
      */
-    public record TemporaryPassword(long accountId, String displayName, String username, String locale,
-                                    int credentialsVersion, String password) {
+    public record TemporaryPassword(
+            long accountId,
+            String displayName,
+            String username,
+            String locale,
+            int credentialsVersion,
+            String password) {
         @Override
         public String toString() {
             return "TemporaryPassword[" + username + "]"; // never the password itself, should it reach a log
@@ -69,23 +74,21 @@ public class Accounts {
     }
 
     /** A school as other features need it: the reporting page shows its name and its country's help routes. */
-    public record SchoolSummary(long id, String name, String country) {
-    }
+    public record SchoolSummary(long id, String name, String country) {}
 
     /** Someone of a school as other features need them, e.g. a counsellor to write to ({@code email} null if none). */
-    public record Person(long id, String displayName, String email, String locale) {
-    }
+    public record Person(long id, String displayName, String email, String locale) {}
 
     /** A person signed in by someone else's word (a learning platform): who they are, and the name they sign in with. */
-    public record Caller(Actor actor, String username) {
-    }
+    public record Caller(Actor actor, String username) {}
 
     /** The account of that username in that school (usernames are unique only within a school). */
     public Optional<Account> byUsername(School school, String username) {
         return em.createNamedQuery("Account.byUsername", Account.class)
                 .setParameter("school", school.id())
                 .setParameter("username", AccountRules.normalizeUsername(username))
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -95,10 +98,16 @@ public class Accounts {
     public Optional<School> schoolForSignIn(String code) {
         String typed = School.normalizeCode(code);
         if (typed.isEmpty()) {
-            return hasOneSchool() ? em.createQuery("select s from School s", School.class).getResultStream().findFirst()
+            return hasOneSchool()
+                    ? em.createQuery("select s from School s", School.class)
+                            .getResultStream()
+                            .findFirst()
                     : Optional.empty();
         }
-        return em.createNamedQuery("School.byCode", School.class).setParameter("code", typed).getResultStream().findFirst();
+        return em.createNamedQuery("School.byCode", School.class)
+                .setParameter("code", typed)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Whether the server holds a single school, so that sign-in need not ask which. */
@@ -108,7 +117,9 @@ public class Accounts {
 
     /** The account that may sign in with this school code (see {@link #schoolForSignIn}) and username. */
     public Optional<Account> findForSignIn(String schoolCode, String username) {
-        return schoolForSignIn(schoolCode).flatMap(school -> byUsername(school, username)).filter(Account::active);
+        return schoolForSignIn(schoolCode)
+                .flatMap(school -> byUsername(school, username))
+                .filter(Account::active);
     }
 
     /**
@@ -147,7 +158,11 @@ public class Accounts {
 
     /** Makes a school and returns its id; its code must be one no other school has ({@link School#CODE_PATTERN}). */
     public long createSchool(String name, String country, String code) {
-        if (em.createNamedQuery("School.byCode", School.class).setParameter("code", code).getResultStream().findAny().isPresent()) {
+        if (em.createNamedQuery("School.byCode", School.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findAny()
+                .isPresent()) {
             throw new DodamException("accounts.schoolCodeTaken", code);
         }
         School school = new School(name, country, code, clock.instant());
@@ -156,12 +171,21 @@ public class Accounts {
     }
 
     /** Used when a school is set up; not reachable from any page. */
-    public Account createSchoolAdmin(long schoolId, String displayName, String username, String email, String password) {
-        return create(em.find(School.class, schoolId), displayName, username, email, Role.SCHOOL_ADMIN, password, Languages.DEFAULT);
+    public Account createSchoolAdmin(
+            long schoolId, String displayName, String username, String email, String password) {
+        return create(
+                em.find(School.class, schoolId),
+                displayName,
+                username,
+                email,
+                Role.SCHOOL_ADMIN,
+                password,
+                Languages.DEFAULT);
     }
 
     /** A teacher, or a counsellor who is only proposed until a counsellor of the school confirms it. */
-    public Account createStaff(Account admin, String displayName, String username, String email, Role role, String password) {
+    public Account createStaff(
+            Account admin, String displayName, String username, String email, Role role, String password) {
         requireRole(admin, Role.SCHOOL_ADMIN);
         if (!role.isStaff()) {
             throw new DodamException("accounts.roleNotAllowed");
@@ -171,8 +195,14 @@ public class Accounts {
         strength.require(password, role, username, displayName, email, school.name());
         if (role == Role.COUNSELLOR) {
             String normalized = checkNew(school, displayName, username, email);
-            Account proposed = Account.proposeCounsellor(em.find(Account.class, admin.id()), normalized, passwords.hash(password),
-                    displayName.strip(), cleanEmail(email), admin.locale(), clock.instant());
+            Account proposed = Account.proposeCounsellor(
+                    em.find(Account.class, admin.id()),
+                    normalized,
+                    passwords.hash(password),
+                    displayName.strip(),
+                    cleanEmail(email),
+                    admin.locale(),
+                    clock.instant());
             em.persist(proposed);
             em.flush(); // the event carries the new account's id
             tell(admin, proposed, Change.PROPOSED);
@@ -200,7 +230,8 @@ public class Accounts {
             throw DodamException.notFound();
         }
         return em.createNamedQuery("Account.counsellorsOfSchool", Account.class)
-                .setParameter("schoolId", counsellor.school().id()).getResultList();
+                .setParameter("schoolId", counsellor.school().id())
+                .getResultList();
     }
 
     /**
@@ -223,8 +254,13 @@ public class Accounts {
             counsellor = create(managed, "Counsellor", username, email, Role.COUNSELLOR, password, Languages.DEFAULT);
             em.flush();
         }
-        counsellorAccess.fire(new CounsellorAccessChanged(managed.id(), null, counsellor.id(), counsellor.username(),
-                counsellor.displayName(), Change.SET_UP_BY_OPERATOR));
+        counsellorAccess.fire(new CounsellorAccessChanged(
+                managed.id(),
+                null,
+                counsellor.id(),
+                counsellor.username(),
+                counsellor.displayName(),
+                Change.SET_UP_BY_OPERATOR));
         return true;
     }
 
@@ -232,14 +268,21 @@ public class Accounts {
      * A teacher adds a student with a temporary password: one the server makes, or one from the teacher's class
      * list. Either way the student chooses their own at first sign-in.
      */
-    public TemporaryPassword createStudent(Account teacher, long classId, String displayName, String username, String password) {
+    public TemporaryPassword createStudent(
+            Account teacher, long classId, String displayName, String username, String password) {
         SchoolClass schoolClass = classes.activeClassOf(Actor.of(teacher), classId);
         String temporary = password == null || password.isBlank() ? passwords.temporary() : password;
-        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, temporary, teacher.locale());
+        Account student =
+                create(schoolClass.school(), displayName, username, null, Role.STUDENT, temporary, teacher.locale());
         student.passwordGivenByTeacher();
         em.persist(new ClassMembership(schoolClass, student, clock.instant()));
-        return new TemporaryPassword(student.id(), student.displayName(), student.username(), student.locale(),
-                student.credentialsVersion(), temporary);
+        return new TemporaryPassword(
+                student.id(),
+                student.displayName(),
+                student.username(),
+                student.locale(),
+                student.credentialsVersion(),
+                temporary);
     }
 
     /**
@@ -256,7 +299,12 @@ public class Accounts {
         if (passwords.matches(newPassword, account.passwordHash())) {
             throw new DodamException("password.choose.sameAsTemporary");
         }
-        strength.require(newPassword, Role.STUDENT, account.username(), account.displayName(), account.school().name());
+        strength.require(
+                newPassword,
+                Role.STUDENT,
+                account.username(),
+                account.displayName(),
+                account.school().name());
         account.chooseOwnPassword(passwords.hash(newPassword));
         return account;
     }
@@ -279,7 +327,12 @@ public class Accounts {
         if (newPassword.equals(currentPassword)) {
             throw new DodamException("password.change.same");
         }
-        strength.require(newPassword, account.role(), account.username(), account.displayName(), account.school().name());
+        strength.require(
+                newPassword,
+                account.role(),
+                account.username(),
+                account.displayName(),
+                account.school().name());
         account.changePassword(passwords.hash(newPassword));
         notices.tell(account, PasswordNotices.How.CHANGED_BY_OWNER);
         return account;
@@ -291,11 +344,16 @@ public class Accounts {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TemporaryPassword> stillTemporary(Account teacher, List<TemporaryPassword> issued) {
-        return issued.stream().filter(t -> {
-            Account student = em.find(Account.class, t.accountId());
-            return student != null && student.active() && student.mustChoosePassword()
-                    && student.credentialsVersion() == t.credentialsVersion() && classes.teaches(teacher, student);
-        }).toList();
+        return issued.stream()
+                .filter(t -> {
+                    Account student = em.find(Account.class, t.accountId());
+                    return student != null
+                            && student.active()
+                            && student.mustChoosePassword()
+                            && student.credentialsVersion() == t.credentialsVersion()
+                            && classes.teaches(teacher, student);
+                })
+                .toList();
     }
 
     /**
@@ -314,8 +372,7 @@ public class Accounts {
         }
         String username = "lti-" + passwords.temporary();
         String name = AccountRules.validName(displayName) ? displayName.strip() : username;
-        Account account = insert(school, name, username, null, role, passwords.unusable(),
-                Languages.orDefault(locale));
+        Account account = insert(school, name, username, null, role, passwords.unusable(), Languages.orDefault(locale));
         em.flush(); // the account's id
         return new Caller(Actor.of(account), account.username());
     }
@@ -331,10 +388,18 @@ public class Accounts {
 
     /** A student creates their own account with the join code a teacher gave the class. */
     public Account joinClass(String joinCode, String displayName, String username, String password) {
-        SchoolClass schoolClass = classes.byJoinCode(joinCode).orElseThrow(() -> new DodamException("accounts.joinCodeUnknown"));
+        SchoolClass schoolClass =
+                classes.byJoinCode(joinCode).orElseThrow(() -> new DodamException("accounts.joinCodeUnknown"));
         requirePassword(password);
-        strength.require(password, Role.STUDENT, username, displayName, schoolClass.school().name(), joinCode);
-        Account student = create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, Languages.DEFAULT);
+        strength.require(
+                password,
+                Role.STUDENT,
+                username,
+                displayName,
+                schoolClass.school().name(),
+                joinCode);
+        Account student =
+                create(schoolClass.school(), displayName, username, null, Role.STUDENT, password, Languages.DEFAULT);
         em.persist(new ClassMembership(schoolClass, student, clock.instant()));
         return student;
     }
@@ -353,8 +418,13 @@ public class Accounts {
         if (target.role() == Role.COUNSELLOR) {
             tell(actor, target, Change.PASSWORD_RESET);
         }
-        return new TemporaryPassword(target.id(), target.displayName(), target.username(), target.locale(),
-                target.credentialsVersion(), temporary);
+        return new TemporaryPassword(
+                target.id(),
+                target.displayName(),
+                target.username(),
+                target.locale(),
+                target.credentialsVersion(),
+                temporary);
     }
 
     /**
@@ -399,18 +469,23 @@ public class Accounts {
     }
 
     public Optional<SchoolSummary> school(long schoolId) {
-        return Optional.ofNullable(em.find(School.class, schoolId)).map(s -> new SchoolSummary(s.id(), s.name(), s.country()));
+        return Optional.ofNullable(em.find(School.class, schoolId))
+                .map(s -> new SchoolSummary(s.id(), s.name(), s.country()));
     }
 
     public List<Long> schoolIds() {
-        return em.createQuery("select s.id from School s order by s.id", Long.class).getResultList();
+        return em.createQuery("select s.id from School s order by s.id", Long.class)
+                .getResultList();
     }
 
     /** The active accounts of one role in a school, e.g. the counsellors to tell about a new report. */
     public List<Person> activeInSchool(long schoolId, Role role) {
         return em.createNamedQuery("Account.byRoleInSchool", Account.class)
-                .setParameter("schoolId", schoolId).setParameter("role", role).getResultStream()
-                .map(a -> new Person(a.id(), a.displayName(), a.email(), a.locale())).toList();
+                .setParameter("schoolId", schoolId)
+                .setParameter("role", role)
+                .getResultStream()
+                .map(a -> new Person(a.id(), a.displayName(), a.email(), a.locale()))
+                .toList();
     }
 
     /** Display names of a school's accounts by id, for pages that show who did what; asking for null gives null. */
@@ -418,7 +493,9 @@ public class Accounts {
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             em.createQuery("select a from Account a where a.school.id = :school and a.id in :ids", Account.class)
-                    .setParameter("school", schoolId).setParameter("ids", ids).getResultStream()
+                    .setParameter("school", schoolId)
+                    .setParameter("ids", ids)
+                    .getResultStream()
                     .forEach(a -> names.put(a.id(), a.displayName()));
         }
         return names;
@@ -447,25 +524,52 @@ public class Accounts {
      * who may add whom, to the class {@code joinsClassId} when not null. Only for seeding data at start-up (the demo
      * school hashes its one password once).
      */
-    public Actor seed(long schoolId, String displayName, String username, String email, Role role,
-                      String passwordHash, Long joinsClassId) {
-        Account account = insert(em.find(School.class, schoolId), displayName, username, email, role, passwordHash, Languages.DEFAULT);
+    public Actor seed(
+            long schoolId,
+            String displayName,
+            String username,
+            String email,
+            Role role,
+            String passwordHash,
+            Long joinsClassId) {
+        Account account = insert(
+                em.find(School.class, schoolId), displayName, username, email, role, passwordHash, Languages.DEFAULT);
         if (joinsClassId != null) {
             em.persist(new ClassMembership(em.find(SchoolClass.class, joinsClassId), account, clock.instant()));
         }
         return Actor.of(account);
     }
 
-    private Account create(School school, String displayName, String username, String email, Role role,
-                           String password, String locale) {
+    private Account create(
+            School school,
+            String displayName,
+            String username,
+            String email,
+            Role role,
+            String password,
+            String locale) {
         requirePassword(password);
-        return insert(school, displayName, username, email, role, password == null ? null : passwords.hash(password), locale);
+        return insert(
+                school, displayName, username, email, role, password == null ? null : passwords.hash(password), locale);
     }
 
-    private Account insert(School school, String displayName, String username, String email, Role role,
-                           String passwordHash, String locale) {
+    private Account insert(
+            School school,
+            String displayName,
+            String username,
+            String email,
+            Role role,
+            String passwordHash,
+            String locale) {
         String normalized = checkNew(school, displayName, username, email);
-        Account account = new Account(school, normalized, passwordHash, role, displayName.strip(), cleanEmail(email), locale,
+        Account account = new Account(
+                school,
+                normalized,
+                passwordHash,
+                role,
+                displayName.strip(),
+                cleanEmail(email),
+                locale,
                 clock.instant());
         em.persist(account);
         return account;
@@ -483,11 +587,15 @@ public class Accounts {
         if (!AccountRules.validUsername(normalized)) {
             throw new DodamException("accounts.usernameInvalid");
         }
-        if (email != null && !email.isBlank() && (email.length() > 254 || !email.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+"))) {
+        if (email != null
+                && !email.isBlank()
+                && (email.length() > 254 || !email.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+"))) {
             throw new DodamException("accounts.emailInvalid");
         }
         Long taken = em.createNamedQuery("Account.countByUsername", Long.class)
-                .setParameter("school", school.id()).setParameter("username", normalized).getSingleResult();
+                .setParameter("school", school.id())
+                .setParameter("username", normalized)
+                .getSingleResult();
         if (taken > 0) {
             throw new DodamException("accounts.usernameTaken", normalized);
         }
@@ -499,8 +607,13 @@ public class Accounts {
     }
 
     private void tell(Account actor, Account counsellor, Change change) {
-        counsellorAccess.fire(new CounsellorAccessChanged(counsellor.school().id(), actor.id(), counsellor.id(),
-                counsellor.username(), counsellor.displayName(), change));
+        counsellorAccess.fire(new CounsellorAccessChanged(
+                counsellor.school().id(),
+                actor.id(),
+                counsellor.id(),
+                counsellor.username(),
+                counsellor.displayName(),
+                change));
     }
 
     private static void requirePassword(String password) {

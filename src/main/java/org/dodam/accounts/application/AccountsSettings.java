@@ -22,23 +22,31 @@ import org.eclipse.microprofile.config.Config;
 public class AccountsSettings implements Settings {
 
     private static final String USERNAME = "a username of 3-40 letters, digits, . _ or -";
-    private static final String PASSWORD = "a password of " + Passwords.MIN_LENGTH + "-" + Passwords.MAX_LENGTH + " characters";
+    private static final String PASSWORD =
+            "a password of " + Passwords.MIN_LENGTH + "-" + Passwords.MAX_LENGTH + " characters";
 
-    static final Setting<Optional<String>> SETUP_SCHOOL = Setting.optional("dodam.setup.school",
-            "a school name of 1-" + AccountRules.NAME_MAX + " characters, without < or >", rule(AccountRules::validName));
-    static final Setting<String> SETUP_SCHOOL_CODE = Setting.of("dodam.setup.school-code", "school",
-            "a school code of 2-20 lower-case letters, digits or inner hyphens", rule(School::validCode));
+    static final Setting<Optional<String>> SETUP_SCHOOL = Setting.optional(
+            "dodam.setup.school",
+            "a school name of 1-" + AccountRules.NAME_MAX + " characters, without < or >",
+            rule(AccountRules::validName));
+    static final Setting<String> SETUP_SCHOOL_CODE = Setting.of(
+            "dodam.setup.school-code",
+            "school",
+            "a school code of 2-20 lower-case letters, digits or inner hyphens",
+            rule(School::validCode));
     static final Setting<String> SETUP_COUNTRY = Setting.oneOf("dodam.setup.country", "KR", School.COUNTRIES);
-    static final Setting<Optional<String>> SETUP_ADMIN = Setting.optional("dodam.setup.admin", USERNAME,
-            rule(AccountRules::validUsername));
-    static final Setting<Optional<String>> SETUP_ADMIN_PASSWORD = Setting.optional("dodam.setup.admin-password", PASSWORD,
-            rule(AccountRules::validPassword)).secret();
-    static final Setting<Optional<String>> SETUP_COUNSELLOR = Setting.optional("dodam.setup.counsellor", USERNAME,
-            rule(AccountRules::validUsername));
-    static final Setting<Optional<String>> SETUP_COUNSELLOR_PASSWORD = Setting.optional("dodam.setup.counsellor-password",
-            PASSWORD, rule(AccountRules::validPassword)).secret();
-    static final Setting<Optional<String>> SETUP_COUNSELLOR_EMAIL = Setting.optional("dodam.setup.counsellor-email",
-            "an e-mail address", rule(text -> text.matches("[^@\\s]+@[^@\\s]+")));
+    static final Setting<Optional<String>> SETUP_ADMIN =
+            Setting.optional("dodam.setup.admin", USERNAME, rule(AccountRules::validUsername));
+    static final Setting<Optional<String>> SETUP_ADMIN_PASSWORD = Setting.optional(
+                    "dodam.setup.admin-password", PASSWORD, rule(AccountRules::validPassword))
+            .secret();
+    static final Setting<Optional<String>> SETUP_COUNSELLOR =
+            Setting.optional("dodam.setup.counsellor", USERNAME, rule(AccountRules::validUsername));
+    static final Setting<Optional<String>> SETUP_COUNSELLOR_PASSWORD = Setting.optional(
+                    "dodam.setup.counsellor-password", PASSWORD, rule(AccountRules::validPassword))
+            .secret();
+    static final Setting<Optional<String>> SETUP_COUNSELLOR_EMAIL = Setting.optional(
+            "dodam.setup.counsellor-email", "an e-mail address", rule(text -> text.matches("[^@\\s]+@[^@\\s]+")));
 
     static final Setting<Integer> STUDENT_SCORE = Setting.whole("dodam.password.student-score", 2, 0, 4);
     static final Setting<Integer> STAFF_SCORE = Setting.whole("dodam.password.staff-score", 3, 0, 4);
@@ -62,26 +70,48 @@ public class AccountsSettings implements Settings {
     private Duration sessionLifetime;
 
     /** The operator's set-up, each value empty when unset. */
-    public record Setup(Optional<String> school, String schoolCode, String country, Optional<String> admin, Optional<String> adminPassword,
-                        Optional<String> counsellor, Optional<String> counsellorPassword, Optional<String> counsellorEmail) {
-    }
+    public record Setup(
+            Optional<String> school,
+            String schoolCode,
+            String country,
+            Optional<String> admin,
+            Optional<String> adminPassword,
+            Optional<String> counsellor,
+            Optional<String> counsellorPassword,
+            Optional<String> counsellorEmail) {}
 
     @PostConstruct
     void read() {
-        setup = new Setup(SETUP_SCHOOL.read(config), SETUP_SCHOOL_CODE.read(config), SETUP_COUNTRY.read(config), SETUP_ADMIN.read(config),
-                SETUP_ADMIN_PASSWORD.read(config), SETUP_COUNSELLOR.read(config), SETUP_COUNSELLOR_PASSWORD.read(config),
+        setup = new Setup(
+                SETUP_SCHOOL.read(config),
+                SETUP_SCHOOL_CODE.read(config),
+                SETUP_COUNTRY.read(config),
+                SETUP_ADMIN.read(config),
+                SETUP_ADMIN_PASSWORD.read(config),
+                SETUP_COUNSELLOR.read(config),
+                SETUP_COUNSELLOR_PASSWORD.read(config),
                 SETUP_COUNSELLOR_EMAIL.read(config));
         studentScore = STUDENT_SCORE.read(config);
         staffScore = STAFF_SCORE.read(config);
-        signIn = new SignInBudgets.Allowances(ACCOUNT_FAILURES.read(config), CLIENT_FAILURES.read(config),
-                ATTACK_FAILURES.read(config), OVERALL_FAILURES.read(config), WINDOW.read(config), MAX_DELAY.read(config));
+        signIn = new SignInBudgets.Allowances(
+                ACCOUNT_FAILURES.read(config),
+                CLIENT_FAILURES.read(config),
+                ATTACK_FAILURES.read(config),
+                OVERALL_FAILURES.read(config),
+                WINDOW.read(config),
+                MAX_DELAY.read(config));
         sessionLifetime = SESSION_LIFETIME.read(config);
     }
 
     /** The sign-in allowances with every setting at its default (for tests outside the container). */
     public static SignInBudgets.Allowances defaultAllowances() {
-        return new SignInBudgets.Allowances(ACCOUNT_FAILURES.defaultValue(), CLIENT_FAILURES.defaultValue(),
-                ATTACK_FAILURES.defaultValue(), OVERALL_FAILURES.defaultValue(), WINDOW.defaultValue(), MAX_DELAY.defaultValue());
+        return new SignInBudgets.Allowances(
+                ACCOUNT_FAILURES.defaultValue(),
+                CLIENT_FAILURES.defaultValue(),
+                ATTACK_FAILURES.defaultValue(),
+                OVERALL_FAILURES.defaultValue(),
+                WINDOW.defaultValue(),
+                MAX_DELAY.defaultValue());
     }
 
     public Setup setup() {

@@ -30,6 +30,7 @@ public class Classes {
 
     /** Join codes avoid look-alike characters (0/O, 1/I/L) so they can be read out in class. */
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
     private static final int CODE_LENGTH = 8;
 
     /** The most classes or students one page asks for: a page is for reading, not for exporting the school. */
@@ -52,7 +53,8 @@ public class Classes {
         if (!AccountRules.validName(name)) {
             throw new DodamException("classes.nameInvalid");
         }
-        SchoolClass schoolClass = new SchoolClass(em.find(Account.class, teacher.id()), name.strip(), newJoinCode(), clock.instant());
+        SchoolClass schoolClass =
+                new SchoolClass(em.find(Account.class, teacher.id()), name.strip(), newJoinCode(), clock.instant());
         em.persist(schoolClass);
         return new ClassSummary(schoolClass.id(), schoolClass.name(), schoolClass.joinCode(), 0);
     }
@@ -82,8 +84,11 @@ public class Classes {
     public void removeStudent(Actor teacher, long classId, long studentId) {
         SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         em.createNamedQuery("ClassMembership.findActive", ClassMembership.class)
-                .setParameter("schoolClass", schoolClass).setParameter("studentId", studentId)
-                .getResultStream().findFirst().orElseThrow(DodamException::notFound)
+                .setParameter("schoolClass", schoolClass)
+                .setParameter("studentId", studentId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(DodamException::notFound)
                 .remove(clock.instant());
     }
 
@@ -94,13 +99,18 @@ public class Classes {
     public void enrol(long classId, long studentId) {
         SchoolClass schoolClass = em.find(SchoolClass.class, classId);
         Account student = em.find(Account.class, studentId);
-        if (schoolClass == null || student == null || student.role() != Role.STUDENT
+        if (schoolClass == null
+                || student == null
+                || student.role() != Role.STUDENT
                 || !student.school().id().equals(schoolClass.school().id())) {
             throw DodamException.notFound();
         }
         boolean known = em.createNamedQuery("ClassMembership.find", ClassMembership.class)
-                .setParameter("schoolClass", schoolClass).setParameter("student", student)
-                .getResultStream().findFirst().isPresent();
+                .setParameter("schoolClass", schoolClass)
+                .setParameter("student", student)
+                .getResultStream()
+                .findFirst()
+                .isPresent();
         if (!known) {
             em.persist(new ClassMembership(schoolClass, student, clock.instant()));
         }
@@ -124,14 +134,18 @@ public class Classes {
     public boolean hasStudent(Actor teacher, long classId, long studentId) {
         SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         return em.createNamedQuery("ClassMembership.findActive", ClassMembership.class)
-                .setParameter("schoolClass", schoolClass).setParameter("studentId", studentId)
-                .getResultStream().findFirst().isPresent();
+                .setParameter("schoolClass", schoolClass)
+                .setParameter("studentId", studentId)
+                .getResultStream()
+                .findFirst()
+                .isPresent();
     }
 
     /** How many active classes the teacher has, for their class list's pager. */
     public long classCount(Actor teacher) {
         return em.createNamedQuery("SchoolClass.countOfTeacher", Long.class)
-                .setParameter("teacher", teacherId(teacher)).getSingleResult();
+                .setParameter("teacher", teacherId(teacher))
+                .getSingleResult();
     }
 
     /**
@@ -142,8 +156,11 @@ public class Classes {
         checkPage(first, size);
         return em.createNamedQuery(order.query(), Object[].class)
                 .setParameter("teacher", teacherId(teacher))
-                .setFirstResult(first).setMaxResults(size).getResultStream()
-                .map(row -> new ClassSummary((Long) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue()))
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(row -> new ClassSummary(
+                        (Long) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue()))
                 .toList();
     }
 
@@ -189,7 +206,9 @@ public class Classes {
             return Optional.empty();
         }
         return em.createNamedQuery("SchoolClass.byJoinCode", SchoolClass.class)
-                .setParameter("code", normalized).getResultStream().findFirst();
+                .setParameter("code", normalized)
+                .getResultStream()
+                .findFirst();
     }
 
     /** How many students are in the teacher's class now, for its roster's pager; another teacher's is not found. */
@@ -208,7 +227,9 @@ public class Classes {
         checkPage(first, size);
         return em.createNamedQuery(order.query(), Object[].class)
                 .setParameter("schoolClass", schoolClass)
-                .setFirstResult(first).setMaxResults(size).getResultStream()
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultStream()
                 .map(row -> new ClassMember((Long) row[0], (String) row[1], (String) row[2]))
                 .toList();
     }
@@ -232,7 +253,9 @@ public class Classes {
         SchoolClass schoolClass = classOf(teacher, classId).orElseThrow(DodamException::notFound);
         return em.createNamedQuery("ClassMembership.activeStudents", Account.class)
                 .setParameter("schoolClass", schoolClass)
-                .getResultStream().map(s -> new ClassMember(s.id(), s.displayName(), s.username())).toList();
+                .getResultStream()
+                .map(s -> new ClassMember(s.id(), s.displayName(), s.username()))
+                .toList();
     }
 
     /** The classes the student is in now (not removed, not archived). */
@@ -260,17 +283,16 @@ public class Classes {
     }
 
     /** A class as the teacher's list shows it. */
-    public record ClassSummary(long id, String name, String joinCode, long students) {
-    }
+    public record ClassSummary(long id, String name, String joinCode, long students) {}
 
     /** A class as the pages and features built on it need it (a class page, a dashboard, a student's home). */
     public record ClassDetails(long id, String name, String joinCode, boolean archived) {
         static ClassDetails of(SchoolClass schoolClass) {
-            return new ClassDetails(schoolClass.id(), schoolClass.name(), schoolClass.joinCode(), schoolClass.archived());
+            return new ClassDetails(
+                    schoolClass.id(), schoolClass.name(), schoolClass.joinCode(), schoolClass.archived());
         }
     }
 
     /** A student of a class as its roster and dashboard show them. */
-    public record ClassMember(long id, String displayName, String username) {
-    }
+    public record ClassMember(long id, String displayName, String username) {}
 }

@@ -10,11 +10,23 @@ import java.util.Objects;
  *
  * @param actorId the account that made the change, or null for the operator's set-up at start-up
  */
-public record CounsellorAccessChanged(long schoolId, Long actorId, long counsellorId, String counsellorUsername,
-                                      String counsellorName, Change change) {
+public record CounsellorAccessChanged(
+        long schoolId,
+        Long actorId,
+        long counsellorId,
+        String counsellorUsername,
+        String counsellorName,
+        Change change) {
 
     /** What changed. Stored by name in the audit log: rename none of them. */
-    public enum Change { PROPOSED, CONFIRMED, PASSWORD_RESET, SUSPENDED, REACTIVATED, SET_UP_BY_OPERATOR }
+    public enum Change {
+        PROPOSED,
+        CONFIRMED,
+        PASSWORD_RESET,
+        SUSPENDED,
+        REACTIVATED,
+        SET_UP_BY_OPERATOR
+    }
 
     public CounsellorAccessChanged {
         Objects.requireNonNull(counsellorUsername, "counsellorUsername");

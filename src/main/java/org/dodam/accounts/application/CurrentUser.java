@@ -60,13 +60,16 @@ public class CurrentUser {
             HttpSession session = request.getSession(false);
             Object id = session == null ? null : session.getAttribute(SESSION_KEY);
             Object version = session == null ? null : session.getAttribute(VERSION_KEY);
-            account = principal == null ? Optional.empty()
+            account = principal == null
+                    ? Optional.empty()
                     : id instanceof Long known && version instanceof Integer signedInWith
-                    ? accounts.signedIn(known, principal.getName()).filter(a -> a.credentialsVersion() == signedInWith)
-                    : id instanceof Long ? Optional.empty()
-                    : accounts.byCaller(principal.getName());
-            if (account.isPresent() && session != null
-                    && clock.millis() - session.getCreationTime() > settings.sessionLifetime().toMillis()) {
+                            ? accounts.signedIn(known, principal.getName())
+                                    .filter(a -> a.credentialsVersion() == signedInWith)
+                            : id instanceof Long ? Optional.empty() : accounts.byCaller(principal.getName());
+            if (account.isPresent()
+                    && session != null
+                    && clock.millis() - session.getCreationTime()
+                            > settings.sessionLifetime().toMillis()) {
                 account = Optional.empty(); // past the absolute lifetime, however busy: sign in again
                 request.setAttribute(SESSION_ENDED, Boolean.TRUE);
             }

@@ -37,7 +37,8 @@ public class DodamIdentityStore implements IdentityStore {
         if (!passwords.matches(login.getPasswordAsString(), account.get().passwordHash())) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(callerName(account.get()), Set.of(account.get().role().name()));
+        return new CredentialValidationResult(
+                callerName(account.get()), Set.of(account.get().role().name()));
     }
 
     /** The name the container knows a signed-in account by. */

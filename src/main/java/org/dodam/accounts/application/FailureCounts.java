@@ -36,8 +36,8 @@ public class FailureCounts {
 
     /** Counts one more failure under this key and returns the new count. */
     public Count add(String key, Instant now) {
-        Count added = counts.compute(key, (k, c) -> c == null || expired(c, now)
-                ? new Count(1, now) : new Count(c.failures() + 1, now));
+        Count added = counts.compute(
+                key, (k, c) -> c == null || expired(c, now) ? new Count(1, now) : new Count(c.failures() + 1, now));
         if (counts.size() > TIDY_ABOVE) {
             counts.values().removeIf(c -> expired(c, now));
         }
@@ -46,7 +46,8 @@ public class FailureCounts {
 
     /** Takes {@code failures} off the count under this key (never below zero), keeping the time of the latest. */
     public void forgive(String key, int failures) {
-        counts.computeIfPresent(key, (k, c) -> c.failures() <= failures ? null : new Count(c.failures() - failures, c.latest()));
+        counts.computeIfPresent(
+                key, (k, c) -> c.failures() <= failures ? null : new Count(c.failures() - failures, c.latest()));
     }
 
     public void remove(String key) {

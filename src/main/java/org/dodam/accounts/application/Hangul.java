@@ -11,22 +11,30 @@ public final class Hangul {
     private static final int FIRST = 0xAC00;
     private static final int LAST = 0xD7A3;
 
-    private static final String[] INITIAL_KEYS = {"r", "R", "s", "e", "E", "f", "a", "q", "Q", "t", "T", "d", "w", "W",
-            "c", "z", "x", "v", "g"};
-    private static final String[] VOWEL_KEYS = {"k", "o", "i", "O", "j", "p", "u", "P", "h", "hk", "ho", "hl", "y", "n",
-            "nj", "np", "nl", "b", "m", "ml", "l"};
-    private static final String[] FINAL_KEYS = {"", "r", "R", "rt", "s", "sw", "sg", "e", "f", "fr", "fa", "fq", "ft", "fx",
-            "fv", "fg", "a", "q", "qt", "t", "T", "d", "w", "c", "z", "x", "v", "g"};
+    private static final String[] INITIAL_KEYS = {
+        "r", "R", "s", "e", "E", "f", "a", "q", "Q", "t", "T", "d", "w", "W", "c", "z", "x", "v", "g"
+    };
+    private static final String[] VOWEL_KEYS = {
+        "k", "o", "i", "O", "j", "p", "u", "P", "h", "hk", "ho", "hl", "y", "n", "nj", "np", "nl", "b", "m", "ml", "l"
+    };
+    private static final String[] FINAL_KEYS = {
+        "", "r", "R", "rt", "s", "sw", "sg", "e", "f", "fr", "fa", "fq", "ft", "fx", "fv", "fg", "a", "q", "qt", "t",
+        "T", "d", "w", "c", "z", "x", "v", "g"
+    };
 
-    private static final String[] INITIAL_ROMAN = {"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
-            "ch", "k", "t", "p", "h"};
-    private static final String[] VOWEL_ROMAN = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe",
-            "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
-    private static final String[] FINAL_ROMAN = {"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
-            "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
+    private static final String[] INITIAL_ROMAN = {
+        "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"
+    };
+    private static final String[] VOWEL_ROMAN = {
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu",
+        "ui", "i"
+    };
+    private static final String[] FINAL_ROMAN = {
+        "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng",
+        "t", "t", "k", "t", "p", "t"
+    };
 
-    private Hangul() {
-    }
+    private Hangul() {}
 
     /** Whether the text holds at least one Hangul syllable. */
     public static boolean hasSyllables(String text) {
@@ -52,7 +60,9 @@ public final class Hangul {
                 continue;
             }
             int index = c - FIRST;
-            out.append(initials[index / (21 * 28)]).append(vowels[index % (21 * 28) / 28]).append(finals[index % 28]);
+            out.append(initials[index / (21 * 28)])
+                    .append(vowels[index % (21 * 28) / 28])
+                    .append(finals[index % 28]);
         }
         return out.toString();
     }

@@ -21,7 +21,10 @@ import org.dodam.platform.web.Texts;
 public class PasswordNotices {
 
     /** Who changed the password. */
-    public enum How { CHANGED_BY_OWNER, RESET_BY_ADMIN }
+    public enum How {
+        CHANGED_BY_OWNER,
+        RESET_BY_ADMIN
+    }
 
     @Inject
     Mailer mailer;
@@ -34,9 +37,17 @@ public class PasswordNotices {
             return;
         }
         ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(account.locale()));
-        String body = new MessageFormat(texts.getString(how == How.CHANGED_BY_OWNER ? "mail.password.changedBody"
-                : "mail.password.resetBody"), texts.getLocale()).format(new Object[] {account.displayName(), account.username(),
-                        account.school().name(), platform.publicPage("login.xhtml?school=" + account.school().code())});
-        mailer.sendAfterCommit(List.of(new Mailer.Mail(account.email(), texts.getString("mail.password.subject"), body)));
+        String body = new MessageFormat(
+                        texts.getString(
+                                how == How.CHANGED_BY_OWNER ? "mail.password.changedBody" : "mail.password.resetBody"),
+                        texts.getLocale())
+                .format(new Object[] {
+                    account.displayName(),
+                    account.username(),
+                    account.school().name(),
+                    platform.publicPage("login.xhtml?school=" + account.school().code())
+                });
+        mailer.sendAfterCommit(
+                List.of(new Mailer.Mail(account.email(), texts.getString("mail.password.subject"), body)));
     }
 }

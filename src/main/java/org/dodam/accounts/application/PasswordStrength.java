@@ -60,8 +60,7 @@ public class PasswordStrength {
     private Set<String> common;
 
     /** The judgement on one password: acceptable or not, and the message keys that say why and what to do. */
-    public record Verdict(int score, boolean acceptable, List<String> messageKeys) {
-    }
+    public record Verdict(int score, boolean acceptable, List<String> messageKeys) {}
 
     /** Refused as too easy to guess; {@link #messageKeys()} explain, the last ones say how to do better. */
     public static final class WeakPassword extends DodamException {
@@ -98,7 +97,9 @@ public class PasswordStrength {
             List<Dictionary> dictionaries = new ArrayList<>(StandardDictionaries.loadAllDictionaries());
             List<String> words = read("korean-words.txt");
             dictionaries.add(new Dictionary("korean_words", words));
-            dictionaries.add(new Dictionary("korean_keys", distinct(words.stream().map(Hangul::dubeolsikKeys).toList())));
+            dictionaries.add(new Dictionary(
+                    "korean_keys",
+                    distinct(words.stream().map(Hangul::dubeolsikKeys).toList())));
             List<String> romanized = new ArrayList<>(read("korean-romanized.txt"));
             romanized.addAll(words.stream().map(Hangul::romanized).toList());
             dictionaries.add(new Dictionary("korean_romanized", distinct(romanized)));
@@ -166,7 +167,8 @@ public class PasswordStrength {
 
     /** Whether zxcvbn's cheapest way to build the password takes a word from this dictionary. */
     private static boolean uses(Strength strength, String dictionary) {
-        return strength.getSequence().stream().anyMatch(m -> m.pattern == Pattern.Dictionary && dictionary.equals(m.dictionaryName));
+        return strength.getSequence().stream()
+                .anyMatch(m -> m.pattern == Pattern.Dictionary && dictionary.equals(m.dictionaryName));
     }
 
     /** zxcvbn's suggestions, as our own message keys. */
@@ -175,7 +177,8 @@ public class PasswordStrength {
         return feedback.getSuggestions().stream()
                 .filter(key -> !key.equals(Feedback.DEFAULT_SUGGESTIONS_USE_FEW_WORDS)
                         && !key.equals(Feedback.EXTRA_SUGGESTIONS_ADD_ANOTHER_WORD))
-                .map(key -> "password.tip." + shortName(key)).toList();
+                .map(key -> "password.tip." + shortName(key))
+                .toList();
     }
 
     /** The last part of one of zxcvbn's message keys: feedback.spatial.warning.straightRowsOfKeys -> straightRowsOfKeys. */

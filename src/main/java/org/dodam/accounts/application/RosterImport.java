@@ -33,10 +33,12 @@ public class RosterImport {
 
     @Transactional
     public List<Imported> importStudents(Account teacher, long classId, Reader csv) {
-        List<Row> rows = parse(csv, username -> accounts.byUsername(teacher.school(), username).isPresent());
+        List<Row> rows = parse(
+                csv, username -> accounts.byUsername(teacher.school(), username).isPresent());
         List<Imported> imported = new ArrayList<>();
         for (Row row : rows) {
-            Accounts.TemporaryPassword student = accounts.createStudent(teacher, classId, row.name(), row.username(), row.password());
+            Accounts.TemporaryPassword student =
+                    accounts.createStudent(teacher, classId, row.name(), row.username(), row.password());
             imported.add(new Imported(student, !row.password().isBlank()));
         }
         return imported;
@@ -50,9 +52,17 @@ public class RosterImport {
         List<RowProblem> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Set<String> usernames = new HashSet<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setIgnoreHeaderCase(true).get().parse(csv)) {
-            if (!parser.getHeaderMap().containsKey("name") || !parser.getHeaderMap().containsKey("username")) {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setIgnoreHeaderCase(true)
+                .get()
+                .parse(csv)) {
+            if (!parser.getHeaderMap().containsKey("name")
+                    || !parser.getHeaderMap().containsKey("username")) {
                 throw new ImportRejected(List.of(new RowProblem(1, "import.header")));
             }
             for (CSVRecord record : parser) {
@@ -62,7 +72,8 @@ public class RosterImport {
                     break;
                 }
                 String name = record.isMapped("name") && record.isSet("name") ? record.get("name") : "";
-                String username = record.isSet("username") ? AccountRules.normalizeUsername(record.get("username")) : "";
+                String username =
+                        record.isSet("username") ? AccountRules.normalizeUsername(record.get("username")) : "";
                 String password = record.isMapped("password") && record.isSet("password") ? record.get("password") : "";
                 if (!AccountRules.validName(name)) {
                     problems.add(new RowProblem(line, "accounts.nameInvalid"));
@@ -92,8 +103,7 @@ public class RosterImport {
         return rows;
     }
 
-    record Row(String name, String username, String password) {
-    }
+    record Row(String name, String username, String password) {}
 
     /**
      * A student added by the import, with their temporary password: the file's, or one the server made when the
@@ -116,8 +126,7 @@ public class RosterImport {
     }
 
     /** One problem in the file: its line (1 is the header) and a message key. */
-    public record RowProblem(int line, String messageKey) {
-    }
+    public record RowProblem(int line, String messageKey) {}
 
     /** The file was refused as a whole. */
     public static class ImportRejected extends DodamException {

@@ -74,9 +74,12 @@ public class SchoolSetup {
 
     private void setUpCounsellor(AccountsSettings.Setup setup) {
         Optional<School> school = em.createNamedQuery("School.byName", School.class)
-                .setParameter("name", setup.school().get().strip()).getResultStream().findFirst();
+                .setParameter("name", setup.school().get().strip())
+                .getResultStream()
+                .findFirst();
         if (school.isEmpty()) {
-            LOG.severe("DODAM_SETUP_COUNSELLOR is set, but no school is named as DODAM_SETUP_SCHOOL says: no counsellor was set up.");
+            LOG.severe(
+                    "DODAM_SETUP_COUNSELLOR is set, but no school is named as DODAM_SETUP_SCHOOL says: no counsellor was set up.");
             return;
         }
         if (!accounts.activeInSchool(school.get().id(), Role.COUNSELLOR).isEmpty()) {
@@ -84,16 +87,20 @@ public class SchoolSetup {
             return;
         }
         if (setup.counsellorPassword().isEmpty()) {
-            LOG.severe("DODAM_SETUP_COUNSELLOR is set, but DODAM_SETUP_COUNSELLOR_PASSWORD is missing: no counsellor was set up.");
+            LOG.severe(
+                    "DODAM_SETUP_COUNSELLOR is set, but DODAM_SETUP_COUNSELLOR_PASSWORD is missing: no counsellor was set up.");
             return;
         }
         String counsellor = setup.counsellor().get();
         String password = setup.counsellorPassword().get();
         warnIfWeak("DODAM_SETUP_COUNSELLOR_PASSWORD", password, Role.COUNSELLOR, counsellor, setup);
-        if (accounts.setUpCounsellor(school.get(), counsellor, password, setup.counsellorEmail().orElse(null))) {
-            LOG.info("Set up a counsellor of the school from DODAM_SETUP_COUNSELLOR; the school's counsellors are told.");
+        if (accounts.setUpCounsellor(
+                school.get(), counsellor, password, setup.counsellorEmail().orElse(null))) {
+            LOG.info(
+                    "Set up a counsellor of the school from DODAM_SETUP_COUNSELLOR; the school's counsellors are told.");
         } else {
-            LOG.severe("DODAM_SETUP_COUNSELLOR names an account that is not a counsellor of this school: nothing was changed.");
+            LOG.severe(
+                    "DODAM_SETUP_COUNSELLOR names an account that is not a counsellor of this school: nothing was changed.");
         }
     }
 
@@ -101,7 +108,8 @@ public class SchoolSetup {
      * The operator's set-up passwords are not refused (whoever sets them controls the server anyway), but one that
      * is easy to guess is named in the log, without the password, so that it is changed.
      */
-    private void warnIfWeak(String variable, String password, Role role, String username, AccountsSettings.Setup setup) {
+    private void warnIfWeak(
+            String variable, String password, Role role, String username, AccountsSettings.Setup setup) {
         if (!strength.judge(password, role, username, setup.school().orElse("")).acceptable()) {
             LOG.warning(variable + " is easy to guess: choose a long passphrase (three or four words)"
                     + " for the next set-up, and have the account's password reset.");

@@ -76,9 +76,13 @@ public class SignInBudgets {
     private volatile Instant overallLoggedUntil = Instant.EPOCH;
 
     /** The allowances (DODAM_SIGNIN_*, read by {@link AccountsSettings}). */
-    public record Allowances(int accountFailures, int clientFailures, int attackFailures, int overallFailures,
-                             Duration window, Duration maxDelay) {
-    }
+    public record Allowances(
+            int accountFailures,
+            int clientFailures,
+            int attackFailures,
+            int overallFailures,
+            Duration window,
+            Duration maxDelay) {}
 
     /** Budgets outside the container, for tests. */
     public static SignInBudgets forTesting(Clock clock, Allowances allowances) {
@@ -137,7 +141,8 @@ public class SignInBudgets {
         if (counts.add(OVERALL, now).failures() == overallFailures && now.isAfter(overallLoggedUntil)) {
             overallLoggedUntil = now.plus(window);
             LOG.warning("Sign-in failures across Dodam reached " + overallFailures + ": until they stop for "
-                    + window.toSeconds() + " s, every failing client has a smaller allowance (DODAM_SIGNIN_OVERALL_FAILURES).");
+                    + window.toSeconds()
+                    + " s, every failing client has a smaller allowance (DODAM_SIGNIN_OVERALL_FAILURES).");
         }
     }
 
@@ -171,12 +176,13 @@ public class SignInBudgets {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Keys(String pair, String client, String account) {
-    }
+    private record Keys(String pair, String client, String account) {}
 }

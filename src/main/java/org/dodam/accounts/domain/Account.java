@@ -36,17 +36,23 @@ import org.dodam.platform.DodamException;
 @Entity
 @Table(name = "account")
 @Cacheable // read on every signed-in request (CurrentUser); every change goes through JPA, which keeps the cache true
-@NamedQuery(name = "Account.byUsername",
+@NamedQuery(
+        name = "Account.byUsername",
         query = "select a from Account a join fetch a.school where a.school.id = :school and a.username = :username")
-@NamedQuery(name = "Account.staffOfSchool",
+@NamedQuery(
+        name = "Account.staffOfSchool",
         query = "select a from Account a where a.school = :school and a.role in :roles order by a.role, a.displayName")
-@NamedQuery(name = "Account.byRoleInSchool",
+@NamedQuery(
+        name = "Account.byRoleInSchool",
         query = "select a from Account a where a.school.id = :schoolId and a.role = :role and a.active = true"
                 + " and a.awaitingConfirmation = false")
-@NamedQuery(name = "Account.counsellorsOfSchool",
-        query = "select a from Account a where a.school.id = :schoolId and a.role = org.dodam.accounts.domain.Role.COUNSELLOR"
-                + " order by a.awaitingConfirmation desc, a.active desc, a.displayName")
-@NamedQuery(name = "Account.countByUsername",
+@NamedQuery(
+        name = "Account.counsellorsOfSchool",
+        query =
+                "select a from Account a where a.school.id = :schoolId and a.role = org.dodam.accounts.domain.Role.COUNSELLOR"
+                        + " order by a.awaitingConfirmation desc, a.active desc, a.displayName")
+@NamedQuery(
+        name = "Account.countByUsername",
         query = "select count(a) from Account a where a.school.id = :school and a.username = :username")
 public class Account {
 
@@ -101,11 +107,17 @@ public class Account {
     /** The home page, and the only page, of a student who must choose their own password. */
     public static final String CHOOSE_PASSWORD_PAGE = "/student/password.xhtml";
 
-    protected Account() {
-    }
+    protected Account() {}
 
-    public Account(School school, String username, String passwordHash, Role role, String displayName,
-                   String email, String locale, Instant createdAt) {
+    public Account(
+            School school,
+            String username,
+            String passwordHash,
+            Role role,
+            String displayName,
+            String email,
+            String locale,
+            Instant createdAt) {
         this.school = Objects.requireNonNull(school, "school");
         this.username = Objects.requireNonNull(username, "username");
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
@@ -121,13 +133,20 @@ public class Account {
      * A counsellor account proposed by the school's admin: it may sign in, but reads no report, case,
      * statistic or audit line until {@link #confirmBy confirmed}.
      */
-    public static Account proposeCounsellor(Account admin, String username, String passwordHash, String displayName,
-                                            String email, String locale, Instant createdAt) {
+    public static Account proposeCounsellor(
+            Account admin,
+            String username,
+            String passwordHash,
+            String displayName,
+            String email,
+            String locale,
+            Instant createdAt) {
         Objects.requireNonNull(admin, "admin");
         if (admin.role != Role.SCHOOL_ADMIN || !admin.active) {
             throw DodamException.notFound();
         }
-        Account proposed = new Account(admin.school, username, passwordHash, Role.COUNSELLOR, displayName, email, locale, createdAt);
+        Account proposed = new Account(
+                admin.school, username, passwordHash, Role.COUNSELLOR, displayName, email, locale, createdAt);
         proposed.awaitingConfirmation = true;
         return proposed;
     }
@@ -142,7 +161,10 @@ public class Account {
         if (!awaitingConfirmation || !active) {
             throw new DodamException("accounts.counsellor.notAwaiting");
         }
-        if (counsellor == this || id != null && id.equals(counsellor.id) || !counsellor.readsReports() || !sameSchool(counsellor)) {
+        if (counsellor == this
+                || id != null && id.equals(counsellor.id)
+                || !counsellor.readsReports()
+                || !sameSchool(counsellor)) {
             throw new DodamException("accounts.counsellor.confirmNotAllowed");
         }
         awaitingConfirmation = false;
@@ -235,7 +257,9 @@ public class Account {
      * the page where a student chooses their own password.
      */
     public String homePath() {
-        return awaitingConfirmation ? AWAITING_CONFIRMATION_PAGE : mustChoosePassword ? CHOOSE_PASSWORD_PAGE : role.homePath();
+        return awaitingConfirmation
+                ? AWAITING_CONFIRMATION_PAGE
+                : mustChoosePassword ? CHOOSE_PASSWORD_PAGE : role.homePath();
     }
 
     public boolean mustChoosePassword() {

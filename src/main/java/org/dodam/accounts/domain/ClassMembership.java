@@ -19,24 +19,30 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "class_membership")
-@NamedQuery(name = "ClassMembership.activeStudents",
+@NamedQuery(
+        name = "ClassMembership.activeStudents",
         query = "select m.student from ClassMembership m where m.schoolClass = :schoolClass and m.removedAt is null"
                 + " order by m.student.displayName")
-@NamedQuery(name = "ClassMembership.find",
+@NamedQuery(
+        name = "ClassMembership.find",
         query = "select m from ClassMembership m where m.schoolClass = :schoolClass and m.student = :student")
-@NamedQuery(name = "ClassMembership.findActive",
+@NamedQuery(
+        name = "ClassMembership.findActive",
         query = "select m from ClassMembership m where m.schoolClass = :schoolClass and m.student.id = :studentId"
                 + " and m.removedAt is null")
-@NamedQuery(name = "ClassMembership.classesOf",
+@NamedQuery(
+        name = "ClassMembership.classesOf",
         query = "select m.schoolClass from ClassMembership m where m.student = :student and m.removedAt is null"
                 + " and m.schoolClass.archived = false order by m.schoolClass.name")
-@NamedQuery(name = "ClassMembership.countOfClass",
+@NamedQuery(
+        name = "ClassMembership.countOfClass",
         query = "select count(m) from ClassMembership m where m.schoolClass = :schoolClass and m.removedAt is null")
 @NamedQuery(name = "ClassMembership.pageByName", query = ClassMembership.PAGE + "s.displayName, s.id")
 @NamedQuery(name = "ClassMembership.pageByNameDesc", query = ClassMembership.PAGE + "s.displayName desc, s.id")
 @NamedQuery(name = "ClassMembership.pageByUsername", query = ClassMembership.PAGE + "s.username, s.id")
 @NamedQuery(name = "ClassMembership.pageByUsernameDesc", query = ClassMembership.PAGE + "s.username desc, s.id")
-@NamedQuery(name = "ClassMembership.countActive",
+@NamedQuery(
+        name = "ClassMembership.countActive",
         query = "select m.schoolClass.id, count(m) from ClassMembership m where m.schoolClass in :classes"
                 + " and m.removedAt is null group by m.schoolClass.id")
 public class ClassMembership {
@@ -63,8 +69,7 @@ public class ClassMembership {
     @Column(name = "removed_at")
     private Instant removedAt;
 
-    protected ClassMembership() {
-    }
+    protected ClassMembership() {}
 
     public ClassMembership(SchoolClass schoolClass, Account student, Instant joinedAt) {
         this.schoolClass = Objects.requireNonNull(schoolClass, "schoolClass");

@@ -7,13 +7,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A school: the boundary of everyone's data. Its country decides which laws and help routes are shown. Its code
@@ -37,8 +37,13 @@ public class School {
     private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
     @Id
-    @TableGenerator(name = "dodam_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_value",
-            pkColumnValue = "dodam", allocationSize = 50)
+    @TableGenerator(
+            name = "dodam_ids",
+            table = "id_generator",
+            pkColumnName = "name",
+            valueColumnName = "next_value",
+            pkColumnValue = "dodam",
+            allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
     private Long id;
 
@@ -54,8 +59,7 @@ public class School {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected School() {
-    }
+    protected School() {}
 
     public School(String name, String country, String code, Instant createdAt) {
         this.name = Objects.requireNonNull(name, "name");

@@ -20,15 +20,19 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "school_class")
-@NamedQuery(name = "SchoolClass.archivedOfTeacher",
+@NamedQuery(
+        name = "SchoolClass.archivedOfTeacher",
         query = "select c from SchoolClass c where c.teacher = :teacher and c.archived = true order by c.name")
-@NamedQuery(name = "SchoolClass.countOfTeacher",
+@NamedQuery(
+        name = "SchoolClass.countOfTeacher",
         query = "select count(c) from SchoolClass c where c.teacher.id = :teacher and c.archived = false")
 @NamedQuery(name = "SchoolClass.pageByName", query = SchoolClass.PAGE + "c.name, c.id")
 @NamedQuery(name = "SchoolClass.pageByNameDesc", query = SchoolClass.PAGE + "c.name desc, c.id")
 @NamedQuery(name = "SchoolClass.pageBySize", query = SchoolClass.PAGE + "students, c.name, c.id")
 @NamedQuery(name = "SchoolClass.pageBySizeDesc", query = SchoolClass.PAGE + "students desc, c.name, c.id")
-@NamedQuery(name = "SchoolClass.byJoinCode", query = "select c from SchoolClass c where c.joinCode = :code and c.archived = false")
+@NamedQuery(
+        name = "SchoolClass.byJoinCode",
+        query = "select c from SchoolClass c where c.joinCode = :code and c.archived = false")
 public class SchoolClass {
 
     /**
@@ -63,8 +67,7 @@ public class SchoolClass {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected SchoolClass() {
-    }
+    protected SchoolClass() {}
 
     public SchoolClass(Account teacher, String name, String joinCode, Instant createdAt) {
         this.teacher = Objects.requireNonNull(teacher, "teacher");

@@ -1,7 +1,6 @@
 package org.dodam.accounts.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -95,7 +94,6 @@ public class ChangePasswordBacking {
         Texts.info("password.change.done");
         external.redirect(external.getRequestContextPath() + changed.homePath());
     }
-
 
     public String getCurrent() {
         return current;

@@ -107,7 +107,9 @@ public class ClassRosterBacking implements Serializable {
 
     public void load() {
         Long id = parseId(idParameter);
-        Classes.ClassDetails schoolClass = id == null ? null : classes.ownedBy(currentUser.requireActor(), id).orElse(null);
+        Classes.ClassDetails schoolClass = id == null
+                ? null
+                : classes.ownedBy(currentUser.requireActor(), id).orElse(null);
         if (schoolClass == null) {
             Faces.responseSendError(404, "");
             return;
@@ -190,7 +192,8 @@ public class ClassRosterBacking implements Serializable {
     /** Adds a student with a start password (the teacher's, or one the server makes), shown once and printable as a slip. */
     public void addStudent() {
         try {
-            TemporaryPassword student = accounts.createStudent(currentUser.require(), classId, displayName, username, password);
+            TemporaryPassword student =
+                    accounts.createStudent(currentUser.require(), classId, displayName, username, password);
             issued.add(classId, student);
             temporaryPassword = student.password();
             passwordFor = student.displayName();
@@ -260,8 +263,7 @@ public class ClassRosterBacking implements Serializable {
     }
 
     /** A student as the roster shows them. */
-    public record StudentRow(long id, String displayName, String username) implements Serializable {
-    }
+    public record StudentRow(long id, String displayName, String username) implements Serializable {}
 
     public String getId() {
         return idParameter;
@@ -294,10 +296,20 @@ public class ClassRosterBacking implements Serializable {
     public PagedList<StudentRow> getStudents() {
         if (students == null && classId != null) {
             long id = classId;
-            students = new PagedList<>(page, PAGE_SIZE, () -> classes.studentCount(currentUser.requireActor(), id),
-                    (first, size, sortBy) -> classes.studentsPage(currentUser.requireActor(), id,
-                                    PagedList.order(sortBy, COLUMNS, getOrder()), first, size).stream()
-                            .map(s -> new StudentRow(s.id(), s.displayName(), s.username())).toList());
+            students = new PagedList<>(
+                    page,
+                    PAGE_SIZE,
+                    () -> classes.studentCount(currentUser.requireActor(), id),
+                    (first, size, sortBy) -> classes
+                            .studentsPage(
+                                    currentUser.requireActor(),
+                                    id,
+                                    PagedList.order(sortBy, COLUMNS, getOrder()),
+                                    first,
+                                    size)
+                            .stream()
+                            .map(s -> new StudentRow(s.id(), s.displayName(), s.username()))
+                            .toList());
         }
         return students;
     }
@@ -393,5 +405,4 @@ public class ClassRosterBacking implements Serializable {
     public StudentRow getRemoving() {
         return removing;
     }
-
 }

@@ -35,7 +35,13 @@ public class CounsellorTeamBacking implements Serializable {
         if (counsellors == null) {
             long self = currentUser.require().id();
             counsellors = accounts.counsellorsOf(currentUser.require()).stream()
-                    .map(a -> new TeamRow(a.id(), a.displayName(), a.username(), a.active(), a.awaitingConfirmation(), a.id() == self))
+                    .map(a -> new TeamRow(
+                            a.id(),
+                            a.displayName(),
+                            a.username(),
+                            a.active(),
+                            a.awaitingConfirmation(),
+                            a.id() == self))
                     .toList();
         }
         return counsellors;
@@ -54,7 +60,8 @@ public class CounsellorTeamBacking implements Serializable {
 
     public void resetPassword(TeamRow row) {
         try {
-            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id()).password();
+            temporaryPassword =
+                    accounts.resetPassword(currentUser.require(), row.id()).password();
             passwordFor = row.displayName();
         } catch (DodamException e) {
             Texts.error(e);
@@ -73,8 +80,7 @@ public class CounsellorTeamBacking implements Serializable {
 
     /** A counsellor account of the school as the team list shows it. */
     public record TeamRow(long id, String displayName, String username, boolean active, boolean awaiting, boolean self)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     public String getPasswordFor() {
         return passwordFor;

@@ -32,8 +32,7 @@ public class IssuedPasswords implements Serializable {
 
     private transient Map<Long, Map<Long, Held>> byClass;
 
-    private record Held(TemporaryPassword password, Instant until) {
-    }
+    private record Held(TemporaryPassword password, Instant until) {}
 
     /** Keeps a password just given to a student of this class; a newer one for the same student replaces it. */
     public synchronized void add(long classId, TemporaryPassword password) {

@@ -47,7 +47,9 @@ public class JoinClassBacking {
     public void join() throws IOException {
         String school;
         try {
-            school = accounts.joinClass(joinCode, displayName, username, password).school().code();
+            school = accounts.joinClass(joinCode, displayName, username, password)
+                    .school()
+                    .code();
         } catch (PasswordStrength.WeakPassword weak) {
             PasswordAdvice.explain("join:password", weak);
             return;

@@ -16,12 +16,12 @@ import org.dodam.platform.web.Texts;
  */
 final class PasswordAdvice {
 
-    private PasswordAdvice() {
-    }
+    private PasswordAdvice() {}
 
     static void explain(String fieldClientId, WeakPassword weak) {
         String text = Stream.concat(Stream.of(weak.messageKey()), weak.messageKeys().stream())
-                .map(Texts::text).collect(Collectors.joining(" "));
+                .map(Texts::text)
+                .collect(Collectors.joining(" "));
         onField(fieldClientId, text);
     }
 

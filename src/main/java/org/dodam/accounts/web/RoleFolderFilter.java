@@ -46,9 +46,12 @@ public class RoleFolderFilter extends HttpFilter {
         if (account != null && account.mustChoosePassword() && !path.equals(CHOOSE_PASSWORD_PAGE)) {
             // Nothing else opens until the student has chosen their own password: every page leads there.
             response.sendRedirect(request.getContextPath() + CHOOSE_PASSWORD_PAGE);
-        } else if (account != null && account.awaitingConfirmation() ? path.equals(AWAITING_PAGE)
-                : role != null && path.startsWith("/" + role.folder() + "/") && !path.equals(AWAITING_PAGE)
-                && (!path.equals(CHOOSE_PASSWORD_PAGE) || account.mustChoosePassword())) {
+        } else if (account != null && account.awaitingConfirmation()
+                ? path.equals(AWAITING_PAGE)
+                : role != null
+                        && path.startsWith("/" + role.folder() + "/")
+                        && !path.equals(AWAITING_PAGE)
+                        && (!path.equals(CHOOSE_PASSWORD_PAGE) || account.mustChoosePassword())) {
             chain.doFilter(request, response);
         } else if (account == null && request.getAttribute(CurrentUser.SESSION_ENDED) != null) {
             // A session past its absolute lifetime: to the sign-in page, which says why, and back here after.

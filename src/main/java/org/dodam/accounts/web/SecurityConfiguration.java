@@ -12,5 +12,4 @@ import jakarta.faces.annotation.FacesConfig;
 @DeclareRoles({"STUDENT", "TEACHER", "COUNSELLOR", "SCHOOL_ADMIN"})
 @FacesConfig
 @ApplicationScoped
-public class SecurityConfiguration {
-}
+public class SecurityConfiguration {}

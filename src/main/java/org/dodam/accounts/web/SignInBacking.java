@@ -86,12 +86,15 @@ public class SignInBacking {
         String client = clientAddress.of(request);
         Optional<Account> known = accounts.findForSignIn(typedSchool, username);
         String signInName = known.map(Account::signInName).orElse(Account.signInName(typedSchool, username));
-        java.time.Duration wait = budgets.waitBefore(client, signInName, known.map(a -> a.role().isStaff()).orElse(false));
+        java.time.Duration wait = budgets.waitBefore(
+                client, signInName, known.map(a -> a.role().isStaff()).orElse(false));
         if (!wait.isZero()) {
             Texts.error("signin.wait", seconds(wait));
             return;
         }
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
                         .credential(new SchoolCredential(typedSchool, username, password))
                         .newAuthentication(true));
@@ -129,8 +132,12 @@ public class SignInBacking {
      */
     static String continueTo(String path, Account account) {
         String folder = "/" + account.role().folder() + "/";
-        boolean ownPage = path != null && path.length() <= SignInMechanism.MAX_CONTINUE_LENGTH && path.startsWith(folder)
-                && !path.contains("//") && !path.contains("\\") && !path.contains("..")
+        boolean ownPage = path != null
+                && path.length() <= SignInMechanism.MAX_CONTINUE_LENGTH
+                && path.startsWith(folder)
+                && !path.contains("//")
+                && !path.contains("\\")
+                && !path.contains("..")
                 && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
         boolean usualHome = account.homePath().equals(account.role().homePath());
         return ownPage && usualHome ? path : account.homePath();
@@ -153,7 +160,10 @@ public class SignInBacking {
     /** The school's code as typed, or as the school's sign-in address gave it. */
     public String getSchool() {
         if (school == null) {
-            school = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("school");
+            school = FacesContext.getCurrentInstance()
+                    .getExternalContext()
+                    .getRequestParameterMap()
+                    .get("school");
         }
         return school;
     }

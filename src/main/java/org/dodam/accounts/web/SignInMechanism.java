@@ -36,7 +36,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return context.notifyContainerAboutLogin(identityStores.validate(credential));
@@ -56,6 +57,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        return path.length() > MAX_CONTINUE_LENGTH ? "" : "?continue=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+        return path.length() > MAX_CONTINUE_LENGTH
+                ? ""
+                : "?continue=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
     }
 }

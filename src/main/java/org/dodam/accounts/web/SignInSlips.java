@@ -35,13 +35,13 @@ final class SignInSlips {
     private static final int PER_ROW = 2;
     private static final float SLIP_HEIGHT = 196;
 
-    private SignInSlips() {
-    }
+    private SignInSlips() {}
 
     /**
      * @param language a language Dodam speaks, for every slip,, or null for each student's own language
      */
-    static byte[] render(List<TemporaryPassword> slips, String school, String schoolCode, String address, String language)
+    static byte[] render(
+            List<TemporaryPassword> slips, String school, String schoolCode, String address, String language)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 24, 24, 24, 24);
@@ -55,7 +55,8 @@ final class SignInSlips {
             PdfPTable table = new PdfPTable(PER_ROW);
             table.setWidthPercentage(100);
             for (TemporaryPassword slip : slips) {
-                table.addCell(slip(slip, school, schoolCode, address, language != null ? language : slip.locale(), fonts));
+                table.addCell(
+                        slip(slip, school, schoolCode, address, language != null ? language : slip.locale(), fonts));
             }
             for (int empty = slips.size() % PER_ROW; empty > 0 && empty < PER_ROW; empty++) {
                 PdfPCell blank = new PdfPCell();
@@ -70,8 +71,8 @@ final class SignInSlips {
         return out.toByteArray();
     }
 
-    private static PdfPCell slip(TemporaryPassword slip, String school, String schoolCode, String address, String language,
-                                 PdfFonts fonts) {
+    private static PdfPCell slip(
+            TemporaryPassword slip, String school, String schoolCode, String address, String language, PdfFonts fonts) {
         ResourceBundle texts = bundle(language);
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
@@ -83,7 +84,8 @@ final class SignInSlips {
         cell.addElement(line(texts.getString("slip.username") + ": " + slip.username(), fonts, 11, Font.NORMAL));
         cell.addElement(line(texts.getString("slip.password") + ": " + slip.password(), fonts, 12, Font.BOLD));
         cell.addElement(line(texts.getString("slip.school") + ": " + schoolCode, fonts, 11, Font.NORMAL));
-        cell.addElement(line(texts.getString("slip.address") + ": " + signInAddress(address, schoolCode), fonts, 9, Font.NORMAL));
+        cell.addElement(line(
+                texts.getString("slip.address") + ": " + signInAddress(address, schoolCode), fonts, 9, Font.NORMAL));
         cell.addElement(line(texts.getString("slip.first"), fonts, 8.5f, Font.NORMAL));
         cell.addElement(line(texts.getString("slip.keep"), fonts, 8.5f, Font.NORMAL));
         return cell;
@@ -112,7 +114,8 @@ final class SignInSlips {
         canvas.setLineDash(4, 3, 0);
         canvas.setLineWidth(0.6f);
         canvas.setGrayStroke(0.45f);
-        canvas.rectangle(position.getLeft() + 2, position.getBottom() + 2, position.getWidth() - 4, position.getHeight() - 4);
+        canvas.rectangle(
+                position.getLeft() + 2, position.getBottom() + 2, position.getWidth() - 4, position.getHeight() - 4);
         canvas.stroke();
         canvas.restoreState();
     };

@@ -44,8 +44,10 @@ public class SignInSlipsServlet extends HttpServlet {
         Account teacher = currentUser.account().orElse(null);
         String id = request.getParameter("id");
         String language = request.getParameter("lang");
-        Classes.ClassDetails schoolClass = teacher == null || id == null || !id.matches("\\d{1,18}") ? null
-                : classes.ownedBy(currentUser.requireActor(), Long.parseLong(id)).orElse(null);
+        Classes.ClassDetails schoolClass = teacher == null || id == null || !id.matches("\\d{1,18}")
+                ? null
+                : classes.ownedBy(currentUser.requireActor(), Long.parseLong(id))
+                        .orElse(null);
         if (schoolClass == null || language != null && !Languages.supported(language)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -55,8 +57,12 @@ public class SignInSlipsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] pdf = SignInSlips.render(slips, teacher.school().name(), teacher.school().code(),
-                platform.publicUrl().toString(), language);
+        byte[] pdf = SignInSlips.render(
+                slips,
+                teacher.school().name(),
+                teacher.school().code(),
+                platform.publicUrl().toString(),
+                language);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"sign-in-slips.pdf\"");
         response.setHeader("Cache-Control", "no-store");

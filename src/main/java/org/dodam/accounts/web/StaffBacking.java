@@ -12,8 +12,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.dodam.accounts.application.AccountRules;
 import org.dodam.accounts.application.Accounts;
-import org.dodam.accounts.application.PasswordStrength;
 import org.dodam.accounts.application.CurrentUser;
+import org.dodam.accounts.application.PasswordStrength;
 import org.dodam.accounts.domain.Account;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
@@ -77,7 +77,8 @@ public class StaffBacking implements Serializable {
     public List<StaffRow> getStaff() {
         if (staff == null) {
             staff = accounts.staffOf(currentUser.require()).stream()
-                    .map(a -> new StaffRow(a.id(), a.displayName(), a.username(), a.role(), a.active(), a.awaitingConfirmation()))
+                    .map(a -> new StaffRow(
+                            a.id(), a.displayName(), a.username(), a.role(), a.active(), a.awaitingConfirmation()))
                     .toList();
         }
         return staff;
@@ -90,7 +91,10 @@ public class StaffBacking implements Serializable {
     public void addStaff() {
         try {
             Account added = accounts.createStaff(currentUser.require(), displayName, username, email, role, password);
-            Texts.info(added.awaitingConfirmation() ? "admin.counsellorProposed" : "admin.staffAdded", added.displayName(), added.username());
+            Texts.info(
+                    added.awaitingConfirmation() ? "admin.counsellorProposed" : "admin.staffAdded",
+                    added.displayName(),
+                    added.username());
             displayName = null;
             username = null;
             email = null;
@@ -105,7 +109,8 @@ public class StaffBacking implements Serializable {
 
     public void resetPassword(StaffRow row) {
         try {
-            temporaryPassword = accounts.resetPassword(currentUser.require(), row.id()).password();
+            temporaryPassword =
+                    accounts.resetPassword(currentUser.require(), row.id()).password();
             resetFor = row.displayName();
         } catch (DodamException e) {
             Texts.error(e);
@@ -123,8 +128,7 @@ public class StaffBacking implements Serializable {
 
     /** A member of staff as the admin's list shows them. */
     public record StaffRow(long id, String displayName, String username, Role role, boolean active, boolean awaiting)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     public String getDisplayName() {
         return displayName;

@@ -50,9 +50,11 @@ public class TeacherHomeBacking implements Serializable {
 
     public PagedList<Classes.ClassSummary> getMyClasses() {
         if (myClasses == null) {
-            myClasses = new PagedList<>(page, () -> classes.classCount(currentUser.requireActor()),
-                    (first, size, sortBy) -> classes.classesPage(currentUser.requireActor(),
-                            PagedList.order(sortBy, COLUMNS, getOrder()), first, size));
+            myClasses = new PagedList<>(
+                    page,
+                    () -> classes.classCount(currentUser.requireActor()),
+                    (first, size, sortBy) -> classes.classesPage(
+                            currentUser.requireActor(), PagedList.order(sortBy, COLUMNS, getOrder()), first, size));
         }
         return myClasses;
     }

@@ -54,23 +54,32 @@ public class Assignments {
             throw new DodamException("assign.chooseLessons");
         }
         for (String lessonId : lessonIds) {
-            curriculum.lesson(lessonId).filter(l -> !l.forStaff() && !l.retired())
+            curriculum
+                    .lesson(lessonId)
+                    .filter(l -> !l.forStaff() && !l.retired())
                     .orElseThrow(() -> new DodamException("assign.unknownLesson"));
             em.createNamedQuery("Assignment.find", Assignment.class)
-                    .setParameter("classId", schoolClass.id()).setParameter("lesson", lessonId)
-                    .getResultStream().findFirst()
-                    .ifPresentOrElse(existing -> existing.reassign(dueOn),
+                    .setParameter("classId", schoolClass.id())
+                    .setParameter("lesson", lessonId)
+                    .getResultStream()
+                    .findFirst()
+                    .ifPresentOrElse(
+                            existing -> existing.reassign(dueOn),
                             () -> em.persist(new Assignment(schoolClass.id(), lessonId, dueOn, clock.instant())));
         }
-        List<Long> students = classes.students(teacher, classId).stream().map(ClassMember::id).toList();
+        List<Long> students =
+                classes.students(teacher, classId).stream().map(ClassMember::id).toList();
         player.ensureProgress(students, lessonIds);
     }
 
     public void withdraw(Actor teacher, long classId, String lessonId) {
         ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
         em.createNamedQuery("Assignment.find", Assignment.class)
-                .setParameter("classId", schoolClass.id()).setParameter("lesson", lessonId)
-                .getResultStream().findFirst().ifPresent(Assignment::withdraw);
+                .setParameter("classId", schoolClass.id())
+                .setParameter("lesson", lessonId)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(Assignment::withdraw);
     }
 
     /** Moves the class's due date of an assignment ({@code null}: no due date); students' own dates stay. */
@@ -87,8 +96,9 @@ public class Assignments {
         if (dueOn == null) {
             throw new DodamException("override.dueRequired");
         }
-        override(assignment, studentId).ifPresentOrElse(o -> o.moveTo(dueOn),
-                () -> em.persist(new AssignmentOverride(assignment, studentId, dueOn)));
+        override(assignment, studentId)
+                .ifPresentOrElse(
+                        o -> o.moveTo(dueOn), () -> em.persist(new AssignmentOverride(assignment, studentId, dueOn)));
     }
 
     /** The student goes back to the class's due date; clearing a date that is not there changes nothing. */
@@ -103,23 +113,31 @@ public class Assignments {
     /** Every student's own due date in the teacher's class, for its current assignments; one query. */
     public List<PersonalDue> personalDueDates(Actor teacher, long classId) {
         ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
-        return em.createNamedQuery("AssignmentOverride.ofClass", AssignmentOverride.class)
-                .setParameter("classId", schoolClass.id()).getResultList().stream()
+        return em
+                .createNamedQuery("AssignmentOverride.ofClass", AssignmentOverride.class)
+                .setParameter("classId", schoolClass.id())
+                .getResultList()
+                .stream()
                 .map(o -> new PersonalDue(o.studentId(), o.assignment().lessonId(), o.dueOn()))
                 .toList();
     }
 
     private Assignment current(ClassDetails schoolClass, String lessonId) {
         return em.createNamedQuery("Assignment.find", Assignment.class)
-                .setParameter("classId", schoolClass.id()).setParameter("lesson", lessonId)
-                .getResultStream().filter(a -> !a.withdrawn()).findFirst()
+                .setParameter("classId", schoolClass.id())
+                .setParameter("lesson", lessonId)
+                .getResultStream()
+                .filter(a -> !a.withdrawn())
+                .findFirst()
                 .orElseThrow(DodamException::notFound);
     }
 
     private java.util.Optional<AssignmentOverride> override(Assignment assignment, long studentId) {
         return em.createNamedQuery("AssignmentOverride.find", AssignmentOverride.class)
-                .setParameter("assignment", assignment).setParameter("student", studentId)
-                .getResultStream().findFirst();
+                .setParameter("assignment", assignment)
+                .setParameter("student", studentId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The class's current assignments in due-date order (undated last). */
@@ -133,14 +151,18 @@ public class Assignments {
      * where the teacher set one; a lesson assigned twice counts once, with its earliest date.
      */
     public List<Assigned> assignedTo(Actor student) {
-        List<Long> classIds = classes.classesOf(student).stream().map(ClassDetails::id).toList();
+        List<Long> classIds =
+                classes.classesOf(student).stream().map(ClassDetails::id).toList();
         if (classIds.isEmpty()) {
             return List.of();
         }
         Map<String, LocalDate> personal = new HashMap<>();
         em.createNamedQuery("AssignmentOverride.ofStudent", AssignmentOverride.class)
-                .setParameter("student", student.id()).setParameter("classes", classIds).getResultList()
-                .forEach(o -> personal.put(o.assignment().classId() + "|" + o.assignment().lessonId(), o.dueOn()));
+                .setParameter("student", student.id())
+                .setParameter("classes", classIds)
+                .getResultList()
+                .forEach(o -> personal.put(
+                        o.assignment().classId() + "|" + o.assignment().lessonId(), o.dueOn()));
         Map<String, Assigned> byLesson = new LinkedHashMap<>();
         for (Assigned classWide : ofClasses(classIds)) {
             LocalDate own = personal.get(classWide.classId() + "|" + classWide.lessonId());
@@ -154,24 +176,27 @@ public class Assignments {
         if (classIds.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("Assignment.ofClasses", Assignment.class).setParameter("classes", classIds)
-                .getResultList().stream()
+        return em
+                .createNamedQuery("Assignment.ofClasses", Assignment.class)
+                .setParameter("classes", classIds)
+                .getResultList()
+                .stream()
                 .map(a -> new Assigned(a.classId(), a.lessonId(), a.dueOn()))
-                .sorted(DUE_ORDER).toList();
+                .sorted(DUE_ORDER)
+                .toList();
     }
 
     private static boolean earlier(LocalDate a, LocalDate b) {
         return b == null || (a != null && a.isBefore(b));
     }
 
-    private static final Comparator<Assigned> DUE_ORDER = Comparator.comparing(Assigned::dueOn,
-            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Assigned::lessonId);
+    private static final Comparator<Assigned> DUE_ORDER = Comparator.comparing(
+                    Assigned::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Assigned::lessonId);
 
     /** A lesson assigned to a class. */
-    public record Assigned(long classId, String lessonId, LocalDate dueOn) {
-    }
+    public record Assigned(long classId, String lessonId, LocalDate dueOn) {}
 
     /** One student's own due date for a lesson assigned to their class. */
-    public record PersonalDue(long studentId, String lessonId, LocalDate dueOn) {
-    }
+    public record PersonalDue(long studentId, String lessonId, LocalDate dueOn) {}
 }

@@ -14,9 +14,12 @@ import java.util.Objects;
 /** A lesson a teacher assigned to a class, with an optional due date. Withdrawing keeps the row. */
 @Entity
 @Table(name = "assignment")
-@NamedQuery(name = "Assignment.ofClasses",
+@NamedQuery(
+        name = "Assignment.ofClasses",
         query = "select a from Assignment a where a.classId in :classes and a.withdrawn = false")
-@NamedQuery(name = "Assignment.find", query = "select a from Assignment a where a.classId = :classId and a.lessonId = :lesson")
+@NamedQuery(
+        name = "Assignment.find",
+        query = "select a from Assignment a where a.classId = :classId and a.lessonId = :lesson")
 public class Assignment {
 
     @Id
@@ -37,8 +40,7 @@ public class Assignment {
 
     private boolean withdrawn;
 
-    protected Assignment() {
-    }
+    protected Assignment() {}
 
     public Assignment(long classId, String lessonId, LocalDate dueOn, Instant now) {
         this.classId = classId;

@@ -19,13 +19,18 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "assignment_override")
-@NamedQuery(name = "AssignmentOverride.find",
+@NamedQuery(
+        name = "AssignmentOverride.find",
         query = "select o from AssignmentOverride o where o.assignment = :assignment and o.studentId = :student")
-@NamedQuery(name = "AssignmentOverride.ofClass",
-        query = "select o from AssignmentOverride o join fetch o.assignment where o.assignment.classId = :classId and o.assignment.withdrawn = false")
-@NamedQuery(name = "AssignmentOverride.ofStudent",
-        query = "select o from AssignmentOverride o join fetch o.assignment where o.studentId = :student and o.assignment.classId in :classes"
-                + " and o.assignment.withdrawn = false")
+@NamedQuery(
+        name = "AssignmentOverride.ofClass",
+        query =
+                "select o from AssignmentOverride o join fetch o.assignment where o.assignment.classId = :classId and o.assignment.withdrawn = false")
+@NamedQuery(
+        name = "AssignmentOverride.ofStudent",
+        query =
+                "select o from AssignmentOverride o join fetch o.assignment where o.studentId = :student and o.assignment.classId in :classes"
+                        + " and o.assignment.withdrawn = false")
 public class AssignmentOverride {
 
     @Id
@@ -42,8 +47,7 @@ public class AssignmentOverride {
     @Column(name = "due_on", nullable = false)
     private LocalDate dueOn;
 
-    protected AssignmentOverride() {
-    }
+    protected AssignmentOverride() {}
 
     public AssignmentOverride(Assignment assignment, long studentId, LocalDate dueOn) {
         this.assignment = Objects.requireNonNull(assignment, "assignment");

@@ -60,21 +60,27 @@ public class ClassAssignmentsBacking implements Serializable {
     /** What can be assigned: each student module as a whole, then its lessons one by one. */
     public List<SelectItem> getAssignable() {
         String lang = localeBacking.getLanguage();
-        return curriculum.modules(false).stream().map(module -> {
-            List<SelectItem> items = new ArrayList<>();
-            items.add(new SelectItem(MODULE + module.id(), Texts.text("assign.wholeModule", module.title(lang))));
-            module.lessons().forEach(l -> items.add(new SelectItem(LESSON + l.id(), l.title(lang))));
-            SelectItemGroup group = new SelectItemGroup(module.title(lang));
-            group.setSelectItems(items.toArray(SelectItem[]::new));
-            return (SelectItem) group;
-        }).toList();
+        return curriculum.modules(false).stream()
+                .map(module -> {
+                    List<SelectItem> items = new ArrayList<>();
+                    items.add(
+                            new SelectItem(MODULE + module.id(), Texts.text("assign.wholeModule", module.title(lang))));
+                    module.lessons().forEach(l -> items.add(new SelectItem(LESSON + l.id(), l.title(lang))));
+                    SelectItemGroup group = new SelectItemGroup(module.title(lang));
+                    group.setSelectItems(items.toArray(SelectItem[]::new));
+                    return (SelectItem) group;
+                })
+                .toList();
     }
 
     public void assign() {
         List<String> lessonIds;
         if (toAssign != null && toAssign.startsWith(MODULE)) {
-            lessonIds = curriculum.module(toAssign.substring(MODULE.length()))
-                    .map(m -> m.lessons().stream().map(Curriculum.LessonEntry::id).toList()).orElse(List.of());
+            lessonIds = curriculum
+                    .module(toAssign.substring(MODULE.length()))
+                    .map(m ->
+                            m.lessons().stream().map(Curriculum.LessonEntry::id).toList())
+                    .orElse(List.of());
         } else if (toAssign != null && toAssign.startsWith(LESSON)) {
             lessonIds = List.of(toAssign.substring(LESSON.length()));
         } else {
@@ -124,8 +130,7 @@ public class ClassAssignmentsBacking implements Serializable {
     }
 
     /** An assigned lesson as the class page lists it. */
-    public record AssignedRow(String lessonId, String title, LocalDate dueOn) implements Serializable {
-    }
+    public record AssignedRow(String lessonId, String title, LocalDate dueOn) implements Serializable {}
 
     public List<AssignedRow> getAssigned() {
         return assigned;
@@ -133,7 +138,9 @@ public class ClassAssignmentsBacking implements Serializable {
 
     /** The assigned lessons' ids: the page offers the letter to families of each of their modules. */
     public List<String> getAssignedLessonIds() {
-        return assigned == null ? List.of() : assigned.stream().map(AssignedRow::lessonId).toList();
+        return assigned == null
+                ? List.of()
+                : assigned.stream().map(AssignedRow::lessonId).toList();
     }
 
     public Map<String, LocalDate> getNewDue() {

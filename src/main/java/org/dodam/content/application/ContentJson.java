@@ -12,10 +12,10 @@ import org.dodam.content.domain.LessonDocument;
 final class ContentJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final Type HELP = new java.util.HashMap<String, CountryHelp>() { }.getClass().getGenericSuperclass();
+    private static final Type HELP =
+            new java.util.HashMap<String, CountryHelp>() {}.getClass().getGenericSuperclass();
 
-    private ContentJson() {
-    }
+    private ContentJson() {}
 
     static String lesson(LessonDocument document) {
         return JSONB.toJson(document);

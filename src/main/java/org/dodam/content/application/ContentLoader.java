@@ -63,8 +63,8 @@ public class ContentLoader {
                         + quality.stream().map(ContentProblem::toString).collect(Collectors.joining("\n")));
             }
         } catch (InvalidContent e) {
-            LOG.severe("The course content was REFUSED and the content already loaded stays in place. "
-                    + e.getMessage());
+            LOG.severe(
+                    "The course content was REFUSED and the content already loaded stays in place. " + e.getMessage());
         } catch (IOException | URISyntaxException e) {
             LOG.severe("The course content could not be read, and the content already loaded stays in place: " + e);
         }

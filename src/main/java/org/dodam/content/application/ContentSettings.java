@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.Config;
 public class ContentSettings implements Settings {
 
     /** Unset: the {@code course-content/} packaged in the WAR. */
-    static final Setting<Optional<Path>> DIRECTORY = Setting.optional("dodam.content.dir",
-            "a directory that holds a copy of course-content/", text -> {
+    static final Setting<Optional<Path>> DIRECTORY =
+            Setting.optional("dodam.content.dir", "a directory that holds a copy of course-content/", text -> {
                 Path directory = Path.of(text);
                 if (!Files.isDirectory(directory)) {
                     throw new IllegalArgumentException("no such directory");

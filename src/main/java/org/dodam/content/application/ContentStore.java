@@ -44,19 +44,23 @@ public class ContentStore {
         }
         // Every module and lesson with its texts in two queries, rather than one more for each as it is updated.
         Map<String, CourseModule> storedModules = new HashMap<>();
-        em.createNamedQuery("CourseModule.allWithTexts", CourseModule.class).getResultList()
+        em.createNamedQuery("CourseModule.allWithTexts", CourseModule.class)
+                .getResultList()
                 .forEach(m -> storedModules.put(m.id(), m));
         Map<String, Lesson> storedLessons = new HashMap<>();
-        em.createNamedQuery("Lesson.allWithTitles", Lesson.class).getResultList().forEach(l -> storedLessons.put(l.id(), l));
+        em.createNamedQuery("Lesson.allWithTitles", Lesson.class)
+                .getResultList()
+                .forEach(l -> storedLessons.put(l.id(), l));
         Set<String> modules = new HashSet<>();
         Set<String> lessons = new HashSet<>();
         Set<String> questions = new HashSet<>();
         for (ModuleDoc doc : set.modules()) {
-            CourseModule module = Optional.ofNullable(storedModules.get(doc.id())).orElseGet(() -> {
-                CourseModule created = new CourseModule(doc.id());
-                em.persist(created);
-                return created;
-            });
+            CourseModule module = Optional.ofNullable(storedModules.get(doc.id()))
+                    .orElseGet(() -> {
+                        CourseModule created = new CourseModule(doc.id());
+                        em.persist(created);
+                        return created;
+                    });
             module.update(doc);
             modules.add(doc.id());
             for (int i = 0; i < doc.lessons().size(); i++) {
@@ -69,7 +73,8 @@ public class ContentStore {
         storedModules.values().stream().filter(m -> !modules.contains(m.id())).forEach(CourseModule::retire);
         storedLessons.values().stream().filter(l -> !lessons.contains(l.id())).forEach(Lesson::retire);
         em.createNamedQuery("QuizQuestion.all", QuizQuestion.class).getResultList().stream()
-                .filter(q -> !questions.contains(q.id())).forEach(QuizQuestion::retire);
+                .filter(q -> !questions.contains(q.id()))
+                .forEach(QuizQuestion::retire);
         ContentVersion version = em.find(ContentVersion.class, set.version());
         if (version == null) {
             em.persist(new ContentVersion(set.version(), clock.instant(), ContentJson.help(set.help())));
@@ -81,8 +86,8 @@ public class ContentStore {
 
     private void storeLesson(CourseModule module, int position, LessonDoc doc, Lesson stored, Set<String> questions) {
         Lesson lesson = stored != null ? stored : new Lesson(doc.id());
-        LessonDocument document = new LessonDocument(doc.texts(), doc.references(), doc.quiz().decision(),
-                doc.quiz().questions());
+        LessonDocument document = new LessonDocument(
+                doc.texts(), doc.references(), doc.quiz().decision(), doc.quiz().questions());
         lesson.update(module, position, doc, ContentJson.lesson(document));
         if (!em.contains(lesson)) {
             em.persist(lesson);
@@ -105,7 +110,9 @@ public class ContentStore {
     }
 
     public Optional<ContentVersion> latest() {
-        return em.createNamedQuery("ContentVersion.latest", ContentVersion.class).setMaxResults(1)
-                .getResultStream().findFirst();
+        return em.createNamedQuery("ContentVersion.latest", ContentVersion.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -1,5 +1,13 @@
 package org.dodam.content.application;
 
+import static org.dodam.content.domain.ContentModel.BANDS;
+import static org.dodam.content.domain.ContentModel.CONTENT_NOTE_BANDS;
+import static org.dodam.content.domain.ContentModel.COUNTRIES;
+import static org.dodam.content.domain.ContentModel.FAMILY_LETTER;
+import static org.dodam.content.domain.ContentModel.LOCALES;
+import static org.dodam.content.domain.ContentModel.REQUIRED_SECTIONS;
+import static org.dodam.content.domain.ContentModel.SECTION_KINDS;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -42,14 +50,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import static org.dodam.content.domain.ContentModel.BANDS;
-import static org.dodam.content.domain.ContentModel.CONTENT_NOTE_BANDS;
-import static org.dodam.content.domain.ContentModel.COUNTRIES;
-import static org.dodam.content.domain.ContentModel.FAMILY_LETTER;
-import static org.dodam.content.domain.ContentModel.LOCALES;
-import static org.dodam.content.domain.ContentModel.REQUIRED_SECTIONS;
-import static org.dodam.content.domain.ContentModel.SECTION_KINDS;
-
 /**
  * Reads and validates course-content/ as a whole: every file parses, every language's file has the
  * structure of the default language's, every question is answerable and explained, links resolve. It reads everything before
@@ -68,6 +68,7 @@ public final class CourseContentReader {
      * in a few weeks. Six leaves room for a second lesson for a band beside the four a module started with.
      */
     public static final int MIN_MODULE_LESSONS = 3;
+
     public static final int MAX_MODULE_LESSONS = 6;
 
     private final Path root;
@@ -86,7 +87,8 @@ public final class CourseContentReader {
 
     private ContentSet readAll() {
         if (!Files.isDirectory(root)) {
-            throw new InvalidContent(List.of(new ContentProblem(root.toString(), 0, "course-content folder not found")));
+            throw new InvalidContent(
+                    List.of(new ContentProblem(root.toString(), 0, "course-content folder not found")));
         }
         Map<String, CountryHelp> help = readHelp();
         List<ModuleDoc> modules = new ArrayList<>();
@@ -109,7 +111,8 @@ public final class CourseContentReader {
         }
         for (PendingLink link : links) {
             if (!lessonIds.contains(link.target())) {
-                problems.add(new ContentProblem(link.file(), link.line(), "link to unknown lesson '" + link.target() + "'"));
+                problems.add(
+                        new ContentProblem(link.file(), link.line(), "link to unknown lesson '" + link.target() + "'"));
             }
         }
         if (!problems.isEmpty()) {
@@ -139,8 +142,11 @@ public final class CourseContentReader {
                 for (Node item : list.getValue()) {
                     MappingNode route = mapping(file, item);
                     if (route != null) {
-                        routes.add(new HelpRoute(text(file, route, "id"), text(file, route, "contact"),
-                                localized(file, route, "name"), localized(file, route, "description"),
+                        routes.add(new HelpRoute(
+                                text(file, route, "id"),
+                                text(file, route, "contact"),
+                                localized(file, route, "name"),
+                                localized(file, route, "description"),
                                 optionalText(route, "url")));
                     }
                 }
@@ -180,8 +186,11 @@ public final class CourseContentReader {
         SequenceNode list = sequence(file, required(file, module, "lessons"));
         if (list != null) {
             if (list.getValue().size() < MIN_MODULE_LESSONS || list.getValue().size() > MAX_MODULE_LESSONS) {
-                problem(file, line(list), "a module has " + MIN_MODULE_LESSONS + " to " + MAX_MODULE_LESSONS
-                        + " lessons, this one has " + list.getValue().size());
+                problem(
+                        file,
+                        line(list),
+                        "a module has " + MIN_MODULE_LESSONS + " to " + MAX_MODULE_LESSONS + " lessons, this one has "
+                                + list.getValue().size());
             }
             for (Node item : list.getValue()) {
                 MappingNode entry = mapping(file, item);
@@ -193,7 +202,14 @@ public final class CourseContentReader {
                 }
             }
         }
-        return new ModuleDoc(id, order, audience, bands, title, summary, List.copyOf(lessons),
+        return new ModuleDoc(
+                id,
+                order,
+                audience,
+                bands,
+                title,
+                summary,
+                List.copyOf(lessons),
                 readFamilyLetters(dir, "students".equals(audience)));
     }
 
@@ -204,8 +220,13 @@ public final class CourseContentReader {
             Path file = dir.resolve(ModuleDoc.familyLetterFile(locale));
             if (!Files.isRegularFile(file)) {
                 if (forStudents) {
-                    problem(file, 0, "missing: every students' module has a letter to families in each language, "
-                            + LOCALES.stream().map(ModuleDoc::familyLetterFile).toList());
+                    problem(
+                            file,
+                            0,
+                            "missing: every students' module has a letter to families in each language, "
+                                    + LOCALES.stream()
+                                            .map(ModuleDoc::familyLetterFile)
+                                            .toList());
                 }
                 continue;
             }
@@ -223,8 +244,11 @@ public final class CourseContentReader {
             letters.forEach((locale, letter) -> {
                 long sections = FamilyLetterRules.sections(letter);
                 if (sections != expected) {
-                    problem(dir.resolve(ModuleDoc.familyLetterFile(locale)), 0, sections + " '## ' sections, "
-                            + ModuleDoc.familyLetterFile(Languages.DEFAULT) + " has " + expected);
+                    problem(
+                            dir.resolve(ModuleDoc.familyLetterFile(locale)),
+                            0,
+                            sections + " '## ' sections, " + ModuleDoc.familyLetterFile(Languages.DEFAULT) + " has "
+                                    + expected);
                 }
             });
         }
@@ -237,11 +261,17 @@ public final class CourseContentReader {
             return null;
         }
         if (!ID.matcher(id).matches()) {
-            problem(moduleFile, line(entry, "id"), "lesson id '" + id + "' must be lower-case letters, digits and hyphens");
+            problem(
+                    moduleFile,
+                    line(entry, "id"),
+                    "lesson id '" + id + "' must be lower-case letters, digits and hyphens");
             return null;
         }
         if (id.equals(FAMILY_LETTER)) {
-            problem(moduleFile, line(entry, "id"), "'" + FAMILY_LETTER + "' is the name of the module's letter to families, not a lesson id");
+            problem(
+                    moduleFile,
+                    line(entry, "id"),
+                    "'" + FAMILY_LETTER + "' is the name of the module's letter to families, not a lesson id");
             return null;
         }
         if (!lessonIds.add(id)) {
@@ -265,16 +295,24 @@ public final class CourseContentReader {
                 if (url != null && !url.startsWith("https://")) {
                     problem(moduleFile, line(ref, "url"), "reference URLs start with https://");
                 }
-                references.add(new Reference(text(moduleFile, ref, "title"), optionalText(ref, "publisher"),
-                        optionalText(ref, "year"), url));
+                references.add(new Reference(
+                        text(moduleFile, ref, "title"),
+                        optionalText(ref, "publisher"),
+                        optionalText(ref, "year"),
+                        url));
             }
         }
         Map<String, LessonText> texts = new LinkedHashMap<>();
         for (String locale : LOCALES) {
             Path file = dir.resolve(id + "." + locale + ".md");
             if (!Files.isRegularFile(file)) {
-                problem(file, 0, "missing: every lesson has a file in each language, "
-                        + LOCALES.stream().map(l -> id + "." + l + ".md").toList());
+                problem(
+                        file,
+                        0,
+                        "missing: every lesson has a file in each language, "
+                                + LOCALES.stream()
+                                        .map(l -> id + "." + l + ".md")
+                                        .toList());
                 continue;
             }
             LessonText text = readLessonText(file);
@@ -284,14 +322,17 @@ public final class CourseContentReader {
         }
         LessonText reference = texts.get(Languages.DEFAULT);
         if (reference != null) {
-            texts.forEach((locale, text) -> compareLocales(dir.resolve(id + "." + locale + ".md"), text,
-                    id + "." + Languages.DEFAULT + ".md", reference));
+            texts.forEach((locale, text) -> compareLocales(
+                    dir.resolve(id + "." + locale + ".md"), text, id + "." + Languages.DEFAULT + ".md", reference));
         }
         if (bands.stream().anyMatch(CONTENT_NOTE_BANDS::contains)) {
             texts.forEach((locale, text) -> {
                 if (text.contentNote() == null) {
-                    problem(dir.resolve(id + "." + locale + ".md"), 1, "a lesson for " + CONTENT_NOTE_BANDS
-                            + " students has a 'content-note' in its front matter: one sentence on what it is about");
+                    problem(
+                            dir.resolve(id + "." + locale + ".md"),
+                            1,
+                            "a lesson for " + CONTENT_NOTE_BANDS
+                                    + " students has a 'content-note' in its front matter: one sentence on what it is about");
                 }
             });
         }
@@ -301,7 +342,10 @@ public final class CourseContentReader {
             problem(quizFile, 0, "missing: every lesson has a quiz");
         }
         // In the order of the names, as before languages were data, so that a lesson's version stays what it was.
-        List<Path> files = new ArrayList<>(LOCALES.stream().sorted().map(locale -> dir.resolve(id + "." + locale + ".md")).toList());
+        List<Path> files = new ArrayList<>(LOCALES.stream()
+                .sorted()
+                .map(locale -> dir.resolve(id + "." + locale + ".md"))
+                .toList());
         files.add(quizFile);
         String version = hashFiles(files);
         return new LessonDoc(id, bands, minutes, List.copyOf(references), texts, quiz, version);
@@ -310,12 +354,17 @@ public final class CourseContentReader {
     /** A translation has the structure of the default language's file: the same sections, objectives and content note. */
     private void compareLocales(Path file, LessonText text, String referenceFile, LessonText reference) {
         List<String> kinds = text.sections().stream().map(Section::kind).toList();
-        List<String> referenceKinds = reference.sections().stream().map(Section::kind).toList();
+        List<String> referenceKinds =
+                reference.sections().stream().map(Section::kind).toList();
         if (!kinds.equals(referenceKinds)) {
             problem(file, 1, "sections " + kinds + " differ from " + referenceFile + "'s " + referenceKinds);
         }
         if (text.objectives().size() != reference.objectives().size()) {
-            problem(file, 1, text.objectives().size() + " objectives, " + referenceFile + " has " + reference.objectives().size());
+            problem(
+                    file,
+                    1,
+                    text.objectives().size() + " objectives, " + referenceFile + " has "
+                            + reference.objectives().size());
         }
         if ((text.contentNote() == null) != (reference.contentNote() == null)) {
             problem(file, 1, "a 'content-note' in one language only: every language's file has one, or none does");
@@ -349,7 +398,10 @@ public final class CourseContentReader {
         List<String> kinds = stringList(file, meta, "sections");
         for (String kind : kinds) {
             if (!SECTION_KINDS.contains(kind)) {
-                problem(file, line(meta, "sections"), "unknown section kind '" + kind + "', use one of " + SECTION_KINDS);
+                problem(
+                        file,
+                        line(meta, "sections"),
+                        "unknown section kind '" + kind + "', use one of " + SECTION_KINDS);
             }
         }
         for (String required : REQUIRED_SECTIONS) {
@@ -358,8 +410,12 @@ public final class CourseContentReader {
             }
         }
         String contentNote = optionalText(meta, "content-note");
-        if (contentNote != null && (contentNote.length() < 20 || contentNote.length() > 300 || contentNote.contains("\n"))) {
-            problem(file, line(meta, "content-note"), "'content-note' is one sentence of 20 to 300 characters on what the lesson is about");
+        if (contentNote != null
+                && (contentNote.length() < 20 || contentNote.length() > 300 || contentNote.contains("\n"))) {
+            problem(
+                    file,
+                    line(meta, "content-note"),
+                    "'content-note' is one sentence of 20 to 300 characters on what the lesson is about");
         }
         List<Section> sections = splitSections(file, text.substring(end + 5), bodyStartLine, kinds);
         return new LessonText(title, objectives, sections, contentNote);
@@ -380,7 +436,10 @@ public final class CourseContentReader {
             int number = firstLine + i;
             if (line.startsWith("## ")) {
                 if (openCountry != null) {
-                    problem(file, openLine, "':::country " + openCountry + "' is not closed with ':::' before the next section");
+                    problem(
+                            file,
+                            openLine,
+                            "':::country " + openCountry + "' is not closed with ':::' before the next section");
                     openCountry = null;
                 }
                 if (heading != null) {
@@ -434,15 +493,21 @@ public final class CourseContentReader {
             sections.add(section(kinds, sections.size(), heading, current));
         }
         if (headings != kinds.size()) {
-            problem(file, firstLine, headings + " '## ' headings, but the front matter lists " + kinds.size() + " sections");
+            problem(
+                    file,
+                    firstLine,
+                    headings + " '## ' headings, but the front matter lists " + kinds.size() + " sections");
         }
         return sections;
     }
 
     private void checkCountries(Path file, int headingLine, Set<String> countries) {
         if (!countries.isEmpty() && !countries.containsAll(COUNTRIES)) {
-            problem(file, headingLine, "this section has country blocks for " + countries.stream().sorted().toList()
-                    + " but needs one for each of " + COUNTRIES);
+            problem(
+                    file,
+                    headingLine,
+                    "this section has country blocks for "
+                            + countries.stream().sorted().toList() + " but needs one for each of " + COUNTRIES);
         }
     }
 
@@ -463,7 +528,8 @@ public final class CourseContentReader {
             problem(file, line(quiz, "lesson"), "lesson is '" + lesson + "', expected '" + lessonId + "'");
         }
         int passMark = quiz.getValue().stream().anyMatch(t -> key(t).equals("passMark"))
-                ? integer(file, quiz, "passMark", 1, 100) : 70;
+                ? integer(file, quiz, "passMark", 1, 100)
+                : 70;
         String feedback = optionalText(quiz, "feedback");
         if (feedback == null) {
             feedback = "each";
@@ -479,7 +545,11 @@ public final class CourseContentReader {
         SequenceNode list = sequence(file, required(file, quiz, "questions"));
         if (list != null) {
             if (list.getValue().size() < 5 || list.getValue().size() > 8) {
-                problem(file, line(list), "a quiz has 5 to 8 questions, this one has " + list.getValue().size());
+                problem(
+                        file,
+                        line(list),
+                        "a quiz has 5 to 8 questions, this one has "
+                                + list.getValue().size());
             }
             Set<String> ids = new HashSet<>();
             for (Node item : list.getValue()) {
@@ -524,7 +594,8 @@ public final class CourseContentReader {
             }
             boolean isCorrect = "true".equals(optionalText(option, flag));
             correct += isCorrect ? 1 : 0;
-            options.add(new Option(optionId, isCorrect, localized(file, option, "text"), localized(file, option, "feedback")));
+            options.add(new Option(
+                    optionId, isCorrect, localized(file, option, "text"), localized(file, option, "feedback")));
         }
         int where = line(list);
         int count = list.getValue().size();
@@ -535,8 +606,11 @@ public final class CourseContentReader {
             problem(file, where, "'" + id + "' is true-false: its options are 'true' and 'false'");
         }
         if ("multiple".equals(type) ? correct < 1 : correct != 1) {
-            problem(file, where, "'" + id + "' has " + correct + " options marked " + flag + "; "
-                    + ("multiple".equals(type) ? "it needs at least one" : "it needs exactly one"));
+            problem(
+                    file,
+                    where,
+                    "'" + id + "' has " + correct + " options marked " + flag + "; "
+                            + ("multiple".equals(type) ? "it needs at least one" : "it needs exactly one"));
         }
         return new Question(id, type, prompt, scenario, List.copyOf(options));
     }
@@ -633,7 +707,9 @@ public final class CourseContentReader {
 
     private static String optionalText(MappingNode node, String key) {
         Node value = find(node, key);
-        return value instanceof ScalarNode scalar && !scalar.getValue().isBlank() ? scalar.getValue().strip() : null;
+        return value instanceof ScalarNode scalar && !scalar.getValue().isBlank()
+                ? scalar.getValue().strip()
+                : null;
     }
 
     private int integer(Path file, MappingNode node, String key, int min, int max) {
@@ -749,6 +825,5 @@ public final class CourseContentReader {
         problems.add(new ContentProblem(file.startsWith(root) ? relative(file) : file.toString(), line, message));
     }
 
-    private record PendingLink(String file, int line, String target) {
-    }
+    private record PendingLink(String file, int line, String target) {}
 }

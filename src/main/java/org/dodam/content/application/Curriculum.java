@@ -34,7 +34,8 @@ public class Curriculum {
     @Transactional
     public void refresh() {
         Map<String, ModuleEntry> modules = new LinkedHashMap<>();
-        for (CourseModule module : distinct(em.createNamedQuery("CourseModule.allWithTexts", CourseModule.class).getResultList())) {
+        for (CourseModule module : distinct(em.createNamedQuery("CourseModule.allWithTexts", CourseModule.class)
+                .getResultList())) {
             Map<String, String> titles = new LinkedHashMap<>();
             Map<String, String> summaries = new LinkedHashMap<>();
             Map<String, String> letters = new LinkedHashMap<>();
@@ -43,27 +44,51 @@ public class Curriculum {
                 summaries.put(language, module.summary(language));
                 module.familyLetter(language).ifPresent(letter -> letters.put(language, letter));
             }
-            modules.put(module.id(), new ModuleEntry(module.id(), module.forStaff(), module.bands(), Map.copyOf(titles),
-                    Map.copyOf(summaries), module.retired(), new ArrayList<>(), Map.copyOf(letters)));
+            modules.put(
+                    module.id(),
+                    new ModuleEntry(
+                            module.id(),
+                            module.forStaff(),
+                            module.bands(),
+                            Map.copyOf(titles),
+                            Map.copyOf(summaries),
+                            module.retired(),
+                            new ArrayList<>(),
+                            Map.copyOf(letters)));
         }
         Map<String, LessonEntry> lessons = new LinkedHashMap<>();
-        for (Lesson lesson : distinct(em.createNamedQuery("Lesson.allWithTitles", Lesson.class).getResultList())) {
+        for (Lesson lesson : distinct(
+                em.createNamedQuery("Lesson.allWithTitles", Lesson.class).getResultList())) {
             ModuleEntry module = modules.get(lesson.module().id());
             Map<String, String> titles = new LinkedHashMap<>();
             lesson.languages().forEach(language -> titles.put(language, lesson.title(language)));
-            LessonEntry entry = new LessonEntry(lesson.id(), module.id(), module.forStaff(), lesson.bands(),
-                    lesson.minutes(), lesson.version(), lesson.passMark(), lesson.feedbackMode(), lesson.retired(),
-                    Map.copyOf(titles), ContentJson.lesson(lesson.document()));
+            LessonEntry entry = new LessonEntry(
+                    lesson.id(),
+                    module.id(),
+                    module.forStaff(),
+                    lesson.bands(),
+                    lesson.minutes(),
+                    lesson.version(),
+                    lesson.passMark(),
+                    lesson.feedbackMode(),
+                    lesson.retired(),
+                    Map.copyOf(titles),
+                    ContentJson.lesson(lesson.document()));
             lessons.put(lesson.id(), entry);
             if (!lesson.retired()) {
                 module.lessons().add(entry);
             }
         }
         Map<String, CountryHelp> help = em.createNamedQuery("ContentVersion.latest", ContentVersion.class)
-                .setMaxResults(1).getResultStream().findFirst()
-                .map(v -> ContentJson.help(v.helpRoutes())).orElse(Map.of());
-        List<ModuleEntry> active = modules.values().stream().filter(m -> !m.retired())
-                .map(m -> m.withLessons(List.copyOf(m.lessons()))).toList();
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(v -> ContentJson.help(v.helpRoutes()))
+                .orElse(Map.of());
+        List<ModuleEntry> active = modules.values().stream()
+                .filter(m -> !m.retired())
+                .map(m -> m.withLessons(List.copyOf(m.lessons())))
+                .toList();
         snapshot = new Snapshot(active, Map.copyOf(lessons), help);
     }
 
@@ -104,17 +129,23 @@ public class Curriculum {
         return snapshot.modules().stream().mapToInt(m -> m.lessons().size()).sum();
     }
 
-    private record Snapshot(List<ModuleEntry> modules, Map<String, LessonEntry> lessons, Map<String, CountryHelp> help) {
-    }
+    private record Snapshot(
+            List<ModuleEntry> modules, Map<String, LessonEntry> lessons, Map<String, CountryHelp> help) {}
 
     /**
      * A module and its current lessons; {@code titles} and {@code summaries} hold its texts by language, and
      * {@code familyLetters} the Markdown of its letter to families by language (none for staff modules, nor for a
      * module loaded before letters existed).
      */
-    public record ModuleEntry(String id, boolean forStaff, List<String> bands, Map<String, String> titles,
-                              Map<String, String> summaries, boolean retired, List<LessonEntry> lessons,
-                              Map<String, String> familyLetters) {
+    public record ModuleEntry(
+            String id,
+            boolean forStaff,
+            List<String> bands,
+            Map<String, String> titles,
+            Map<String, String> summaries,
+            boolean retired,
+            List<LessonEntry> lessons,
+            Map<String, String> familyLetters) {
         ModuleEntry withLessons(List<LessonEntry> current) {
             return new ModuleEntry(id, forStaff, bands, titles, summaries, retired, current, familyLetters);
         }
@@ -135,7 +166,9 @@ public class Curriculum {
 
         /** The languages Dodam speaks that teachers can print this module's letter to families in, in Dodam's order. */
         public List<String> familyLetterLanguages() {
-            return Languages.SUPPORTED.stream().filter(familyLetters::containsKey).toList();
+            return Languages.SUPPORTED.stream()
+                    .filter(familyLetters::containsKey)
+                    .toList();
         }
 
         /** Whether teachers can print this module's letter to families in any language Dodam speaks. */
@@ -148,9 +181,18 @@ public class Curriculum {
      * A lesson with its whole document; {@code titles} holds its title by language. The document holds the texts
      * of the languages it was loaded with: {@link #language} says which of them stands in for the reader's.
      */
-    public record LessonEntry(String id, String moduleId, boolean forStaff, List<String> bands, int minutes,
-                              String version, int passMark, String feedbackMode, boolean retired,
-                              Map<String, String> titles, LessonDocument document) {
+    public record LessonEntry(
+            String id,
+            String moduleId,
+            boolean forStaff,
+            List<String> bands,
+            int minutes,
+            String version,
+            int passMark,
+            String feedbackMode,
+            boolean retired,
+            Map<String, String> titles,
+            LessonDocument document) {
 
         /** The title in this language, or in the default language when it has no translation. */
         public String title(String language) {

@@ -20,12 +20,10 @@ final class FamilyLetterRules {
 
     private static final Pattern RAW_HTML = Pattern.compile("<[a-zA-Z/!?][^>]*>");
 
-    private FamilyLetterRules() {
-    }
+    private FamilyLetterRules() {}
 
     /** One broken rule, by 1-based line (0 for the letter as a whole). */
-    record Problem(int line, String message) {
-    }
+    record Problem(int line, String message) {}
 
     static List<Problem> check(String markdown) {
         List<Problem> problems = new ArrayList<>();
@@ -37,14 +35,18 @@ final class FamilyLetterRules {
             if (line.stripTrailing().equals(ContentModel.HELP_ROUTES_MARK)) {
                 marks++;
                 if (marks > 1) {
-                    problems.add(new Problem(number, "a second '" + ContentModel.HELP_ROUTES_MARK + "' line: a letter has one"));
+                    problems.add(new Problem(
+                            number, "a second '" + ContentModel.HELP_ROUTES_MARK + "' line: a letter has one"));
                 }
             } else if (line.startsWith(":::")) {
-                problems.add(new Problem(number, "a family letter is the same in every country: no ':::' blocks but the one '"
-                        + ContentModel.HELP_ROUTES_MARK + "' line"));
+                problems.add(new Problem(
+                        number,
+                        "a family letter is the same in every country: no ':::' blocks but the one '"
+                                + ContentModel.HELP_ROUTES_MARK + "' line"));
             }
             if (line.startsWith("# ")) {
-                problems.add(new Problem(number, "no '# ' heading: the letter's title is the module's; use '## ' for sections"));
+                problems.add(new Problem(
+                        number, "no '# ' heading: the letter's title is the module's; use '## ' for sections"));
             }
             Matcher html = RAW_HTML.matcher(line);
             if (html.find()) {
@@ -58,12 +60,16 @@ final class FamilyLetterRules {
             }
         }
         if (marks == 0) {
-            problems.add(new Problem(0, "no '" + ContentModel.HELP_ROUTES_MARK
-                    + "' line: put it where the help routes of the school's country are to be printed"));
+            problems.add(new Problem(
+                    0,
+                    "no '" + ContentModel.HELP_ROUTES_MARK
+                            + "' line: put it where the help routes of the school's country are to be printed"));
         }
         if (markdown.length() > MAX_CHARACTERS) {
-            problems.add(new Problem(0, markdown.length() + " characters: a family letter is one or two printed pages, at most "
-                    + MAX_CHARACTERS + " characters"));
+            problems.add(new Problem(
+                    0,
+                    markdown.length() + " characters: a family letter is one or two printed pages, at most "
+                            + MAX_CHARACTERS + " characters"));
         }
         if (sections(markdown) == 0) {
             problems.add(new Problem(0, "no '## ' section heading"));

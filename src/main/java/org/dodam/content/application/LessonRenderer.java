@@ -36,7 +36,8 @@ public class LessonRenderer {
 
     public List<RenderedSection> render(Curriculum.LessonEntry lesson, String locale, String country) {
         String language = lesson.language(locale);
-        return cache.computeIfAbsent(lesson.id() + "|" + lesson.version() + "|" + language + "|" + country,
+        return cache.computeIfAbsent(
+                lesson.id() + "|" + lesson.version() + "|" + language + "|" + country,
                 key -> lesson.text(language).sections().stream()
                         .map(section -> new RenderedSection(section.kind(), section.heading(), html(section, country)))
                         .toList());

@@ -25,21 +25,21 @@ import org.w3c.dom.Element;
  */
 public final class MoodleExport {
 
-    private MoodleExport() {
-    }
+    private MoodleExport() {}
 
     /** One lesson's quiz, as the export needs it. */
-    public record LessonQuiz(String title, List<Question> questions) {
-    }
+    public record LessonQuiz(String title, List<Question> questions) {}
 
     public static String quizXml(String moduleTitle, List<LessonQuiz> lessons, String locale) {
         try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document doc =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element quiz = doc.createElement("quiz");
             doc.appendChild(quiz);
             for (LessonQuiz lesson : lessons) {
                 Element category = question(doc, quiz, "category");
-                category.appendChild(textElement(doc, "category", "$course$/Dodam/" + moduleTitle + "/" + lesson.title()));
+                category.appendChild(
+                        textElement(doc, "category", "$course$/Dodam/" + moduleTitle + "/" + lesson.title()));
                 for (Question question : lesson.questions()) {
                     quiz.appendChild(multichoice(doc, lesson.title(), question, locale));
                 }
@@ -65,7 +65,8 @@ public final class MoodleExport {
         Element element = doc.createElement("question");
         element.setAttribute("type", trueFalse ? "truefalse" : "multichoice");
         element.appendChild(textElement(doc, "name", lessonTitle + " · " + question.id()));
-        String stem = (question.scenario().isEmpty() ? "" : in(question.scenario(), locale) + "\n\n") + in(question.prompt(), locale);
+        String stem = (question.scenario().isEmpty() ? "" : in(question.scenario(), locale) + "\n\n")
+                + in(question.prompt(), locale);
         element.appendChild(formatted(doc, "questiontext", stem));
         element.appendChild(simple(doc, "defaultgrade", "1"));
         element.appendChild(simple(doc, "penalty", trueFalse ? "1" : "0.3333333"));
@@ -94,7 +95,8 @@ public final class MoodleExport {
     }
 
     private static String fraction(double value) {
-        String text = String.format(Locale.ROOT, "%.5f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+        String text =
+                String.format(Locale.ROOT, "%.5f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
         return "-0".equals(text) ? "0" : text;
     }
 

@@ -1,5 +1,7 @@
 package org.dodam.content.application;
 
+import static org.dodam.content.domain.ContentModel.LOCALES;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +20,6 @@ import org.dodam.content.domain.ContentModel.Option;
 import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.content.domain.ContentProblem;
 import org.dodam.content.domain.InvalidContent;
-
-import static org.dodam.content.domain.ContentModel.LOCALES;
 
 /**
  * Rules on the quizzes of the curriculum as a whole, so that a quiz can only be passed by reading the
@@ -135,17 +135,26 @@ public final class QuizQuality {
         List<Item> trueFalse = trueFalse();
         return new Figures(
                 (int) items.stream().map(Item::file).distinct().count(),
-                questions().size(), Collections.unmodifiableMap(types), decisions().size(),
-                positions(positioned()), positions(decisions()),
-                choices().size(), Collections.unmodifiableMap(longestQuestions),
+                questions().size(),
+                Collections.unmodifiableMap(types),
+                decisions().size(),
+                positions(positioned()),
+                positions(decisions()),
+                choices().size(),
+                Collections.unmodifiableMap(longestQuestions),
                 Collections.unmodifiableMap(longestDecisions),
-                trueFalse.size(), count(trueFalse, Item::trueIsRight),
-                Collections.unmodifiableSortedMap(multipleCounts()), duplicates());
+                trueFalse.size(),
+                count(trueFalse, Item::trueIsRight),
+                Collections.unmodifiableSortedMap(multipleCounts()),
+                duplicates());
     }
 
     private static SortedMap<String, Integer> positions(List<Item> items) {
         SortedMap<String, Integer> counts = new TreeMap<>();
-        int widest = items.stream().mapToInt(item -> item.question().options().size()).max().orElse(4);
+        int widest = items.stream()
+                .mapToInt(item -> item.question().options().size())
+                .max()
+                .orElse(4);
         for (int i = 0; i < Math.max(4, widest); i++) {
             counts.put(letter(i), 0);
         }
@@ -164,11 +173,13 @@ public final class QuizQuality {
         for (String locale : LOCALES) {
             Map<String, List<Item>> byText = new LinkedHashMap<>();
             for (Item item : questions()) {
-                byText.computeIfAbsent(normalised(item.stem(locale)), text -> new ArrayList<>()).add(item);
+                byText.computeIfAbsent(normalised(item.stem(locale)), text -> new ArrayList<>())
+                        .add(item);
             }
             byText.forEach((text, same) -> {
                 if (same.size() > 1) {
-                    duplicates.add(new Duplicate(locale, text, same.stream().map(Item::where).toList()));
+                    duplicates.add(new Duplicate(
+                            locale, text, same.stream().map(Item::where).toList()));
                 }
             });
         }
@@ -191,21 +202,29 @@ public final class QuizQuality {
             Map<String, List<String>> files = new TreeMap<>();
             questions().stream()
                     .filter(item -> normalised(item.stem(duplicate.locale())).equals(duplicate.text()))
-                    .forEach(item -> files.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.id()));
-            breaches.add(new Breach("duplicate", "the same question is asked " + duplicate.where().size()
-                    + " times in " + duplicate.locale() + ": \"" + duplicate.text() + "\"", freeze(files)));
+                    .forEach(item -> files.computeIfAbsent(item.file(), f -> new ArrayList<>())
+                            .add(item.id()));
+            breaches.add(new Breach(
+                    "duplicate",
+                    "the same question is asked " + duplicate.where().size() + " times in " + duplicate.locale()
+                            + ": \"" + duplicate.text() + "\"",
+                    freeze(files)));
         }
         return List.copyOf(breaches);
     }
 
     private void checkPositions(Figures figures, List<Breach> breaches) {
-        int total = figures.positions().values().stream().mapToInt(Integer::intValue).sum();
+        int total = figures.positions().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
         figures.positions().forEach((letter, count) -> {
             if (over(count, total, MAX_POSITION_SHARE_PERCENT)) {
-                breaches.add(new Breach("position", "the right answer is at " + letter + " in " + share(count, total)
-                        + " of single and scenario questions with 3-4 options and decisions ("
-                        + counts(figures.positions()) + "), more than " + MAX_POSITION_SHARE_PERCENT
-                        + "%; move some of these elsewhere",
+                breaches.add(new Breach(
+                        "position",
+                        "the right answer is at " + letter + " in " + share(count, total)
+                                + " of single and scenario questions with 3-4 options and decisions ("
+                                + counts(figures.positions()) + "), more than " + MAX_POSITION_SHARE_PERCENT
+                                + "%; move some of these elsewhere",
                         files(positioned(), item -> letter(item.rightPosition()).equals(letter))));
             }
         });
@@ -215,9 +234,11 @@ public final class QuizQuality {
         Predicate<Item> longest = item -> item.rightIsLongest(locale);
         int count = count(pool, longest);
         if (over(count, pool.size(), MAX_LONGEST_RIGHT_PERCENT)) {
-            breaches.add(new Breach("longest " + rule + " " + locale, "in " + locale + " the right answer is the longest"
-                    + " option (ties included) in " + share(count, pool.size()) + " of " + what + ", more than "
-                    + MAX_LONGEST_RIGHT_PERCENT + "%; shorten the right answer of some of these",
+            breaches.add(new Breach(
+                    "longest " + rule + " " + locale,
+                    "in " + locale + " the right answer is the longest"
+                            + " option (ties included) in " + share(count, pool.size()) + " of " + what + ", more than "
+                            + MAX_LONGEST_RIGHT_PERCENT + "%; shorten the right answer of some of these",
                     files(pool, longest)));
         }
     }
@@ -225,30 +246,42 @@ public final class QuizQuality {
     private void checkTrueFalse(Figures figures, List<Breach> breaches) {
         List<Item> trueFalse = trueFalse();
         if (over(figures.trueFalse(), figures.questions(), MAX_TRUE_FALSE_PERCENT)) {
-            breaches.add(new Breach("true-false share", "true/false items are " + share(figures.trueFalse(),
-                    figures.questions()) + " of all questions, more than " + MAX_TRUE_FALSE_PERCENT
-                    + "%; turn some of these into questions that need the lesson", files(trueFalse, item -> true)));
+            breaches.add(new Breach(
+                    "true-false share",
+                    "true/false items are " + share(figures.trueFalse(), figures.questions())
+                            + " of all questions, more than " + MAX_TRUE_FALSE_PERCENT
+                            + "%; turn some of these into questions that need the lesson",
+                    files(trueFalse, item -> true)));
         }
         int rightTrue = figures.trueRight();
-        if (!trueFalse.isEmpty() && (under(rightTrue, trueFalse.size(), MIN_TRUE_RIGHT_PERCENT)
-                || over(rightTrue, trueFalse.size(), MAX_TRUE_RIGHT_PERCENT))) {
+        if (!trueFalse.isEmpty()
+                && (under(rightTrue, trueFalse.size(), MIN_TRUE_RIGHT_PERCENT)
+                        || over(rightTrue, trueFalse.size(), MAX_TRUE_RIGHT_PERCENT))) {
             boolean tooFew = under(rightTrue, trueFalse.size(), MIN_TRUE_RIGHT_PERCENT);
-            breaches.add(new Breach("true-false answer", "\"true\" is right in " + share(rightTrue, trueFalse.size())
-                    + " of true/false items, outside " + MIN_TRUE_RIGHT_PERCENT + "-" + MAX_TRUE_RIGHT_PERCENT
-                    + "%; items where \"" + (tooFew ? "false" : "true") + "\" is right",
+            breaches.add(new Breach(
+                    "true-false answer",
+                    "\"true\" is right in " + share(rightTrue, trueFalse.size())
+                            + " of true/false items, outside " + MIN_TRUE_RIGHT_PERCENT + "-" + MAX_TRUE_RIGHT_PERCENT
+                            + "%; items where \"" + (tooFew ? "false" : "true") + "\" is right",
                     files(trueFalse, item -> item.trueIsRight() != tooFew)));
         }
     }
 
     private void checkMultiple(Figures figures, List<Breach> breaches) {
-        int total = figures.multipleByRightCount().values().stream().mapToInt(Integer::intValue).sum();
+        int total = figures.multipleByRightCount().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
         figures.multipleByRightCount().forEach((right, count) -> {
             if (over(count, total, MAX_MULTIPLE_COUNT_PERCENT)) {
-                breaches.add(new Breach("multiple", share(count, total) + " of multiple-answer items have " + right
-                        + " right option(s) (" + figures.multipleByRightCount().entrySet().stream()
-                                .map(e -> e.getKey() + " right " + e.getValue()).collect(Collectors.joining(", "))
-                        + "), more than "
-                        + MAX_MULTIPLE_COUNT_PERCENT + "%; vary how many options are right in some of these",
+                breaches.add(new Breach(
+                        "multiple",
+                        share(count, total) + " of multiple-answer items have " + right
+                                + " right option(s) ("
+                                + figures.multipleByRightCount().entrySet().stream()
+                                        .map(e -> e.getKey() + " right " + e.getValue())
+                                        .collect(Collectors.joining(", "))
+                                + "), more than "
+                                + MAX_MULTIPLE_COUNT_PERCENT + "%; vary how many options are right in some of these",
                         files(multiple(), item -> item.rightCount() == right)));
             }
         });
@@ -267,13 +300,19 @@ public final class QuizQuality {
 
     /** Single and scenario questions: one right answer among options of free text. */
     private List<Item> choices() {
-        return items.stream().filter(item -> item.is("single") || item.is("scenario")).toList();
+        return items.stream()
+                .filter(item -> item.is("single") || item.is("scenario"))
+                .toList();
     }
 
     /** The right answers whose position counts: choices with 3 or 4 options, and every decision. */
     private List<Item> positioned() {
-        return items.stream().filter(item -> item.isDecision() || (item.is("single") || item.is("scenario"))
-                && item.question().options().size() >= 3 && item.question().options().size() <= 4).toList();
+        return items.stream()
+                .filter(item -> item.isDecision()
+                        || (item.is("single") || item.is("scenario"))
+                                && item.question().options().size() >= 3
+                                && item.question().options().size() <= 4)
+                .toList();
     }
 
     private List<Item> trueFalse() {
@@ -288,7 +327,10 @@ public final class QuizQuality {
 
     private static Map<String, List<String>> files(List<Item> pool, Predicate<Item> which) {
         Map<String, List<String>> files = new TreeMap<>();
-        pool.stream().filter(which).forEach(item -> files.computeIfAbsent(item.file(), f -> new ArrayList<>()).add(item.id()));
+        pool.stream()
+                .filter(which)
+                .forEach(item -> files.computeIfAbsent(item.file(), f -> new ArrayList<>())
+                        .add(item.id()));
         return freeze(files);
     }
 
@@ -316,7 +358,9 @@ public final class QuizQuality {
     }
 
     private static String counts(Map<String, Integer> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     static String letter(int position) {
@@ -324,7 +368,10 @@ public final class QuizQuality {
     }
 
     static String normalised(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .strip()
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static int length(String text) {
@@ -388,7 +435,8 @@ public final class QuizQuality {
         /** What the student reads as the question: the prompt, after the scenario for a scenario question. */
         String stem(String locale) {
             String prompt = question.prompt().getOrDefault(locale, "");
-            String scenario = question.scenario() == null ? "" : question.scenario().getOrDefault(locale, "");
+            String scenario =
+                    question.scenario() == null ? "" : question.scenario().getOrDefault(locale, "");
             return scenario.isBlank() ? prompt : scenario + "\n" + prompt;
         }
     }
@@ -413,44 +461,83 @@ public final class QuizQuality {
      * @param multipleByRightCount multiple-answer items by their number of right options
      * @param duplicates questions asked more than once
      */
-    public record Figures(int quizzes, int questions, Map<String, Integer> types, int decisions,
-                          SortedMap<String, Integer> positions, SortedMap<String, Integer> decisionPositions,
-                          int choices, Map<String, Integer> longestRightQuestions,
-                          Map<String, Integer> longestRightDecisions, int trueFalse, int trueRight,
-                          SortedMap<Integer, Integer> multipleByRightCount, List<Duplicate> duplicates) {
+    public record Figures(
+            int quizzes,
+            int questions,
+            Map<String, Integer> types,
+            int decisions,
+            SortedMap<String, Integer> positions,
+            SortedMap<String, Integer> decisionPositions,
+            int choices,
+            Map<String, Integer> longestRightQuestions,
+            Map<String, Integer> longestRightDecisions,
+            int trueFalse,
+            int trueRight,
+            SortedMap<Integer, Integer> multipleByRightCount,
+            List<Duplicate> duplicates) {
 
         /** A short report, a line per rule, to quote before and after a change. */
         @Override
         public String toString() {
-            int positioned = positions.values().stream().mapToInt(Integer::intValue).sum();
-            int multiple = multipleByRightCount.values().stream().mapToInt(Integer::intValue).sum();
+            int positioned =
+                    positions.values().stream().mapToInt(Integer::intValue).sum();
+            int multiple = multipleByRightCount.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
             StringBuilder report = new StringBuilder();
-            report.append("Quiz figures: ").append(quizzes).append(" quizzes, ").append(questions).append(" questions ")
-                    .append(types).append(", ").append(decisions).append(" decisions\n");
+            report.append("Quiz figures: ")
+                    .append(quizzes)
+                    .append(" quizzes, ")
+                    .append(questions)
+                    .append(" questions ")
+                    .append(types)
+                    .append(", ")
+                    .append(decisions)
+                    .append(" decisions\n");
             report.append("  right-answer position (single/scenario with 3-4 options + decisions, max ")
-                    .append(MAX_POSITION_SHARE_PERCENT).append("%): ").append(percentages(positions, positioned))
-                    .append("; of which decisions: ").append(counts(decisionPositions)).append('\n');
+                    .append(MAX_POSITION_SHARE_PERCENT)
+                    .append("%): ")
+                    .append(percentages(positions, positioned))
+                    .append("; of which decisions: ")
+                    .append(counts(decisionPositions))
+                    .append('\n');
             for (String locale : longestRightQuestions.keySet()) {
-                report.append("  right answer is longest, ").append(locale).append(" (ties count, max ")
-                        .append(MAX_LONGEST_RIGHT_PERCENT).append("%): questions ")
-                        .append(share(longestRightQuestions.get(locale), choices)).append(", decisions ")
-                        .append(share(longestRightDecisions.get(locale), decisions)).append('\n');
+                report.append("  right answer is longest, ")
+                        .append(locale)
+                        .append(" (ties count, max ")
+                        .append(MAX_LONGEST_RIGHT_PERCENT)
+                        .append("%): questions ")
+                        .append(share(longestRightQuestions.get(locale), choices))
+                        .append(", decisions ")
+                        .append(share(longestRightDecisions.get(locale), decisions))
+                        .append('\n');
             }
-            report.append("  true/false (max ").append(MAX_TRUE_FALSE_PERCENT).append("% of questions, true right in ")
-                    .append(MIN_TRUE_RIGHT_PERCENT).append('-').append(MAX_TRUE_RIGHT_PERCENT).append("%): ")
-                    .append(share(trueFalse, questions)).append(" of questions, true right in ")
-                    .append(share(trueRight, trueFalse)).append('\n');
-            report.append("  multiple by number of right options (max ").append(MAX_MULTIPLE_COUNT_PERCENT)
-                    .append("% for any count): ").append(multipleByRightCount.entrySet().stream()
+            report.append("  true/false (max ")
+                    .append(MAX_TRUE_FALSE_PERCENT)
+                    .append("% of questions, true right in ")
+                    .append(MIN_TRUE_RIGHT_PERCENT)
+                    .append('-')
+                    .append(MAX_TRUE_RIGHT_PERCENT)
+                    .append("%): ")
+                    .append(share(trueFalse, questions))
+                    .append(" of questions, true right in ")
+                    .append(share(trueRight, trueFalse))
+                    .append('\n');
+            report.append("  multiple by number of right options (max ")
+                    .append(MAX_MULTIPLE_COUNT_PERCENT)
+                    .append("% for any count): ")
+                    .append(multipleByRightCount.entrySet().stream()
                             .map(e -> e.getKey() + " right " + share(e.getValue(), multiple))
-                            .collect(Collectors.joining(", "))).append('\n');
+                            .collect(Collectors.joining(", ")))
+                    .append('\n');
             report.append("  duplicate questions: ").append(duplicates.size());
             duplicates.forEach(duplicate -> report.append("\n    ").append(duplicate));
             return report.toString();
         }
 
         private static <K> String percentages(Map<K, Integer> counts, int total) {
-            return counts.entrySet().stream().map(e -> e.getKey() + " " + share(e.getValue(), total))
+            return counts.entrySet().stream()
+                    .map(e -> e.getKey() + " " + share(e.getValue(), total))
                     .collect(Collectors.joining(", "));
         }
     }
@@ -476,9 +563,10 @@ public final class QuizQuality {
 
         @Override
         public String toString() {
-            return rule + ": " + message + ":\n" + files.entrySet().stream()
-                    .map(e -> "    " + e.getKey() + " " + String.join(", ", e.getValue()))
-                    .collect(Collectors.joining("\n"));
+            return rule + ": " + message + ":\n"
+                    + files.entrySet().stream()
+                            .map(e -> "    " + e.getKey() + " " + String.join(", ", e.getValue()))
+                            .collect(Collectors.joining("\n"));
         }
     }
 }

@@ -22,8 +22,7 @@ public class ContentVersion {
     @Column(name = "help_routes", nullable = false, length = 100_000)
     private String helpRoutes;
 
-    protected ContentVersion() {
-    }
+    protected ContentVersion() {}
 
     public ContentVersion(String version, Instant loadedAt, String helpRoutes) {
         this.version = version;

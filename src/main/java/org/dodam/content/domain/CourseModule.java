@@ -21,7 +21,8 @@ import org.dodam.platform.Languages;
 /** A module of the curriculum as loaded from its module.yaml; its id is the folder name and never changes. */
 @Entity
 @Table(name = "course_module")
-@NamedQuery(name = "CourseModule.allWithTexts",
+@NamedQuery(
+        name = "CourseModule.allWithTexts",
         query = "select m from CourseModule m left join fetch m.texts order by m.position")
 public class CourseModule {
 
@@ -44,8 +45,7 @@ public class CourseModule {
 
     private boolean retired;
 
-    protected CourseModule() {
-    }
+    protected CourseModule() {}
 
     public CourseModule(String id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -58,7 +58,8 @@ public class CourseModule {
         bands = String.join(",", doc.bands());
         texts.keySet().retainAll(doc.title().keySet());
         doc.title().forEach((language, title) -> {
-            ModuleText text = new ModuleText(title, doc.summary().get(language), doc.familyLetters().get(language));
+            ModuleText text = new ModuleText(
+                    title, doc.summary().get(language), doc.familyLetters().get(language));
             if (!text.equals(texts.get(language))) {
                 texts.put(language, text);
             }
@@ -105,7 +106,8 @@ public class CourseModule {
      * that reads that language, so a missing one is absent rather than replaced. None for staff modules.
      */
     public Optional<String> familyLetter(String language) {
-        return Optional.ofNullable(language == null ? null : texts.get(language)).map(ModuleText::familyLetter);
+        return Optional.ofNullable(language == null ? null : texts.get(language))
+                .map(ModuleText::familyLetter);
     }
 
     private ModuleText text(String language) {

@@ -25,7 +25,8 @@ import org.dodam.platform.Languages;
  */
 @Entity
 @Table(name = "lesson")
-@NamedQuery(name = "Lesson.allWithTitles",
+@NamedQuery(
+        name = "Lesson.allWithTitles",
         query = "select l from Lesson l left join fetch l.titles order by l.module.position, l.position")
 public class Lesson {
 
@@ -64,8 +65,7 @@ public class Lesson {
 
     private boolean retired;
 
-    protected Lesson() {
-    }
+    protected Lesson() {}
 
     public Lesson(String id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -140,6 +140,7 @@ public class Lesson {
 
     /** The lesson's title in this language, or in the default language when it has no translation (see {@link Languages#pick}). */
     public String title(String language) {
-        return Languages.pick(titles, language).orElseThrow(() -> new IllegalStateException("lesson " + id + " has no title"));
+        return Languages.pick(titles, language)
+                .orElseThrow(() -> new IllegalStateException("lesson " + id + " has no title"));
     }
 }

@@ -17,8 +17,7 @@ public class ModuleText {
     @Column(name = "family_letter")
     private String familyLetter;
 
-    protected ModuleText() {
-    }
+    protected ModuleText() {}
 
     /** {@code familyLetter} is null for staff modules, which have none. */
     public ModuleText(String title, String summary, String familyLetter) {
@@ -41,7 +40,9 @@ public class ModuleText {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ModuleText text && title.equals(text.title) && summary.equals(text.summary)
+        return other instanceof ModuleText text
+                && title.equals(text.title)
+                && summary.equals(text.summary)
                 && Objects.equals(familyLetter, text.familyLetter);
     }
 

@@ -39,8 +39,7 @@ public class QuizQuestion {
 
     private boolean retired;
 
-    protected QuizQuestion() {
-    }
+    protected QuizQuestion() {}
 
     public QuizQuestion(Lesson lesson, String questionId) {
         this.lesson = Objects.requireNonNull(lesson, "lesson");

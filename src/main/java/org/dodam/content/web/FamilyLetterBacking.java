@@ -29,8 +29,13 @@ public class FamilyLetterBacking {
         if (lessonIds == null || lessonIds.isEmpty()) {
             return List.of();
         }
-        Set<String> moduleIds = lessonIds.stream().map(curriculum::lesson).flatMap(Optional::stream)
-                .map(LessonEntry::moduleId).collect(Collectors.toSet());
-        return curriculum.modules(false).stream().filter(m -> moduleIds.contains(m.id()) && m.hasFamilyLetters()).toList();
+        Set<String> moduleIds = lessonIds.stream()
+                .map(curriculum::lesson)
+                .flatMap(Optional::stream)
+                .map(LessonEntry::moduleId)
+                .collect(Collectors.toSet());
+        return curriculum.modules(false).stream()
+                .filter(m -> moduleIds.contains(m.id()) && m.hasFamilyLetters())
+                .toList();
     }
 }

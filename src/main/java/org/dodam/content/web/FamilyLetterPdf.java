@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
@@ -55,8 +54,8 @@ import org.dodam.platform.web.Texts;
 public final class FamilyLetterPdf {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final Pattern HELP_ROUTES = Pattern.compile("^" + Pattern.quote(ContentModel.HELP_ROUTES_MARK) + "[ \\t]*$",
-            Pattern.MULTILINE);
+    private static final Pattern HELP_ROUTES =
+            Pattern.compile("^" + Pattern.quote(ContentModel.HELP_ROUTES_MARK) + "[ \\t]*$", Pattern.MULTILINE);
     private static final float BODY = 10.5f;
     private static final float LEADING = 15.5f;
     private static final float SMALL = 9f;
@@ -79,9 +78,8 @@ public final class FamilyLetterPdf {
      * What one letter is printed from. {@code help} (the routes of the school's country), {@code schoolName} and
      * {@code date} may be null; the letter then goes without them.
      */
-    public record Letter(String locale, String moduleTitle, String markdown, CountryHelp help, String schoolName,
-                         LocalDate date) {
-    }
+    public record Letter(
+            String locale, String moduleTitle, String markdown, CountryHelp help, String schoolName, LocalDate date) {}
 
     /** Renders the whole document in memory first, so a failure answers an error page instead of half a file. */
     public static byte[] render(Letter letter) throws IOException {
@@ -105,11 +103,15 @@ public final class FamilyLetterPdf {
     }
 
     private void write(Letter letter) throws DocumentException {
-        String school = letter.schoolName() == null || letter.schoolName().isBlank() ? null : letter.schoolName().strip();
-        Paragraph kind = new Paragraph(fonts.phrase(school == null ? texts.getString("familyLetter.kind")
-                : format(texts, "familyLetter.kindOf", school), SMALL));
+        String school = letter.schoolName() == null || letter.schoolName().isBlank()
+                ? null
+                : letter.schoolName().strip();
+        Paragraph kind = new Paragraph(fonts.phrase(
+                school == null ? texts.getString("familyLetter.kind") : format(texts, "familyLetter.kindOf", school),
+                SMALL));
         document.add(kind);
-        Paragraph title = new Paragraph(fonts.phrase(format(texts, "familyLetter.title", letter.moduleTitle()), 18, Font.BOLD));
+        Paragraph title =
+                new Paragraph(fonts.phrase(format(texts, "familyLetter.title", letter.moduleTitle()), 18, Font.BOLD));
         title.setLeading(24);
         title.setSpacingBefore(4);
         document.add(title);
@@ -125,8 +127,14 @@ public final class FamilyLetterPdf {
 
         float before = 14;
         if (letter.date() != null) {
-            document.add(closing(fonts.phrase(DateTimeFormatter.ofPattern(texts.getString("familyLetter.date"),
-                    Locale.forLanguageTag(letter.locale())).format(letter.date()), BODY), before));
+            document.add(closing(
+                    fonts.phrase(
+                            DateTimeFormatter.ofPattern(
+                                            texts.getString("familyLetter.date"),
+                                            Locale.forLanguageTag(letter.locale()))
+                                    .format(letter.date()),
+                            BODY),
+                    before));
             before = 0;
         }
         if (school != null) {
@@ -201,7 +209,10 @@ public final class FamilyLetterPdf {
     private com.lowagie.text.List list(ListBlock block, int depth) throws DocumentException {
         boolean ordered = block instanceof OrderedList;
         com.lowagie.text.List list = new com.lowagie.text.List(ordered, 14);
-        list.setListSymbol(ordered ? new Chunk("", new Font(fonts.latin(), BODY)) : new Chunk("\u2022", new Font(fonts.latin(), BODY)));
+        list.setListSymbol(
+                ordered
+                        ? new Chunk("", new Font(fonts.latin(), BODY))
+                        : new Chunk("\u2022", new Font(fonts.latin(), BODY)));
         if (block instanceof OrderedList numbered && numbered.getMarkerStartNumber() != null) {
             list.setFirst(numbered.getMarkerStartNumber());
         }
@@ -250,7 +261,8 @@ public final class FamilyLetterPdf {
             if (address != null) {
                 item.add(fonts.phrase(" · " + address, BODY));
             }
-            Phrase description = fonts.phrase(Languages.pick(route.description(), locale).orElse(""), SMALL);
+            Phrase description =
+                    fonts.phrase(Languages.pick(route.description(), locale).orElse(""), SMALL);
             description.setLeading(13);
             item.add(Chunk.NEWLINE);
             item.add(description);

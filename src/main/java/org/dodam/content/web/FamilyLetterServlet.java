@@ -38,18 +38,27 @@ public class FamilyLetterServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String locale = request.getParameter("lang");
         Actor teacher = currentUser.actor().filter(a -> a.is(Role.TEACHER)).orElse(null);
-        ModuleEntry module = curriculum.module(request.getParameter("module")).filter(m -> !m.forStaff()).orElse(null);
-        String markdown = teacher == null || module == null || !Languages.supported(locale) ? null
+        ModuleEntry module = curriculum
+                .module(request.getParameter("module"))
+                .filter(m -> !m.forStaff())
+                .orElse(null);
+        String markdown = teacher == null || module == null || !Languages.supported(locale)
+                ? null
                 : module.familyLetter(locale).orElse(null);
         if (markdown == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] pdf = FamilyLetterPdf.render(new FamilyLetterPdf.Letter(locale, module.title(locale), markdown,
-                curriculum.help(currentUser.getSchoolCountry()).orElse(null), currentUser.getSchoolName(),
+        byte[] pdf = FamilyLetterPdf.render(new FamilyLetterPdf.Letter(
+                locale,
+                module.title(locale),
+                markdown,
+                curriculum.help(currentUser.getSchoolCountry()).orElse(null),
+                currentUser.getSchoolName(),
                 schoolClock.today()));
         response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition",
+        response.setHeader(
+                "Content-Disposition",
                 "attachment; filename=\"dodam-family-letter-" + module.id() + "-" + locale + ".pdf\"");
         response.setContentLength(pdf.length);
         response.getOutputStream().write(pdf);

@@ -27,11 +27,16 @@ public class MoodleExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String xml = MoodleExport.quizXml(module.title(locale), module.lessons().stream()
-                .map(l -> new LessonQuiz(l.title(locale), l.document().questions())).toList(), locale);
+        String xml = MoodleExport.quizXml(
+                module.title(locale),
+                module.lessons().stream()
+                        .map(l -> new LessonQuiz(l.title(locale), l.document().questions()))
+                        .toList(),
+                locale);
         response.setContentType("application/xml");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Content-Disposition", "attachment; filename=\"dodam-" + module.id() + "-" + locale + ".xml\"");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"dodam-" + module.id() + "-" + locale + ".xml\"");
         response.getWriter().write(xml);
     }
 }

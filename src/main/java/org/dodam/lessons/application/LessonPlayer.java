@@ -5,8 +5,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,7 +29,8 @@ import org.dodam.quizzes.application.QuizFinished;
 @Transactional
 public class LessonPlayer {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LessonPlayer.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(LessonPlayer.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -58,8 +59,10 @@ public class LessonPlayer {
     public Position open(Actor student, String lessonId, Integer requested) {
         LessonEntry lesson = studentLesson(student, lessonId);
         int total = studentSections(lesson);
-        Optional<LessonProgress> known = findQuery(student.id(), lesson).setHint(READ_ONLY, true)
-                .getResultStream().findFirst();
+        Optional<LessonProgress> known = findQuery(student.id(), lesson)
+                .setHint(READ_ONLY, true)
+                .getResultStream()
+                .findFirst();
         if (known.isPresent()) {
             int index = requested != null ? requested : known.get().currentSection();
             if (!known.get().changedByViewing(index, total)) {
@@ -82,8 +85,13 @@ public class LessonPlayer {
     }
 
     private static Position position(LessonProgress progress, int total) {
-        return new Position(progress.currentSection(), total, progress.sectionsSeen(), progress.passed(),
-                progress.bestScore(), progress.completed());
+        return new Position(
+                progress.currentSection(),
+                total,
+                progress.sectionsSeen(),
+                progress.passed(),
+                progress.bestScore(),
+                progress.completed());
     }
 
     /** Records a finished quiz attempt on the student's progress (the best score counts). */
@@ -99,11 +107,19 @@ public class LessonPlayer {
         if (studentIds.isEmpty() || lessonIds.isEmpty()) {
             return;
         }
-        var existing = em.createNamedQuery("LessonProgress.ofStudents", LessonProgress.class)
-                .setParameter("students", studentIds).setParameter("lessons", lessonIds).getResultList().stream()
-                .map(p -> p.studentId() + "|" + p.lessonId()).collect(java.util.stream.Collectors.toSet());
+        var existing = em
+                .createNamedQuery("LessonProgress.ofStudents", LessonProgress.class)
+                .setParameter("students", studentIds)
+                .setParameter("lessons", lessonIds)
+                .getResultList()
+                .stream()
+                .map(p -> p.studentId() + "|" + p.lessonId())
+                .collect(java.util.stream.Collectors.toSet());
         for (String lessonId : lessonIds) {
-            int total = curriculum.lesson(lessonId).map(LessonPlayer::studentSections).orElse(1);
+            int total = curriculum
+                    .lesson(lessonId)
+                    .map(LessonPlayer::studentSections)
+                    .orElse(1);
             for (Long student : studentIds) {
                 if (!existing.contains(student + "|" + lessonId)) {
                     em.persist(new LessonProgress(student, lessonId, total, clock.instant()));
@@ -120,17 +136,32 @@ public class LessonPlayer {
         if (studentIds.isEmpty() || lessonIds.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("LessonProgress.snapshotsOf", Object[].class)
-                .setParameter("students", studentIds).setParameter("lessons", lessonIds).getResultList().stream()
-                .map(row -> new ProgressSnapshot((Long) row[0], (String) row[1], row[2] != null, (java.time.Instant) row[3],
-                        (Integer) row[4], (Integer) row[5], (Integer) row[6]))
+        return em
+                .createNamedQuery("LessonProgress.snapshotsOf", Object[].class)
+                .setParameter("students", studentIds)
+                .setParameter("lessons", lessonIds)
+                .getResultList()
+                .stream()
+                .map(row -> new ProgressSnapshot(
+                        (Long) row[0],
+                        (String) row[1],
+                        row[2] != null,
+                        (java.time.Instant) row[3],
+                        (Integer) row[4],
+                        (Integer) row[5],
+                        (Integer) row[6]))
                 .toList();
     }
 
     /** A student's progress in a lesson as other features read it. */
-    public record ProgressSnapshot(long studentId, String lessonId, boolean started, java.time.Instant completedAt,
-                                   Integer bestScore, int sectionsSeen, int sectionsTotal) {
-    }
+    public record ProgressSnapshot(
+            long studentId,
+            String lessonId,
+            boolean started,
+            java.time.Instant completedAt,
+            Integer bestScore,
+            int sectionsSeen,
+            int sectionsTotal) {}
 
     LessonProgress progress(long studentId, LessonEntry lesson, int total) {
         return find(studentId, lesson).orElseGet(() -> {
@@ -164,7 +195,8 @@ public class LessonPlayer {
 
     private TypedQuery<LessonProgress> findQuery(long studentId, LessonEntry lesson) {
         return em.createNamedQuery("LessonProgress.find", LessonProgress.class)
-                .setParameter("student", studentId).setParameter("lesson", lesson.id());
+                .setParameter("student", studentId)
+                .setParameter("lesson", lesson.id());
     }
 
     /** A lesson a student may open: it exists and is not a staff lesson. */
@@ -177,8 +209,11 @@ public class LessonPlayer {
 
     /** Sections a student reads: all but the teacher notes. */
     public static int studentSections(LessonEntry lesson) {
-        return (int) Math.max(1, lesson.text(Languages.DEFAULT).sections().stream()
-                .filter(s -> !"teacher-notes".equals(s.kind())).count());
+        return (int) Math.max(
+                1,
+                lesson.text(Languages.DEFAULT).sections().stream()
+                        .filter(s -> !"teacher-notes".equals(s.kind()))
+                        .count());
     }
 
     /** Where the student is in a lesson after opening a section. */

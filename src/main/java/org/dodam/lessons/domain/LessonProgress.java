@@ -17,14 +17,18 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "progress")
-@NamedQuery(name = "LessonProgress.find",
+@NamedQuery(
+        name = "LessonProgress.find",
         query = "select p from LessonProgress p where p.studentId = :student and p.lessonId = :lesson")
 @NamedQuery(name = "LessonProgress.ofStudent", query = "select p from LessonProgress p where p.studentId = :student")
-@NamedQuery(name = "LessonProgress.ofStudents",
+@NamedQuery(
+        name = "LessonProgress.ofStudents",
         query = "select p from LessonProgress p where p.studentId in :students and p.lessonId in :lessons")
-@NamedQuery(name = "LessonProgress.snapshotsOf",
-        query = "select p.studentId, p.lessonId, p.startedAt, p.completedAt, p.bestScore, p.sectionsSeen, p.sectionsTotal"
-                + " from LessonProgress p where p.studentId in :students and p.lessonId in :lessons")
+@NamedQuery(
+        name = "LessonProgress.snapshotsOf",
+        query =
+                "select p.studentId, p.lessonId, p.startedAt, p.completedAt, p.bestScore, p.sectionsSeen, p.sectionsTotal"
+                        + " from LessonProgress p where p.studentId in :students and p.lessonId in :lessons")
 public class LessonProgress {
 
     @Id
@@ -60,8 +64,7 @@ public class LessonProgress {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected LessonProgress() {
-    }
+    protected LessonProgress() {}
 
     public LessonProgress(long studentId, String lessonId, int sectionsTotal, Instant now) {
         this.studentId = studentId;

@@ -179,8 +179,11 @@ public class LessonBacking {
 
     public List<RenderedSection> getSections() {
         if (sections == null) {
-            sections = lesson == null ? List.of()
-                    : renderer.render(lesson, locale(), country).stream().filter(s -> staff || !s.teacherNotes()).toList();
+            sections = lesson == null
+                    ? List.of()
+                    : renderer.render(lesson, locale(), country).stream()
+                            .filter(s -> staff || !s.teacherNotes())
+                            .toList();
         }
         return sections;
     }

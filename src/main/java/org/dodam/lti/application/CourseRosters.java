@@ -52,25 +52,31 @@ public class CourseRosters {
     Clock clock;
 
     /** A course whose roster is being read. */
-    public record RosterTarget(long courseId, Registration registration, String membershipsUrl, long classId) {
-    }
+    public record RosterTarget(long courseId, Registration registration, String membershipsUrl, long classId) {}
 
     /** A member as the roster service lists them. */
-    public record Member(String userId, String name, LaunchRole role, boolean active) {
-    }
+    public record Member(String userId, String name, LaunchRole role, boolean active) {}
 
     /** Takes the course's roster to read now, unless it was read within {@link #EVERY} or the course has no class or roster. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<RosterTarget> claim(long courseId) {
         Instant now = clock.instant();
-        int taken = em.createNamedQuery(Course.CLAIM_ROSTER).setParameter("id", courseId).setParameter("now", now)
-                .setParameter("before", now.minus(EVERY)).executeUpdate();
+        int taken = em.createNamedQuery(Course.CLAIM_ROSTER)
+                .setParameter("id", courseId)
+                .setParameter("now", now)
+                .setParameter("before", now.minus(EVERY))
+                .executeUpdate();
         if (taken == 0) {
             return Optional.empty();
         }
         Course course = em.find(Course.class, courseId); // read after the update: Course is not in the shared cache
-        return registrations.byId(course.registrationId()).map(r -> new RosterTarget(courseId, r, course.membershipsUrl().orElseThrow(),
-                course.classId().orElseThrow()));
+        return registrations
+                .byId(course.registrationId())
+                .map(r -> new RosterTarget(
+                        courseId,
+                        r,
+                        course.membershipsUrl().orElseThrow(),
+                        course.classId().orElseThrow()));
     }
 
     /** Adds the page's active learners to the course and its class; returns how many joined the class now. */
@@ -80,17 +86,29 @@ public class CourseRosters {
         Registration registration = target.registration();
         int joined = 0;
         for (Member member : members) {
-            if (!member.active() || member.role() != LaunchRole.LEARNER || member.userId() == null || member.userId().isBlank()
+            if (!member.active()
+                    || member.role() != LaunchRole.LEARNER
+                    || member.userId() == null
+                    || member.userId().isBlank()
                     || member.userId().length() > 255) {
                 continue;
             }
             LaunchedPerson person = em.createNamedQuery("LaunchedPerson.find", LaunchedPerson.class)
-                    .setParameter("school", registration.schoolId()).setParameter("issuer", registration.issuer())
-                    .setParameter("subject", member.userId()).getResultStream().findFirst().orElse(null);
+                    .setParameter("school", registration.schoolId())
+                    .setParameter("issuer", registration.issuer())
+                    .setParameter("subject", member.userId())
+                    .getResultStream()
+                    .findFirst()
+                    .orElse(null);
             if (person == null) {
-                Actor made = accounts.createSignedInElsewhere(registration.schoolId(), LaunchArrivals.displayName(member.name()),
-                        Role.STUDENT, Languages.DEFAULT).actor();
-                person = LaunchedPerson.listed(registration.schoolId(), registration.issuer(), member.userId(), made.id(), now);
+                Actor made = accounts.createSignedInElsewhere(
+                                registration.schoolId(),
+                                LaunchArrivals.displayName(member.name()),
+                                Role.STUDENT,
+                                Languages.DEFAULT)
+                        .actor();
+                person = LaunchedPerson.listed(
+                        registration.schoolId(), registration.issuer(), member.userId(), made.id(), now);
                 em.persist(person);
                 em.flush();
             }
@@ -98,8 +116,12 @@ public class CourseRosters {
             if (account.isEmpty() || !account.get().is(Role.STUDENT)) {
                 continue;
             }
-            if (em.createNamedQuery("CourseMember.find", CourseMember.class).setParameter("course", target.courseId())
-                    .setParameter("person", person.id()).getResultStream().findFirst().isEmpty()) {
+            if (em.createNamedQuery("CourseMember.find", CourseMember.class)
+                    .setParameter("course", target.courseId())
+                    .setParameter("person", person.id())
+                    .getResultStream()
+                    .findFirst()
+                    .isEmpty()) {
                 em.persist(new CourseMember(target.courseId(), person.id(), LaunchRole.LEARNER, now));
                 joined++;
             }

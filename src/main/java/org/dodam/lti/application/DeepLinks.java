@@ -43,6 +43,7 @@ public class DeepLinks {
     public static final String PICKER = "/teacher/lti-pick.xhtml";
     /** How long the platform may take to receive the answer after the teacher picked. */
     static final Duration VALID_FOR = Duration.ofMinutes(10);
+
     static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 
     @Inject
@@ -61,20 +62,22 @@ public class DeepLinks {
     SecureRandom random;
 
     /** The signed answer and where the teacher's browser posts it (as the form field {@code JWT}). */
-    public record Answer(String returnUrl, String jwt, List<String> titles) {
-    }
+    public record Answer(String returnUrl, String jwt, List<String> titles) {}
 
     /**
      * Answers the request with the picked lessons (students' lessons of the curriculum, in the order picked, each
      * once; none is a valid answer, the teacher cancelling). The titles are in {@code language}; the launch address
      * is Dodam's as the teacher's browser reached it.
      */
-    public Answer answer(Actor teacher, DeepLinkRequest request, List<String> lessonIds, String language, String launchUrl) {
+    public Answer answer(
+            Actor teacher, DeepLinkRequest request, List<String> lessonIds, String language, String launchUrl) {
         if (!teacher.is(Role.TEACHER)) {
             throw DodamException.notFound();
         }
-        Registration registration = registrations.byId(request.registrationId())
-                .filter(r -> r.schoolId() == teacher.schoolId()).orElseThrow(DodamException::notFound);
+        Registration registration = registrations
+                .byId(request.registrationId())
+                .filter(r -> r.schoolId() == teacher.schoolId())
+                .orElseThrow(DodamException::notFound);
         List<LessonEntry> lessons = new ArrayList<>();
         for (String id : new LinkedHashSet<>(lessonIds)) {
             lessons.add(curriculum.studentLesson(id).orElseThrow(() -> new DodamException("lti.pick.unknownLesson")));
@@ -82,12 +85,17 @@ public class DeepLinks {
         if (lessons.size() > 1 && !request.settings().acceptMultiple()) {
             throw new DodamException("lti.pick.onlyOne");
         }
-        List<Map<String, Object>> items = lessons.stream().map(lesson -> item(lesson, language, launchUrl)).toList();
+        List<Map<String, Object>> items = lessons.stream()
+                .map(lesson -> item(lesson, language, launchUrl))
+                .toList();
         Instant now = clock.instant();
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(registration.clientId()).audience(registration.issuer())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(VALID_FOR)))
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(registration.clientId())
+                .audience(registration.issuer())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(VALID_FOR)))
                 .claim("nonce", Base64.getUrlEncoder().withoutPadding().encodeToString(nonce))
                 .claim(LaunchVerifier.DEPLOYMENT_ID, request.deploymentId())
                 .claim(LaunchVerifier.MESSAGE_TYPE, "LtiDeepLinkingResponse")
@@ -96,7 +104,9 @@ public class DeepLinks {
         if (request.settings().data() != null) {
             claims.claim(DL + "data", request.settings().data());
         }
-        return new Answer(request.settings().returnUrl(), sign(claims.build()),
+        return new Answer(
+                request.settings().returnUrl(),
+                sign(claims.build()),
                 lessons.stream().map(lesson -> lesson.title(language)).toList());
     }
 
@@ -107,8 +117,17 @@ public class DeepLinks {
         item.put("url", launchUrl);
         item.put("custom", Map.of("lesson", lesson.id()));
         if (!lesson.document().questions().isEmpty()) {
-            item.put("lineItem", Map.of("scoreMaximum", 100, "label", lesson.title(language), "resourceId", lesson.id(),
-                    "tag", "dodam-quiz"));
+            item.put(
+                    "lineItem",
+                    Map.of(
+                            "scoreMaximum",
+                            100,
+                            "label",
+                            lesson.title(language),
+                            "resourceId",
+                            lesson.id(),
+                            "tag",
+                            "dodam-quiz"));
         }
         return item;
     }
@@ -116,8 +135,12 @@ public class DeepLinks {
     private String sign(JWTClaimsSet claims) {
         RSAKey key = toolKeys.signingKey();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT)
-                    .build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -41,15 +41,26 @@ public class GradePassback {
     Clock clock;
 
     /** A score on its way, with what sending it takes. */
-    public record Outgoing(long id, Registration registration, String lineItemUrl, String userId, int scoreGiven, Instant finishedAt) {
-    }
+    public record Outgoing(
+            long id,
+            Registration registration,
+            String lineItemUrl,
+            String userId,
+            int scoreGiven,
+            Instant finishedAt) {}
 
     /** Remembers that this student's scores for this lesson go to this line item (once per line item). */
     void link(long registrationId, LaunchedPerson person, String lessonId, String lineItemUrl) {
-        boolean known = em.createNamedQuery("GradeLink.find", GradeLink.class).setParameter("account", person.accountId())
-                .setParameter("lesson", lessonId).setParameter("lineItem", lineItemUrl).getResultStream().findFirst().isPresent();
+        boolean known = em.createNamedQuery("GradeLink.find", GradeLink.class)
+                .setParameter("account", person.accountId())
+                .setParameter("lesson", lessonId)
+                .setParameter("lineItem", lineItemUrl)
+                .getResultStream()
+                .findFirst()
+                .isPresent();
         if (!known) {
-            em.persist(new GradeLink(registrationId, person.id(), person.accountId(), lessonId, lineItemUrl, clock.instant()));
+            em.persist(new GradeLink(
+                    registrationId, person.id(), person.accountId(), lessonId, lineItemUrl, clock.instant()));
         }
     }
 
@@ -57,14 +68,18 @@ public class GradePassback {
     void onQuizFinished(@Observes QuizFinished finished) {
         Instant now = clock.instant();
         for (GradeLink link : em.createNamedQuery("GradeLink.ofStudentLesson", GradeLink.class)
-                .setParameter("account", finished.studentId()).setParameter("lesson", finished.lessonId()).getResultList()) {
+                .setParameter("account", finished.studentId())
+                .setParameter("lesson", finished.lessonId())
+                .getResultList()) {
             em.persist(new ScoreDelivery(link.id(), finished.score(), now));
         }
     }
 
     /** The ids of scores due now that no instance holds, oldest first. */
     public List<Long> due(int max) {
-        return em.createNamedQuery("ScoreDelivery.due", Long.class).setParameter("now", clock.instant()).setMaxResults(max)
+        return em.createNamedQuery("ScoreDelivery.due", Long.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(max)
                 .getResultList();
     }
 
@@ -72,8 +87,11 @@ public class GradePassback {
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Outgoing> claim(long id, Duration lease) {
         Instant now = clock.instant();
-        int taken = em.createNamedQuery(ScoreDelivery.CLAIM).setParameter("id", id).setParameter("now", now)
-                .setParameter("until", now.plus(lease)).executeUpdate();
+        int taken = em.createNamedQuery(ScoreDelivery.CLAIM)
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .setParameter("until", now.plus(lease))
+                .executeUpdate();
         if (taken == 0) {
             return Optional.empty();
         }
@@ -81,8 +99,8 @@ public class GradePassback {
         GradeLink link = em.find(GradeLink.class, delivery.gradeLinkId());
         LaunchedPerson person = em.find(LaunchedPerson.class, link.personId());
         Registration registration = registrations.byId(link.registrationId()).orElseThrow();
-        return Optional.of(new Outgoing(id, registration, link.lineItemUrl(), person.subject(), delivery.scoreGiven(),
-                delivery.finishedAt()));
+        return Optional.of(new Outgoing(
+                id, registration, link.lineItemUrl(), person.subject(), delivery.scoreGiven(), delivery.finishedAt()));
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -107,8 +125,11 @@ public class GradePassback {
         }
         Map<Long, Unsent> unsent = new HashMap<>();
         for (Object[] row : em.createNamedQuery("ScoreDelivery.unsentByRegistration", Object[].class)
-                .setParameter("registrations", registrationIds).getResultList()) {
-            unsent.put(((Number) row[0]).longValue(), new Unsent(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+                .setParameter("registrations", registrationIds)
+                .getResultList()) {
+            unsent.put(
+                    ((Number) row[0]).longValue(),
+                    new Unsent(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
         }
         return unsent;
     }

@@ -18,8 +18,8 @@ import org.dodam.accounts.application.Accounts;
 import org.dodam.accounts.application.Accounts.Caller;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.Classes;
-import org.dodam.accounts.application.DodamIdentityStore;
 import org.dodam.accounts.application.Classes.ClassSummary;
+import org.dodam.accounts.application.DodamIdentityStore;
 import org.dodam.accounts.domain.Role;
 import org.dodam.content.application.Curriculum;
 import org.dodam.lti.application.LaunchRefused.Reason;
@@ -67,20 +67,35 @@ public class LaunchArrivals {
      * lesson picker needs to answer it ({@code null} otherwise); for a teacher whose course offers its roster, the course
      * whose roster to read.
      */
-    public record Arrival(long accountId, String username, Role role, String locale, String landing, DeepLinkRequest deepLink,
-                          Long rosterCourseId) {
-    }
+    public record Arrival(
+            long accountId,
+            String username,
+            Role role,
+            String locale,
+            String landing,
+            DeepLinkRequest deepLink,
+            Long rosterCourseId) {}
 
     public Arrival arrive(Registration registration, LaunchClaims claims) {
         Instant now = clock.instant();
         Role role = claims.role() == LaunchRole.INSTRUCTOR ? Role.TEACHER : Role.STUDENT;
         LaunchedPerson person = em.createNamedQuery("LaunchedPerson.find", LaunchedPerson.class)
-                .setParameter("school", registration.schoolId()).setParameter("issuer", registration.issuer())
-                .setParameter("subject", claims.subject()).getResultStream().findFirst().orElse(null);
+                .setParameter("school", registration.schoolId())
+                .setParameter("issuer", registration.issuer())
+                .setParameter("subject", claims.subject())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         Caller caller;
         if (person == null) {
-            caller = accounts.createSignedInElsewhere(registration.schoolId(), displayName(claims.name()), role, language(claims.locale()));
-            person = LaunchedPerson.launching(registration.schoolId(), registration.issuer(), claims.subject(), caller.actor().id(), now);
+            caller = accounts.createSignedInElsewhere(
+                    registration.schoolId(), displayName(claims.name()), role, language(claims.locale()));
+            person = LaunchedPerson.launching(
+                    registration.schoolId(),
+                    registration.issuer(),
+                    claims.subject(),
+                    caller.actor().id(),
+                    now);
             em.persist(person);
             em.flush(); // the person's id, for the course membership
         } else {
@@ -97,29 +112,45 @@ public class LaunchArrivals {
         }
         Course course = claims.contextId() == null ? null : joinCourse(registration, claims, person, account);
         Optional<Long> classId = course == null ? Optional.empty() : course.classId();
-        Long rosterCourseId = course != null && account.is(Role.TEACHER) && course.membershipsUrl().isPresent() ? course.id() : null;
+        Long rosterCourseId = course != null
+                        && account.is(Role.TEACHER)
+                        && course.membershipsUrl().isPresent()
+                ? course.id()
+                : null;
         Optional<String> lesson = role == Role.STUDENT ? lesson(claims) : Optional.empty();
         if (lesson.isPresent() && claims.lineItem() != null) {
             passback.link(registration.id(), person, lesson.get(), claims.lineItem());
         }
         if (claims.deepLinking() != null) {
-            return new Arrival(account.id(), caller.username(), account.role(), account.locale(), DeepLinks.PICKER,
-                    new DeepLinkRequest(registration.id(), claims.deploymentId(), claims.deepLinking()), rosterCourseId);
+            return new Arrival(
+                    account.id(),
+                    caller.username(),
+                    account.role(),
+                    account.locale(),
+                    DeepLinks.PICKER,
+                    new DeepLinkRequest(registration.id(), claims.deploymentId(), claims.deepLinking()),
+                    rosterCourseId);
         }
         String landing = role == Role.TEACHER
-                ? classId.filter(id -> classes.ownedBy(account, id).isPresent()).map(id -> "/teacher/dashboard.xhtml?id=" + id)
+                ? classId.filter(id -> classes.ownedBy(account, id).isPresent())
+                        .map(id -> "/teacher/dashboard.xhtml?id=" + id)
                         .orElse(Role.TEACHER.homePath())
                 : lesson.map(id -> "/student/lesson.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                         .orElse(Role.STUDENT.homePath());
-        return new Arrival(account.id(), caller.username(), account.role(), account.locale(), landing, null, rosterCourseId);
+        return new Arrival(
+                account.id(), caller.username(), account.role(), account.locale(), landing, null, rosterCourseId);
     }
 
     /** The course, with its class made now if a teacher arrives first; the person becomes a member of the course. */
     private Course joinCourse(Registration registration, LaunchClaims claims, LaunchedPerson person, Actor account) {
         Instant now = clock.instant();
-        Course course = em.createNamedQuery("Course.find", Course.class).setParameter("registration", registration.id())
-                .setParameter("deployment", claims.deploymentId()).setParameter("context", claims.contextId())
-                .getResultStream().findFirst().orElse(null);
+        Course course = em.createNamedQuery("Course.find", Course.class)
+                .setParameter("registration", registration.id())
+                .setParameter("deployment", claims.deploymentId())
+                .setParameter("context", claims.contextId())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         String title = courseTitle(claims.contextTitle());
         if (course == null) {
             course = new Course(registration.id(), claims.deploymentId(), claims.contextId(), title, now);
@@ -129,8 +160,12 @@ public class LaunchArrivals {
             course.titled(title);
         }
         course.offersRoster(claims.membershipsUrl());
-        if (em.createNamedQuery("CourseMember.find", CourseMember.class).setParameter("course", course.id())
-                .setParameter("person", person.id()).getResultStream().findFirst().isEmpty()) {
+        if (em.createNamedQuery("CourseMember.find", CourseMember.class)
+                .setParameter("course", course.id())
+                .setParameter("person", person.id())
+                .getResultStream()
+                .findFirst()
+                .isEmpty()) {
             em.persist(new CourseMember(course.id(), person.id(), claims.role(), now));
             em.flush();
         }
@@ -139,7 +174,8 @@ public class LaunchArrivals {
             em.flush();
             course.becameClass(made.id());
             for (Long learner : em.createNamedQuery("CourseMember.learnerAccounts", Long.class)
-                    .setParameter("course", course.id()).getResultList()) {
+                    .setParameter("course", course.id())
+                    .getResultList()) {
                 classes.enrol(made.id(), learner);
             }
         } else if (account.is(Role.STUDENT) && course.classId().isPresent()) {
@@ -154,7 +190,8 @@ public class LaunchArrivals {
      * curriculum that students may open counts; Dodam builds the address itself, so no launch sends anyone elsewhere.
      */
     private Optional<String> lesson(LaunchClaims claims) {
-        return Optional.ofNullable(claims.customLesson()).or(() -> fromTarget(claims.targetLinkUri()))
+        return Optional.ofNullable(claims.customLesson())
+                .or(() -> fromTarget(claims.targetLinkUri()))
                 .filter(id -> curriculum.studentLesson(id).isPresent());
     }
 
@@ -169,9 +206,12 @@ public class LaunchArrivals {
                 return Optional.empty();
             }
             boolean lessonPage = uri.getPath() != null && uri.getPath().endsWith("/lesson.xhtml");
-            return Arrays.stream(query.split("&")).map(p -> p.split("=", 2)).filter(p -> p.length == 2)
+            return Arrays.stream(query.split("&"))
+                    .map(p -> p.split("=", 2))
+                    .filter(p -> p.length == 2)
                     .filter(p -> p[0].equals("lesson") || lessonPage && p[0].equals("id"))
-                    .map(p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)).findFirst();
+                    .map(p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8))
+                    .findFirst();
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -182,7 +222,9 @@ public class LaunchArrivals {
             return null;
         }
         String cleaned = name.replaceAll("[<>\\p{Cntrl}]", "").strip();
-        cleaned = cleaned.length() > AccountRules.NAME_MAX ? cleaned.substring(0, AccountRules.NAME_MAX).strip() : cleaned;
+        cleaned = cleaned.length() > AccountRules.NAME_MAX
+                ? cleaned.substring(0, AccountRules.NAME_MAX).strip()
+                : cleaned;
         return AccountRules.validName(cleaned) ? cleaned : null;
     }
 

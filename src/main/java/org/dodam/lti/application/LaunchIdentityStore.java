@@ -26,8 +26,11 @@ public class LaunchIdentityStore implements IdentityStore {
         if (!(credential instanceof LaunchCredential launch)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return accounts.activeCaller(launch.accountId()).filter(c -> c.username().equals(launch.username()))
-                .map(c -> new CredentialValidationResult(DodamIdentityStore.callerName(c.actor()), Set.of(c.actor().role().name())))
+        return accounts.activeCaller(launch.accountId())
+                .filter(c -> c.username().equals(launch.username()))
+                .map(c -> new CredentialValidationResult(
+                        DodamIdentityStore.callerName(c.actor()),
+                        Set.of(c.actor().role().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 

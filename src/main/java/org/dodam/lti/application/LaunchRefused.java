@@ -13,8 +13,25 @@ public class LaunchRefused extends DodamException {
 
     /** Why, each with its own message. */
     public enum Reason {
-        LOGIN_INCOMPLETE, UNKNOWN_PLATFORM, UNKNOWN_DEPLOYMENT, STATE, TOKEN, SIGNATURE, UNKNOWN_KEY, KEYS_UNAVAILABLE,
-        ISSUER, AUDIENCE, EXPIRED, NONCE, VERSION, MESSAGE_TYPE, CLAIMS, ROLE, DEEP_LINKING_ROLE, ACCOUNT, TRY_AGAIN;
+        LOGIN_INCOMPLETE,
+        UNKNOWN_PLATFORM,
+        UNKNOWN_DEPLOYMENT,
+        STATE,
+        TOKEN,
+        SIGNATURE,
+        UNKNOWN_KEY,
+        KEYS_UNAVAILABLE,
+        ISSUER,
+        AUDIENCE,
+        EXPIRED,
+        NONCE,
+        VERSION,
+        MESSAGE_TYPE,
+        CLAIMS,
+        ROLE,
+        DEEP_LINKING_ROLE,
+        ACCOUNT,
+        TRY_AGAIN;
 
         public String messageKey() {
             return "lti.refused." + name().toLowerCase(java.util.Locale.ROOT).replace("_", "");

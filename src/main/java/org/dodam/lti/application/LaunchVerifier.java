@@ -72,18 +72,28 @@ public class LaunchVerifier {
      * the score scope, at an address Dodam may fetch); {@code membershipsUrl} is the course's roster (Names and Role
      * Provisioning Services 2.0), likewise.
      */
-    public record LaunchClaims(String subject, String deploymentId, LaunchRole role, String contextId, String contextTitle,
-                               String name, String locale, String targetLinkUri, String resourceLinkId, String customLesson,
-                               String lineItem, DeepLinkingSettings deepLinking, String membershipsUrl) {
-    }
+    public record LaunchClaims(
+            String subject,
+            String deploymentId,
+            LaunchRole role,
+            String contextId,
+            String contextTitle,
+            String name,
+            String locale,
+            String targetLinkUri,
+            String resourceLinkId,
+            String customLesson,
+            String lineItem,
+            DeepLinkingSettings deepLinking,
+            String membershipsUrl) {}
 
     /**
      * A deep linking request's settings (LTI Deep Linking 2.0): where to post the chosen links back, the platform's
      * opaque {@code data} to echo, and whether it takes more than one item. Only requests that accept
      * {@code ltiResourceLink} items, with a return address Dodam may send a browser to, get this far.
      */
-    public record DeepLinkingSettings(String returnUrl, String data, boolean acceptMultiple) implements java.io.Serializable {
-    }
+    public record DeepLinkingSettings(String returnUrl, String data, boolean acceptMultiple)
+            implements java.io.Serializable {}
 
     public LaunchClaims verify(Registration registration, String idToken, Predicate<String> sentNonce) {
         JWTClaimsSet claims = verifiedClaims(registration, idToken);
@@ -93,13 +103,16 @@ public class LaunchVerifier {
         }
         List<String> audience = claims.getAudience();
         String azp = text(claims, "azp");
-        if (!audience.contains(registration.clientId()) || audience.size() > 1 && azp == null
+        if (!audience.contains(registration.clientId())
+                || audience.size() > 1 && azp == null
                 || azp != null && !azp.equals(registration.clientId())) {
             throw new LaunchRefused(Reason.AUDIENCE);
         }
         Date expires = claims.getExpirationTime();
         Date issued = claims.getIssueTime();
-        if (expires == null || issued == null || !now.isBefore(expires.toInstant().plus(LEEWAY))
+        if (expires == null
+                || issued == null
+                || !now.isBefore(expires.toInstant().plus(LEEWAY))
                 || issued.toInstant().isAfter(now.plus(LEEWAY))) {
             throw new LaunchRefused(Reason.EXPIRED);
         }
@@ -131,19 +144,35 @@ public class LaunchVerifier {
         }
         Map<String, Object> context = object(claims, CONTEXT);
         String contextId = context == null ? null : string(context.get("id"));
-        String contextTitle = context == null ? null : Optional.ofNullable(string(context.get("title"))).orElse(string(context.get("label")));
+        String contextTitle = context == null
+                ? null
+                : Optional.ofNullable(string(context.get("title"))).orElse(string(context.get("label")));
         if (contextId != null && contextId.length() > 255) {
             throw new LaunchRefused(Reason.CLAIMS);
         }
         Map<String, Object> custom = object(claims, CUSTOM);
-        return new LaunchClaims(subject, deploymentId, role, contextId, contextTitle, name(claims), text(claims, "locale"),
-                text(claims, TARGET_LINK_URI), resourceLinkId, custom == null ? null : string(custom.get("lesson")), deepLinking ? null : lineItem(claims), deepLinkingSettings, membershipsUrl(claims));
+        return new LaunchClaims(
+                subject,
+                deploymentId,
+                role,
+                contextId,
+                contextTitle,
+                name(claims),
+                text(claims, "locale"),
+                text(claims, TARGET_LINK_URI),
+                resourceLinkId,
+                custom == null ? null : string(custom.get("lesson")),
+                deepLinking ? null : lineItem(claims),
+                deepLinkingSettings,
+                membershipsUrl(claims));
     }
 
     /** The course's membership address, if the platform offers version 2.0 of the roster service at an acceptable one. */
     static String membershipsUrl(JWTClaimsSet claims) {
         Map<String, Object> service = object(claims, ROSTER_SERVICE);
-        if (service == null || !(service.get("service_versions") instanceof List<?> versions) || !versions.contains("2.0")) {
+        if (service == null
+                || !(service.get("service_versions") instanceof List<?> versions)
+                || !versions.contains("2.0")) {
             return null;
         }
         return serviceAddress(service.get("context_memberships_url"));
@@ -152,8 +181,10 @@ public class LaunchVerifier {
     private static DeepLinkingSettings deepLinkingSettings(JWTClaimsSet claims) {
         Map<String, Object> settings = object(claims, DEEP_LINKING_SETTINGS);
         String returnUrl = settings == null ? null : string(settings.get("deep_link_return_url"));
-        if (returnUrl == null || !PlatformRegistration.acceptableAddress(returnUrl)
-                || !(settings.get("accept_types") instanceof List<?> types) || !types.contains("ltiResourceLink")) {
+        if (returnUrl == null
+                || !PlatformRegistration.acceptableAddress(returnUrl)
+                || !(settings.get("accept_types") instanceof List<?> types)
+                || !types.contains("ltiResourceLink")) {
             throw new LaunchRefused(Reason.CLAIMS);
         }
         String data = string(settings.get("data"));
@@ -186,11 +217,13 @@ public class LaunchVerifier {
         } catch (ParseException e) {
             throw new LaunchRefused(Reason.TOKEN);
         }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                || jwt.getHeader().getKeyID() == null) {
             throw new LaunchRefused(Reason.SIGNATURE);
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySets.of(registration.jwksUrl())));
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySets.of(registration.jwksUrl())));
         processor.setJWTClaimsSetVerifier(null);
         try {
             return processor.process(jwt, null);
@@ -232,6 +265,10 @@ public class LaunchVerifier {
 
     private static List<String> strings(JWTClaimsSet claims, String name) {
         return claims.getClaim(name) instanceof List<?> list
-                ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
+                ? list.stream()
+                        .filter(String.class::isInstance)
+                        .map(String.class::cast)
+                        .toList()
+                : List.of();
     }
 }

@@ -41,12 +41,12 @@ public class Launches {
     LaunchArrivals arrivals;
 
     /** A launch that passed: who arrived, where they land, and the credential to sign them in with. */
-    public record Launched(Arrival arrival, LaunchCredential credential) {
-    }
+    public record Launched(Arrival arrival, LaunchCredential credential) {}
 
     public Launched launch(String idToken, String state) {
         TakenLogin login = logins.take(state).orElseThrow(() -> new LaunchRefused(Reason.STATE));
-        Registration registration = registrations.byId(login.registrationId()).orElseThrow(() -> new LaunchRefused(Reason.STATE));
+        Registration registration =
+                registrations.byId(login.registrationId()).orElseThrow(() -> new LaunchRefused(Reason.STATE));
         LaunchClaims claims = verifier.verify(registration, idToken, login.sentNonce());
         Arrival arrival = arriveTwice(registration, claims);
         return new Launched(arrival, new LaunchCredential(arrival.accountId(), arrival.username()));

@@ -49,8 +49,10 @@ public class LtiHousekeeping {
         try {
             logins.purgeExpired();
             toolKeys.ensureSigningKey();
-            settings.keyRotation().filter(toolKeys::rotateIfOlderThan)
-                    .ifPresent(age -> LOG.info("Dodam's LTI signing key was older than " + age.toDays() + " days and was replaced."));
+            settings.keyRotation()
+                    .filter(toolKeys::rotateIfOlderThan)
+                    .ifPresent(age -> LOG.info(
+                            "Dodam's LTI signing key was older than " + age.toDays() + " days and was replaced."));
             int rewrapped = toolKeys.rewrapUnderCurrentMasterKey();
             if (rewrapped > 0) {
                 LOG.warning(() -> "Wrapped " + rewrapped + " LTI signing key(s) under the current master key.");

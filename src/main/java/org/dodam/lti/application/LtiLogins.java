@@ -43,9 +43,13 @@ public class LtiLogins {
     SecureRandom random;
 
     /** The parameters of a login initiation, as the platform sent them (GET or POST). */
-    public record LoginRequest(String issuer, String loginHint, String targetLinkUri, String messageHint, String clientId,
-                               String deploymentId) {
-    }
+    public record LoginRequest(
+            String issuer,
+            String loginHint,
+            String targetLinkUri,
+            String messageHint,
+            String clientId,
+            String deploymentId) {}
 
     /**
      * Starts a login: returns the address of the platform's authorization endpoint to send the browser to, with
@@ -55,7 +59,8 @@ public class LtiLogins {
         if (blank(login.issuer()) || blank(login.loginHint()) || blank(login.targetLinkUri())) {
             throw new LaunchRefused(LaunchRefused.Reason.LOGIN_INCOMPLETE);
         }
-        Registration registration = registrations.forLogin(login.issuer(), login.clientId())
+        Registration registration = registrations
+                .forLogin(login.issuer(), login.clientId())
                 .orElseThrow(() -> new LaunchRefused(LaunchRefused.Reason.UNKNOWN_PLATFORM));
         if (!blank(login.deploymentId()) && !registration.allowsDeployment(login.deploymentId())) {
             throw new LaunchRefused(LaunchRefused.Reason.UNKNOWN_DEPLOYMENT);
@@ -77,7 +82,8 @@ public class LtiLogins {
             parameters.put("lti_message_hint", login.messageHint());
         }
         String query = parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String auth = registration.authUrl();
         return URI.create(auth + (auth.contains("?") ? "&" : "?") + query);
@@ -95,7 +101,10 @@ public class LtiLogins {
         }
         String hash = LoginState.hash(state);
         Instant now = clock.instant();
-        int used = em.createNamedQuery("LoginState.use").setParameter("hash", hash).setParameter("now", now).executeUpdate();
+        int used = em.createNamedQuery("LoginState.use")
+                .setParameter("hash", hash)
+                .setParameter("now", now)
+                .executeUpdate();
         if (used != 1) {
             return Optional.empty();
         }
@@ -105,12 +114,13 @@ public class LtiLogins {
 
     /** Deletes logins that expired more than a {@link LoginState#LIFETIME} ago; returns how many. */
     public int purgeExpired() {
-        return em.createNamedQuery("LoginState.purge").setParameter("before", clock.instant().minus(LoginState.LIFETIME)).executeUpdate();
+        return em.createNamedQuery("LoginState.purge")
+                .setParameter("before", clock.instant().minus(LoginState.LIFETIME))
+                .executeUpdate();
     }
 
     /** A login taken back: its registration, and the check of the nonce it sent. */
-    public record TakenLogin(long registrationId, java.util.function.Predicate<String> sentNonce) {
-    }
+    public record TakenLogin(long registrationId, java.util.function.Predicate<String> sentNonce) {}
 
     private String randomToken() {
         byte[] bytes = new byte[32];

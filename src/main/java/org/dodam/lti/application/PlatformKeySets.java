@@ -37,7 +37,8 @@ public class PlatformKeySets {
 
     private static JWKSource<SecurityContext> remote(String jwksUrl) {
         try {
-            return JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL(),
+            return JWKSourceBuilder.<SecurityContext>create(
+                            URI.create(jwksUrl).toURL(),
                             new DefaultResourceRetriever(CONNECT_TIMEOUT, READ_TIMEOUT, SIZE_LIMIT))
                     .cache(TIME_TO_LIVE, REFRESH_TIMEOUT)
                     .refreshAheadCache(false)

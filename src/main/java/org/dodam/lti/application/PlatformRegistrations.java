@@ -30,13 +30,28 @@ public class PlatformRegistrations {
     Clock clock;
 
     /** What the admin typed, as the form has it: deployment ids one per line or separated by commas. */
-    public record NewRegistration(String name, String issuer, String clientId, String deploymentIds, String authUrl,
-                                  String tokenUrl, String jwksUrl) {
-    }
+    public record NewRegistration(
+            String name,
+            String issuer,
+            String clientId,
+            String deploymentIds,
+            String authUrl,
+            String tokenUrl,
+            String jwksUrl) {}
 
     /** A registration as the launch and the admin page need it, detached from the database. */
-    public record Registration(long id, long schoolId, String name, String issuer, String clientId, List<String> deployments,
-                               String authUrl, String tokenUrl, String jwksUrl, boolean launched) implements java.io.Serializable {
+    public record Registration(
+            long id,
+            long schoolId,
+            String name,
+            String issuer,
+            String clientId,
+            List<String> deployments,
+            String authUrl,
+            String tokenUrl,
+            String jwksUrl,
+            boolean launched)
+            implements java.io.Serializable {
 
         public boolean allowsDeployment(String deploymentId) {
             return deploymentId != null && deployments.contains(deploymentId);
@@ -49,10 +64,24 @@ public class PlatformRegistrations {
 
     public Registration register(Actor admin, NewRegistration form) {
         requireAdmin(admin);
-        List<String> deployments = Arrays.stream(form.deploymentIds() == null ? new String[0] : form.deploymentIds().split("[,\\r\\n]+"))
-                .map(String::strip).filter(d -> !d.isEmpty()).distinct().toList();
-        PlatformRegistration registration = new PlatformRegistration(admin.schoolId(), form.name(), form.issuer(), form.clientId(),
-                deployments, form.authUrl(), form.tokenUrl(), form.jwksUrl(), clock.instant());
+        List<String> deployments = Arrays.stream(
+                        form.deploymentIds() == null
+                                ? new String[0]
+                                : form.deploymentIds().split("[,\\r\\n]+"))
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
+                .distinct()
+                .toList();
+        PlatformRegistration registration = new PlatformRegistration(
+                admin.schoolId(),
+                form.name(),
+                form.issuer(),
+                form.clientId(),
+                deployments,
+                form.authUrl(),
+                form.tokenUrl(),
+                form.jwksUrl(),
+                clock.instant());
         if (byIssuerAndClient(registration.issuer(), registration.clientId()).isPresent()) {
             throw new DodamException("lti.registration.taken");
         }
@@ -62,11 +91,17 @@ public class PlatformRegistrations {
 
     public List<Registration> of(Actor admin) {
         requireAdmin(admin);
-        List<PlatformRegistration> found = em.createNamedQuery("PlatformRegistration.ofSchool", PlatformRegistration.class)
-                .setParameter("school", admin.schoolId()).getResultList();
-        java.util.Set<Long> launched = found.isEmpty() ? java.util.Set.of()
+        List<PlatformRegistration> found = em.createNamedQuery(
+                        "PlatformRegistration.ofSchool", PlatformRegistration.class)
+                .setParameter("school", admin.schoolId())
+                .getResultList();
+        java.util.Set<Long> launched = found.isEmpty()
+                ? java.util.Set.of()
                 : new java.util.HashSet<>(em.createNamedQuery("Course.launchedRegistrations", Long.class)
-                .setParameter("registrations", found.stream().map(PlatformRegistration::id).toList()).getResultList());
+                        .setParameter(
+                                "registrations",
+                                found.stream().map(PlatformRegistration::id).toList())
+                        .getResultList());
         return found.stream().map(r -> view(r, launched.contains(r.id()))).toList();
     }
 
@@ -83,7 +118,9 @@ public class PlatformRegistrations {
         if (launched(registrationId)) {
             throw new DodamException("lti.registration.inUse");
         }
-        em.createNamedQuery("LoginState.purgeOfRegistration").setParameter("registration", registrationId).executeUpdate();
+        em.createNamedQuery("LoginState.purgeOfRegistration")
+                .setParameter("registration", registrationId)
+                .executeUpdate();
         em.remove(registration);
     }
 
@@ -99,8 +136,11 @@ public class PlatformRegistrations {
         if (clientId != null && !clientId.isBlank()) {
             return byIssuerAndClient(issuer, clientId).map(r -> view(r, false));
         }
-        List<PlatformRegistration> found = em.createNamedQuery("PlatformRegistration.byIssuer", PlatformRegistration.class)
-                .setParameter("issuer", issuer).setMaxResults(2).getResultList();
+        List<PlatformRegistration> found = em.createNamedQuery(
+                        "PlatformRegistration.byIssuer", PlatformRegistration.class)
+                .setParameter("issuer", issuer)
+                .setMaxResults(2)
+                .getResultList();
         return found.size() == 1 ? Optional.of(view(found.get(0), false)) : Optional.empty();
     }
 
@@ -111,18 +151,32 @@ public class PlatformRegistrations {
 
     private Optional<PlatformRegistration> byIssuerAndClient(String issuer, String clientId) {
         return em.createNamedQuery("PlatformRegistration.byIssuerAndClient", PlatformRegistration.class)
-                .setParameter("issuer", issuer).setParameter("clientId", clientId).getResultStream().findFirst();
+                .setParameter("issuer", issuer)
+                .setParameter("clientId", clientId)
+                .getResultStream()
+                .findFirst();
     }
 
     private boolean launched(long registrationId) {
-        return em.createNamedQuery("Course.countOfRegistration", Long.class).setParameter("registration", registrationId)
-                .getSingleResult() > 0;
+        return em.createNamedQuery("Course.countOfRegistration", Long.class)
+                        .setParameter("registration", registrationId)
+                        .getSingleResult()
+                > 0;
     }
 
     /** {@code launched}: whether a course has launched from it (the admin page's list only; false elsewhere). */
     private static Registration view(PlatformRegistration r, boolean launched) {
-        return new Registration(r.id(), r.schoolId(), r.name(), r.issuer(), r.clientId(), r.deployments(), r.authUrl(),
-                r.tokenUrl(), r.jwksUrl(), launched);
+        return new Registration(
+                r.id(),
+                r.schoolId(),
+                r.name(),
+                r.issuer(),
+                r.clientId(),
+                r.deployments(),
+                r.authUrl(),
+                r.tokenUrl(),
+                r.jwksUrl(),
+                launched);
     }
 
     private static void requireAdmin(Actor admin) {
@@ -130,5 +184,4 @@ public class PlatformRegistrations {
             throw DodamException.notFound();
         }
     }
-
 }

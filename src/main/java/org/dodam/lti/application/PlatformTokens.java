@@ -38,6 +38,7 @@ public class PlatformTokens {
     static final Duration MARGIN = Duration.ofSeconds(60);
     /** A token whose response gives no lifetime is kept this long. */
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(30);
+
     static final int TIMEOUT_MILLIS = 10_000;
 
     @Inject
@@ -46,8 +47,7 @@ public class PlatformTokens {
     @Inject
     Clock clock;
 
-    private record Kept(String value, Instant until) {
-    }
+    private record Kept(String value, Instant until) {}
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
@@ -81,9 +81,15 @@ public class PlatformTokens {
         URI endpoint = URI.create(registration.tokenUrl());
         RSAKey key = toolKeys.signingKey();
         try {
-            PrivateKeyJWT assertion = new PrivateKeyJWT(new ClientID(registration.clientId()), endpoint, JWSAlgorithm.RS256,
-                    key.toRSAPrivateKey(), key.getKeyID(), null);
-            HTTPRequest http = new TokenRequest(endpoint, assertion, new ClientCredentialsGrant(), new Scope(scope)).toHTTPRequest();
+            PrivateKeyJWT assertion = new PrivateKeyJWT(
+                    new ClientID(registration.clientId()),
+                    endpoint,
+                    JWSAlgorithm.RS256,
+                    key.toRSAPrivateKey(),
+                    key.getKeyID(),
+                    null);
+            HTTPRequest http = new TokenRequest(endpoint, assertion, new ClientCredentialsGrant(), new Scope(scope))
+                    .toHTTPRequest();
             http.setConnectTimeout(TIMEOUT_MILLIS);
             http.setReadTimeout(TIMEOUT_MILLIS);
             http.setFollowRedirects(false);

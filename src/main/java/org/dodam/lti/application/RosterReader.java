@@ -51,8 +51,10 @@ public class RosterReader {
     @Inject
     PlatformTokens tokens;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** Reads the course's roster soon, unless it was read a short while ago. */
     public void readSoon(long courseId) {
@@ -64,7 +66,8 @@ public class RosterReader {
             Optional<RosterTarget> target = rosters.claim(courseId);
             if (target.isPresent()) {
                 int joined = readPages(target.get());
-                LOG.info(() -> "Read the roster of course " + courseId + ": " + joined + " student(s) joined its class.");
+                LOG.info(() ->
+                        "Read the roster of course " + courseId + ": " + joined + " student(s) joined its class.");
             }
         } catch (TokenRefused | IOException e) {
             LOG.warning(() -> "The roster of course " + courseId + " could not be read: " + e.getMessage());
@@ -80,8 +83,13 @@ public class RosterReader {
         String next = target.membershipsUrl();
         int joined = 0;
         for (int page = 0; next != null && page < MAX_PAGES; page++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(next)).timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Bearer " + token).header("Accept", MEMBERSHIP_TYPE).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(next))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", MEMBERSHIP_TYPE)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
                 tokens.forget(target.registration(), LaunchVerifier.ROSTER_SCOPE);
@@ -102,10 +110,17 @@ public class RosterReader {
             for (Object entry : JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(json), "members")) {
                 if (entry instanceof Map<?, ?> member) {
                     List<String> roles = member.get("roles") instanceof List<?> list
-                            ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
+                            ? list.stream()
+                                    .filter(String.class::isInstance)
+                                    .map(String.class::cast)
+                                    .toList()
+                            : List.of();
                     Object status = member.get("status");
-                    members.add(new Member(member.get("user_id") instanceof String id ? id : null, name(member),
-                            LaunchRole.of(roles).orElse(null), status == null || "Active".equals(status)));
+                    members.add(new Member(
+                            member.get("user_id") instanceof String id ? id : null,
+                            name(member),
+                            LaunchRole.of(roles).orElse(null),
+                            status == null || "Active".equals(status)));
                 }
             }
             return members;

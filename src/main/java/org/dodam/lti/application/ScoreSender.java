@@ -43,6 +43,7 @@ public class ScoreSender {
     static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
     /** How long an instance holds a score it is sending: longer than the two requests' time-outs together. */
     static final Duration LEASE = Duration.ofMinutes(2);
+
     static final int BATCH = 50;
 
     @Resource
@@ -57,8 +58,10 @@ public class ScoreSender {
     @Inject
     LtiSettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private ScheduledFuture<?> task;
 
@@ -81,9 +84,13 @@ public class ScoreSender {
         Registration registration = score.registration();
         try {
             String token = tokens.accessToken(registration, LaunchVerifier.SCORE_SCOPE);
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(scoresAddress(score.lineItemUrl()))
-                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", SCORE_TYPE).POST(HttpRequest.BodyPublishers.ofString(body(score))).build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(scoresAddress(score.lineItemUrl()))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", SCORE_TYPE)
+                            .POST(HttpRequest.BodyPublishers.ofString(body(score)))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 passback.sent(score.id());
@@ -104,7 +111,8 @@ public class ScoreSender {
     }
 
     private void fail(Outgoing score, String error) {
-        LOG.warning(() -> "A score for line item " + score.lineItemUrl() + " was not taken (" + error + "); it will be tried again.");
+        LOG.warning(() -> "A score for line item " + score.lineItemUrl() + " was not taken (" + error
+                + "); it will be tried again.");
         passback.failed(score.id(), error, settings.passbackRetry());
     }
 
@@ -126,7 +134,8 @@ public class ScoreSender {
             URI uri = new URI(lineItem);
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return new URI(uri.getScheme() + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path + "scores" : path + "/scores") + query);
+            return new URI(uri.getScheme() + "://" + uri.getRawAuthority()
+                    + (path.endsWith("/") ? path + "scores" : path + "/scores") + query);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a line item address", e);
         }

@@ -86,7 +86,9 @@ public class ToolKeys {
     /** The public key set platforms fetch: the signing key first, then retired keys in their grace period. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public JWKSet publicKeySet() {
-        List<JWK> keys = ring().published(clock.instant()).stream().map(k -> (JWK) k.publicKey()).toList();
+        List<JWK> keys = ring().published(clock.instant()).stream()
+                .map(k -> (JWK) k.publicKey())
+                .toList();
         return new JWKSet(keys);
     }
 
@@ -127,5 +129,4 @@ public class ToolKeys {
     private List<ToolKey> keys() {
         return em.createNamedQuery("ToolKey.all", ToolKey.class).getResultList();
     }
-
 }

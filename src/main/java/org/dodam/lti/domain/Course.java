@@ -20,13 +20,21 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "lti_context")
-@NamedQuery(name = Course.CLAIM_ROSTER, query = "update Course c set c.rosterReadAt = :now where c.id = :id"
-        + " and c.membershipsUrl is not null and c.classId is not null and (c.rosterReadAt is null or c.rosterReadAt < :before)")
-@NamedQuery(name = "Course.find", query = "select c from Course c where c.registrationId = :registration"
-        + " and c.deploymentId = :deployment and c.contextId = :context")
-@NamedQuery(name = "Course.launchedRegistrations",
+@NamedQuery(
+        name = Course.CLAIM_ROSTER,
+        query =
+                "update Course c set c.rosterReadAt = :now where c.id = :id"
+                        + " and c.membershipsUrl is not null and c.classId is not null and (c.rosterReadAt is null or c.rosterReadAt < :before)")
+@NamedQuery(
+        name = "Course.find",
+        query = "select c from Course c where c.registrationId = :registration"
+                + " and c.deploymentId = :deployment and c.contextId = :context")
+@NamedQuery(
+        name = "Course.launchedRegistrations",
         query = "select distinct c.registrationId from Course c where c.registrationId in :registrations")
-@NamedQuery(name = "Course.countOfRegistration", query = "select count(c) from Course c where c.registrationId = :registration")
+@NamedQuery(
+        name = "Course.countOfRegistration",
+        query = "select count(c) from Course c where c.registrationId = :registration")
 public class Course {
 
     public static final int MAX_TITLE = 255;
@@ -64,8 +72,7 @@ public class Course {
     @Version
     private int version;
 
-    protected Course() {
-    }
+    protected Course() {}
 
     public Course(long registrationId, String deploymentId, String contextId, String title, Instant now) {
         this.registrationId = registrationId;

@@ -19,9 +19,14 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "lti_context_member")
-@NamedQuery(name = "CourseMember.find", query = "select m from CourseMember m where m.courseId = :course and m.personId = :person")
-@NamedQuery(name = "CourseMember.learnerAccounts", query = "select p.accountId from CourseMember m, LaunchedPerson p"
-        + " where m.courseId = :course and m.personId = p.id and m.role = org.dodam.lti.domain.LaunchRole.LEARNER")
+@NamedQuery(
+        name = "CourseMember.find",
+        query = "select m from CourseMember m where m.courseId = :course and m.personId = :person")
+@NamedQuery(
+        name = "CourseMember.learnerAccounts",
+        query =
+                "select p.accountId from CourseMember m, LaunchedPerson p"
+                        + " where m.courseId = :course and m.personId = p.id and m.role = org.dodam.lti.domain.LaunchRole.LEARNER")
 public class CourseMember {
 
     @Id
@@ -41,8 +46,7 @@ public class CourseMember {
     @Column(name = "first_launch_at", nullable = false)
     private Instant firstLaunchAt;
 
-    protected CourseMember() {
-    }
+    protected CourseMember() {}
 
     public CourseMember(long courseId, long personId, LaunchRole role, Instant now) {
         this.courseId = courseId;

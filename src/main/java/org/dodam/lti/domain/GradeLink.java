@@ -17,9 +17,13 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "lti_grade_link")
-@NamedQuery(name = "GradeLink.find", query = "select g from GradeLink g where g.accountId = :account and g.lessonId = :lesson"
-        + " and g.lineItemUrl = :lineItem")
-@NamedQuery(name = "GradeLink.ofStudentLesson", query = "select g from GradeLink g where g.accountId = :account and g.lessonId = :lesson")
+@NamedQuery(
+        name = "GradeLink.find",
+        query = "select g from GradeLink g where g.accountId = :account and g.lessonId = :lesson"
+                + " and g.lineItemUrl = :lineItem")
+@NamedQuery(
+        name = "GradeLink.ofStudentLesson",
+        query = "select g from GradeLink g where g.accountId = :account and g.lessonId = :lesson")
 public class GradeLink {
 
     /** The longest line item address kept (the column's size). */
@@ -47,10 +51,10 @@ public class GradeLink {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected GradeLink() {
-    }
+    protected GradeLink() {}
 
-    public GradeLink(long registrationId, long personId, long accountId, String lessonId, String lineItemUrl, Instant now) {
+    public GradeLink(
+            long registrationId, long personId, long accountId, String lessonId, String lineItemUrl, Instant now) {
         if (lineItemUrl.length() > URL_MAX || !PlatformRegistration.acceptableAddress(lineItemUrl)) {
             throw new IllegalArgumentException("not a line item address Dodam sends scores to");
         }

@@ -12,13 +12,18 @@ import java.util.Set;
  * Someone who is both Instructor and Learner in a course is a teacher, which is what the platform lets them be.
  */
 public enum LaunchRole {
-    LEARNER, INSTRUCTOR;
+    LEARNER,
+    INSTRUCTOR;
 
     private static final String CONTEXT_ROLES = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
     private static final String INSTRUCTOR_SUB_ROLES = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#";
 
-    private static final Set<String> INSTRUCTORS = Set.of(CONTEXT_ROLES + "Instructor", INSTRUCTOR_SUB_ROLES + "TeachingAssistant",
-            CONTEXT_ROLES + "TeachingAssistant", "Instructor", "TeachingAssistant");
+    private static final Set<String> INSTRUCTORS = Set.of(
+            CONTEXT_ROLES + "Instructor",
+            INSTRUCTOR_SUB_ROLES + "TeachingAssistant",
+            CONTEXT_ROLES + "TeachingAssistant",
+            "Instructor",
+            "TeachingAssistant");
     private static final Set<String> LEARNERS = Set.of(CONTEXT_ROLES + "Learner", "Learner");
 
     /** The role these LTI roles give, if any (LTI 1.3 allows the short names for context roles too). */

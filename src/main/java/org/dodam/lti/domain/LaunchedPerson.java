@@ -18,8 +18,10 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "lti_person")
-@NamedQuery(name = "LaunchedPerson.find",
-        query = "select p from LaunchedPerson p where p.schoolId = :school and p.issuer = :issuer and p.subject = :subject")
+@NamedQuery(
+        name = "LaunchedPerson.find",
+        query =
+                "select p from LaunchedPerson p where p.schoolId = :school and p.issuer = :issuer and p.subject = :subject")
 public class LaunchedPerson {
 
     @Id
@@ -47,8 +49,7 @@ public class LaunchedPerson {
     @Column(name = "first_launch_at")
     private Instant firstLaunchAt;
 
-    protected LaunchedPerson() {
-    }
+    protected LaunchedPerson() {}
 
     private LaunchedPerson(long schoolId, String issuer, String subject, long accountId, Instant now) {
         this.schoolId = schoolId;

@@ -26,10 +26,14 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "lti_login")
-@NamedQuery(name = "LoginState.use",
-        query = "update LoginState s set s.usedAt = :now where s.stateHash = :hash and s.usedAt is null and s.expiresAt > :now")
+@NamedQuery(
+        name = "LoginState.use",
+        query =
+                "update LoginState s set s.usedAt = :now where s.stateHash = :hash and s.usedAt is null and s.expiresAt > :now")
 @NamedQuery(name = "LoginState.purge", query = "delete from LoginState s where s.expiresAt < :before")
-@NamedQuery(name = "LoginState.purgeOfRegistration", query = "delete from LoginState s where s.registrationId = :registration")
+@NamedQuery(
+        name = "LoginState.purgeOfRegistration",
+        query = "delete from LoginState s where s.registrationId = :registration")
 public class LoginState {
 
     /** Long enough for a platform that asks the person something; the usual round trip takes a second. */
@@ -54,8 +58,7 @@ public class LoginState {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected LoginState() {
-    }
+    protected LoginState() {}
 
     public LoginState(String state, String nonce, long registrationId, Instant now) {
         this.stateHash = hash(Objects.requireNonNull(state, "state"));
@@ -67,14 +70,16 @@ public class LoginState {
 
     /** Whether {@code nonce} is the one this login sent, compared in constant time. */
     public boolean sentNonce(String nonce) {
-        return nonce != null && MessageDigest.isEqual(hash(nonce).getBytes(StandardCharsets.US_ASCII),
-                nonceHash.getBytes(StandardCharsets.US_ASCII));
+        return nonce != null
+                && MessageDigest.isEqual(
+                        hash(nonce).getBytes(StandardCharsets.US_ASCII), nonceHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** SHA-256 in hex: states and nonces are 256 random bits, so no salt or stretching is needed. */
     public static String hash(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

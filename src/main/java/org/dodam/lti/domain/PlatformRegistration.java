@@ -32,11 +32,14 @@ import org.dodam.platform.DodamException;
  */
 @Entity
 @Table(name = "lti_registration")
-@NamedQuery(name = "PlatformRegistration.ofSchool",
+@NamedQuery(
+        name = "PlatformRegistration.ofSchool",
         query = "select r from PlatformRegistration r where r.schoolId = :school order by r.name, r.id")
-@NamedQuery(name = "PlatformRegistration.byIssuer",
+@NamedQuery(
+        name = "PlatformRegistration.byIssuer",
         query = "select r from PlatformRegistration r where r.issuer = :issuer order by r.id")
-@NamedQuery(name = "PlatformRegistration.byIssuerAndClient",
+@NamedQuery(
+        name = "PlatformRegistration.byIssuerAndClient",
         query = "select r from PlatformRegistration r where r.issuer = :issuer and r.clientId = :clientId")
 public class PlatformRegistration {
 
@@ -78,11 +81,18 @@ public class PlatformRegistration {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected PlatformRegistration() {
-    }
+    protected PlatformRegistration() {}
 
-    public PlatformRegistration(long schoolId, String name, String issuer, String clientId, Collection<String> deploymentIds,
-                                String authUrl, String tokenUrl, String jwksUrl, Instant createdAt) {
+    public PlatformRegistration(
+            long schoolId,
+            String name,
+            String issuer,
+            String clientId,
+            Collection<String> deploymentIds,
+            String authUrl,
+            String tokenUrl,
+            String jwksUrl,
+            Instant createdAt) {
         this.schoolId = schoolId;
         this.name = text(name, MAX_NAME_LENGTH, "lti.registration.nameInvalid");
         this.issuer = text(issuer, MAX_ID_LENGTH, "lti.registration.issuerInvalid");
@@ -144,7 +154,10 @@ public class PlatformRegistration {
     }
 
     private static String text(String value, int max, String messageKey) {
-        if (value == null || value.isBlank() || value.strip().length() > max || value.strip().chars().anyMatch(Character::isISOControl)) {
+        if (value == null
+                || value.isBlank()
+                || value.strip().length() > max
+                || value.strip().chars().anyMatch(Character::isISOControl)) {
             throw new DodamException(messageKey, max);
         }
         return value.strip();

@@ -25,14 +25,21 @@ import java.util.Optional;
 @Entity
 @Cacheable(false)
 @Table(name = "lti_score")
-@NamedQuery(name = "ScoreDelivery.due", query = "select d.id from ScoreDelivery d where d.sentAt is null and d.givenUpAt is null"
-        + " and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now) order by d.nextAttemptAt, d.id")
-@NamedQuery(name = ScoreDelivery.CLAIM, query = "update ScoreDelivery d set d.claimedUntil = :until where d.id = :id"
-        + " and d.sentAt is null and d.givenUpAt is null and (d.claimedUntil is null or d.claimedUntil < :now)")
-@NamedQuery(name = "ScoreDelivery.unsentByRegistration", query = "select g.registrationId,"
-        + " sum(case when d.givenUpAt is null then 1 else 0 end), sum(case when d.givenUpAt is null then 0 else 1 end)"
-        + " from ScoreDelivery d, GradeLink g where d.gradeLinkId = g.id and d.sentAt is null and g.registrationId in :registrations"
-        + " group by g.registrationId")
+@NamedQuery(
+        name = "ScoreDelivery.due",
+        query =
+                "select d.id from ScoreDelivery d where d.sentAt is null and d.givenUpAt is null"
+                        + " and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now) order by d.nextAttemptAt, d.id")
+@NamedQuery(
+        name = ScoreDelivery.CLAIM,
+        query = "update ScoreDelivery d set d.claimedUntil = :until where d.id = :id"
+                + " and d.sentAt is null and d.givenUpAt is null and (d.claimedUntil is null or d.claimedUntil < :now)")
+@NamedQuery(
+        name = "ScoreDelivery.unsentByRegistration",
+        query = "select g.registrationId,"
+                + " sum(case when d.givenUpAt is null then 1 else 0 end), sum(case when d.givenUpAt is null then 0 else 1 end)"
+                + " from ScoreDelivery d, GradeLink g where d.gradeLinkId = g.id and d.sentAt is null and g.registrationId in :registrations"
+                + " group by g.registrationId")
 public class ScoreDelivery {
 
     public static final String CLAIM = "ScoreDelivery.claim";
@@ -74,8 +81,7 @@ public class ScoreDelivery {
     @Column(name = "last_error", length = 200)
     private String lastError;
 
-    protected ScoreDelivery() {
-    }
+    protected ScoreDelivery() {}
 
     /** A score in percent of a quiz finished at {@code finishedAt}, due at once. */
     public ScoreDelivery(long gradeLinkId, int scoreGiven, Instant finishedAt) {

@@ -39,7 +39,8 @@ public class ToolKey {
 
     /** The associated data of a tool key's data key (under the master key) and of its private key (under the data key). */
     public enum Seal {
-        DATA_KEY("dodam/lti-tool-key/data-key/"), PRIVATE_KEY("dodam/lti-tool-key/private-key/");
+        DATA_KEY("dodam/lti-tool-key/data-key/"),
+        PRIVATE_KEY("dodam/lti-tool-key/private-key/");
 
         private final String prefix;
 
@@ -76,15 +77,15 @@ public class ToolKey {
     @Column(name = "published_until")
     private Instant publishedUntil;
 
-    protected ToolKey() {
-    }
+    protected ToolKey() {}
 
     private ToolKey(RSAKey key, SecretKey dataKey, String wrappedKey, Instant createdAt, SecureRandom random) {
         this.kid = Objects.requireNonNull(key.getKeyID(), "kid");
         this.publicJwk = key.toPublicJWK().toJSONString();
         this.wrappedKey = Objects.requireNonNull(wrappedKey, "wrappedKey");
         try {
-            this.sealedPrivateKey = Sealing.sealBytes(dataKey, key.toRSAPrivateKey().getEncoded(), Seal.PRIVATE_KEY.context(kid), random);
+            this.sealedPrivateKey = Sealing.sealBytes(
+                    dataKey, key.toRSAPrivateKey().getEncoded(), Seal.PRIVATE_KEY.context(kid), random);
         } catch (JOSEException e) {
             throw new IllegalStateException("a freshly generated RSA key has a private half", e);
         }
@@ -95,11 +96,16 @@ public class ToolKey {
      * A new RSA key pair. {@code wrap} wraps the new key's data key under the master key, given the associated data
      * for that key id.
      */
-    public static ToolKey generate(SecretKey dataKey, java.util.function.Function<String, String> wrap, Instant now, SecureRandom random) {
+    public static ToolKey generate(
+            SecretKey dataKey, java.util.function.Function<String, String> wrap, Instant now, SecureRandom random) {
         RSAKey key;
         try {
-            key = new RSAKeyGenerator(KEY_BITS).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyIDFromThumbprint(true).secureRandom(random).generate();
+            key = new RSAKeyGenerator(KEY_BITS)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true)
+                    .secureRandom(random)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("RSA key generation failed", e);
         }
@@ -119,7 +125,8 @@ public class ToolKey {
     public RSAKey signingKey(SecretKey dataKey) {
         byte[] pkcs8 = Sealing.openBytes(dataKey, sealedPrivateKey, Seal.PRIVATE_KEY.context(kid));
         try {
-            RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            RSAPrivateKey privateKey =
+                    (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return new RSAKey.Builder(publicKey()).privateKey(privateKey).build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored private key " + kid + " does not load", e);

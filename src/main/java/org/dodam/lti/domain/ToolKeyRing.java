@@ -27,14 +27,18 @@ public final class ToolKeyRing {
 
     /** The key that signs now: the newest one not retired. */
     public Optional<ToolKey> signing() {
-        return keys.stream().filter(ToolKey::signs)
+        return keys.stream()
+                .filter(ToolKey::signs)
                 .max(Comparator.comparing(ToolKey::createdAt).thenComparing(ToolKey::kid));
     }
 
     /** The keys Dodam's key set shows at {@code now}, the signing one first. */
     public List<ToolKey> published(Instant now) {
-        return keys.stream().filter(k -> k.publishedAt(now))
-                .sorted(Comparator.comparing(ToolKey::signs).thenComparing(ToolKey::createdAt).reversed())
+        return keys.stream()
+                .filter(k -> k.publishedAt(now))
+                .sorted(Comparator.comparing(ToolKey::signs)
+                        .thenComparing(ToolKey::createdAt)
+                        .reversed())
                 .toList();
     }
 
@@ -50,7 +54,8 @@ public final class ToolKeyRing {
     public ToolKeyRing rotateTo(ToolKey next, Instant now, Duration grace) {
         Objects.requireNonNull(next, "next");
         keys.stream().filter(ToolKey::signs).forEach(k -> k.retire(now, grace));
-        return new ToolKeyRing(java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of(next)).toList());
+        return new ToolKeyRing(java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of(next))
+                .toList());
     }
 
     /**

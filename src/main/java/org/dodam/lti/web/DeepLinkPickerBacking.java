@@ -61,11 +61,15 @@ public class DeepLinkPickerBacking {
 
     /** The students' modules with the lessons of the chosen band (modules left without any are left out). */
     public List<ModuleEntry> getModules() {
-        return curriculum.modules(false).stream().filter(m -> !m.forStaff() && !lessons(m).isEmpty()).toList();
+        return curriculum.modules(false).stream()
+                .filter(m -> !m.forStaff() && !lessons(m).isEmpty())
+                .toList();
     }
 
     /** The lessons of a module shown for the chosen band. */
     public List<LessonEntry> lessons(ModuleEntry module) {
-        return module.lessons().stream().filter(l -> !l.forStaff() && (band == null || l.bands().contains(band))).toList();
+        return module.lessons().stream()
+                .filter(l -> !l.forStaff() && (band == null || l.bands().contains(band)))
+                .toList();
     }
 }

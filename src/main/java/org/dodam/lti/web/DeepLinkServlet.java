@@ -44,16 +44,19 @@ public class DeepLinkServlet extends HttpServlet {
     transient DeepLinks deepLinks;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Optional<Actor> teacher = currentUser.actor().filter(a -> a.is(Role.TEACHER));
-        DeepLinkRequest asked = session == null ? null : (DeepLinkRequest) session.getAttribute(DeepLinkRequest.SESSION_KEY);
+        DeepLinkRequest asked =
+                session == null ? null : (DeepLinkRequest) session.getAttribute(DeepLinkRequest.SESSION_KEY);
         if (teacher.isEmpty() || asked == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         boolean cancel = request.getParameter("cancel") != null;
-        List<String> lessons = cancel || request.getParameterValues("lesson") == null ? List.of()
+        List<String> lessons = cancel || request.getParameterValues("lesson") == null
+                ? List.of()
                 : Arrays.asList(request.getParameterValues("lesson"));
         if (lessons.isEmpty() && !cancel) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -62,10 +65,17 @@ public class DeepLinkServlet extends HttpServlet {
         }
         Answer answer;
         try {
-            answer = deepLinks.answer(teacher.get(), asked, lessons, teacher.get().locale(),
+            answer = deepLinks.answer(
+                    teacher.get(),
+                    asked,
+                    lessons,
+                    teacher.get().locale(),
                     LaunchPages.address(request, LaunchPages.LAUNCH));
         } catch (DodamException refused) {
-            response.sendError(refused instanceof DodamException.NotFound ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST);
+            response.sendError(
+                    refused instanceof DodamException.NotFound
+                            ? HttpServletResponse.SC_NOT_FOUND
+                            : HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         session.removeAttribute(DeepLinkRequest.SESSION_KEY);

@@ -20,19 +20,20 @@ final class LaunchPages {
 
     /** The request attribute the refusal page reads its message key from. */
     static final String REFUSAL = "dodam.lti.refusal";
+
     static final String REFUSED_PAGE = "/WEB-INF/errorpages/launch-refused.xhtml";
 
     private static final Logger LOG = Logger.getLogger(LaunchPages.class.getName());
 
-    private LaunchPages() {
-    }
+    private LaunchPages() {}
 
     /** This Dodam's address for one of the paths above, as the person's browser reaches it (behind the proxy, too). */
     static String address(HttpServletRequest request, String path) {
         String scheme = request.getScheme();
         int port = request.getServerPort();
         boolean defaultPort = scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath() + path;
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath()
+                + path;
     }
 
     /**

@@ -17,8 +17,8 @@ import org.dodam.lti.application.DeepLinkRequest;
 import org.dodam.lti.application.LaunchRefused;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.Launches;
-import org.dodam.lti.application.RosterReader;
 import org.dodam.lti.application.Launches.Launched;
+import org.dodam.lti.application.RosterReader;
 import org.dodam.platform.web.LocaleBacking;
 
 /**
@@ -48,30 +48,39 @@ public class LaunchServlet extends HttpServlet {
     transient RosterReader rosterReader;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         try {
             Launched launched = launches.launch(request.getParameter("id_token"), request.getParameter("state"));
             signOutWhoeverWasHere(request);
-            AuthenticationStatus status = securityContext.authenticate(request, response,
-                    AuthenticationParameters.withParams().credential(launched.credential()).newAuthentication(true));
+            AuthenticationStatus status = securityContext.authenticate(
+                    request,
+                    response,
+                    AuthenticationParameters.withParams()
+                            .credential(launched.credential())
+                            .newAuthentication(true));
             if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {
                 throw new LaunchRefused(Reason.ACCOUNT);
             }
             request.getSession(true);
             request.changeSessionId();
             HttpSession session = request.getSession();
-            Actor arrived = currentUser.rememberById(session, launched.arrival().accountId())
+            Actor arrived = currentUser
+                    .rememberById(session, launched.arrival().accountId())
                     .orElseThrow(() -> new LaunchRefused(Reason.ACCOUNT));
             LocaleBacking.remember(session, arrived.locale());
             if (launched.arrival().rosterCourseId() != null) {
                 rosterReader.readSoon(launched.arrival().rosterCourseId());
             }
             if (launched.arrival().deepLink() != null) {
-                session.setAttribute(DeepLinkRequest.SESSION_KEY, launched.arrival().deepLink());
+                session.setAttribute(
+                        DeepLinkRequest.SESSION_KEY, launched.arrival().deepLink());
             }
             if (status == AuthenticationStatus.SUCCESS) {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                response.setHeader("Location", request.getContextPath() + launched.arrival().landing());
+                response.setHeader(
+                        "Location",
+                        request.getContextPath() + launched.arrival().landing());
             }
         } catch (LaunchRefused refused) {
             dropSessionBegunHere(request);

@@ -25,21 +25,29 @@ public class LoginInitiationServlet extends HttpServlet {
     transient LtiLogins logins;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         initiate(request, response);
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         initiate(request, response);
     }
 
-    private void initiate(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        LoginRequest login = new LoginRequest(request.getParameter("iss"), request.getParameter("login_hint"),
-                request.getParameter("target_link_uri"), request.getParameter("lti_message_hint"),
-                request.getParameter("client_id"), request.getParameter("lti_deployment_id"));
+    private void initiate(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        LoginRequest login = new LoginRequest(
+                request.getParameter("iss"),
+                request.getParameter("login_hint"),
+                request.getParameter("target_link_uri"),
+                request.getParameter("lti_message_hint"),
+                request.getParameter("client_id"),
+                request.getParameter("lti_deployment_id"));
         try {
-            String authorization = logins.begin(login, LaunchPages.address(request, LaunchPages.LAUNCH)).toString();
+            String authorization = logins.begin(login, LaunchPages.address(request, LaunchPages.LAUNCH))
+                    .toString();
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "no-referrer");
             response.sendRedirect(authorization);

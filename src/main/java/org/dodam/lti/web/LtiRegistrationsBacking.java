@@ -1,7 +1,7 @@
 package org.dodam.lti.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,14 +81,16 @@ public class LtiRegistrationsBacking {
     /** The registration's scores that have not reached the platform's grade book yet. */
     public Unsent unsentScores(Registration registration) {
         if (unsent == null) {
-            unsent = passback.unsent(getRegistrations().stream().map(Registration::id).toList());
+            unsent = passback.unsent(
+                    getRegistrations().stream().map(Registration::id).toList());
         }
         return unsent.getOrDefault(registration.id(), Unsent.NONE);
     }
 
     public void register() {
         try {
-            Registration added = registrations.register(currentUser.requireActor(),
+            Registration added = registrations.register(
+                    currentUser.requireActor(),
                     new NewRegistration(name, issuer, clientId, deploymentIds, authUrl, tokenUrl, jwksUrl));
             Texts.info("lti.admin.added", added.name());
             name = issuer = clientId = deploymentIds = authUrl = tokenUrl = jwksUrl = null;
@@ -121,7 +123,8 @@ public class LtiRegistrationsBacking {
     }
 
     private static HttpServletRequest request() {
-        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 
     public String getName() {

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 public final class DataDirectory {
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** Creates the directory (and its parents) and makes it owner-only. */
     public static void create(Path directory) throws IOException {

@@ -10,14 +10,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.nio.file.attribute.FileTime;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +52,7 @@ public class MasterKey {
 
     /** The current key first, then the keys it replaced, by key id. */
     private volatile Map<String, SecretKey> ring = Map.of();
+
     private Path file;
     private FileTime loadedAt;
 
@@ -65,7 +66,8 @@ public class MasterKey {
         file = settings.masterKeyFile();
         if (besideDatabase(settings.embeddedDatabase(), settings.demoMode(), settings.dataDirectory(), file)) {
             throw new IllegalStateException("The master key file " + file + " lies in the database directory "
-                    + settings.dataDirectory() + ", so every backup of the database would hold the key to its reports too. "
+                    + settings.dataDirectory()
+                    + ", so every backup of the database would hold the key to its reports too. "
                     + "Set DODAM_MASTER_KEY_FILE to a file outside DODAM_DATA_DIR (or give the key in DODAM_MASTER_KEY). "
                     + "Only the demo may keep them together.");
         }
@@ -127,7 +129,8 @@ public class MasterKey {
         if (id.isPresent()) {
             SecretKey key = ring.get(id.get());
             if (key == null) {
-                throw new Sealing.SealingException("wrapped under master key " + id.get() + ", which is not in the key file any more");
+                throw new Sealing.SealingException(
+                        "wrapped under master key " + id.get() + ", which is not in the key file any more");
             }
             return Sealing.key(Sealing.openBytes(key, wrapped, associatedData));
         }
@@ -172,9 +175,13 @@ public class MasterKey {
      * True when the key file would sit inside the directory of an embedded database that is not the demo's:
      * a school's real data, whose backups must not carry the key that opens them.
      */
-    public static boolean besideDatabase(boolean embedded, PlatformSettings.DemoMode demo, Path dataDirectory, Path keyFile) {
-        return embedded && demo == PlatformSettings.DemoMode.FALSE
-                && keyFile.toAbsolutePath().normalize().startsWith(dataDirectory.toAbsolutePath().normalize());
+    public static boolean besideDatabase(
+            boolean embedded, PlatformSettings.DemoMode demo, Path dataDirectory, Path keyFile) {
+        return embedded
+                && demo == PlatformSettings.DemoMode.FALSE
+                && keyFile.toAbsolutePath()
+                        .normalize()
+                        .startsWith(dataDirectory.toAbsolutePath().normalize());
     }
 
     private String readOrCreate(Path file) {
@@ -183,10 +190,13 @@ public class MasterKey {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
             DataDirectory.create(file.toAbsolutePath().getParent());
-            String encoded = Base64.getEncoder().encodeToString(Sealing.newKey(random).getEncoded());
+            String encoded =
+                    Base64.getEncoder().encodeToString(Sealing.newKey(random).getEncoded());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+                Files.createFile(
+                        file,
+                        PosixFilePermissions.asFileAttribute(
+                                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
             } catch (FileAlreadyExistsException raced) {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             } catch (UnsupportedOperationException notPosix) {

@@ -32,8 +32,7 @@ public final class Sealing {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private Sealing() {
-    }
+    private Sealing() {}
 
     public static SecretKey newKey(SecureRandom random) {
         try {
@@ -66,7 +65,10 @@ public final class Sealing {
         while (bucket < plaintext.length + 4) {
             bucket <<= 1;
         }
-        byte[] padded = ByteBuffer.allocate(bucket).putInt(plaintext.length).put(plaintext).array();
+        byte[] padded = ByteBuffer.allocate(bucket)
+                .putInt(plaintext.length)
+                .put(plaintext)
+                .array();
         return PADDED + keyId(key) + "." + encrypt(key, padded, PADDED + associatedData, random);
     }
 
@@ -122,8 +124,11 @@ public final class Sealing {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(plaintext);
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ciphertext.length)
-                    .put(iv).put(ciphertext).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(iv.length + ciphertext.length)
+                            .put(iv)
+                            .put(ciphertext)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM sealing failed", e);
         }

@@ -65,8 +65,7 @@ public class Mailer {
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -91,14 +90,18 @@ public class Mailer {
         for (Mail mail : mails) {
             try {
                 MimeMessage message = new MimeMessage(session);
-                message.setFrom(new InternetAddress(settings.mail().orElseThrow().from()));
+                message.setFrom(
+                        new InternetAddress(settings.mail().orElseThrow().from()));
                 message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to()));
                 message.setSubject(mail.subject(), "UTF-8");
                 message.setText(mail.body(), "UTF-8");
                 Transport.send(message);
                 sent++;
             } catch (MessagingException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not send an e-mail: {0}", e.getClass().getSimpleName());
+                LOG.log(
+                        Level.WARNING,
+                        "Could not send an e-mail: {0}",
+                        e.getClass().getSimpleName());
             }
         }
         return sent;
@@ -118,7 +121,8 @@ public class Mailer {
             return Session.getInstance(properties, new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(server.user().get(), server.password().orElse(""));
+                    return new PasswordAuthentication(
+                            server.user().get(), server.password().orElse(""));
                 }
             });
         }

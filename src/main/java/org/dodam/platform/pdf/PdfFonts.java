@@ -35,7 +35,8 @@ public final class PdfFonts {
 
     /** Fonts for one document. */
     public static PdfFonts forDocument() throws IOException {
-        return new PdfFonts(BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font(), null),
+        return new PdfFonts(
+                BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font(), null),
                 BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED));
     }
 

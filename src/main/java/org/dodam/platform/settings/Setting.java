@@ -39,7 +39,8 @@ public final class Setting<T> {
     private final T absent;
     private final boolean secret;
 
-    private Setting(String name, String defaultText, String expected, Function<String, T> parse, T absent, boolean secret) {
+    private Setting(
+            String name, String defaultText, String expected, Function<String, T> parse, T absent, boolean secret) {
         if (!name.matches("dodam(\\.[a-z0-9-]+)+")) {
             throw new IllegalArgumentException("not a setting name: " + name);
         }
@@ -106,11 +107,17 @@ public final class Setting<T> {
 
     /** One of a few words, case aside. */
     public static Setting<String> oneOf(String name, String defaultValue, Set<String> allowed) {
-        return of(name, defaultValue, "one of " + String.join(", ", allowed.stream().sorted().toList()), text -> {
-            String upper = text.toUpperCase(Locale.ROOT);
-            return allowed.stream().filter(a -> a.equalsIgnoreCase(upper)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("not allowed"));
-        });
+        return of(
+                name,
+                defaultValue,
+                "one of " + String.join(", ", allowed.stream().sorted().toList()),
+                text -> {
+                    String upper = text.toUpperCase(Locale.ROOT);
+                    return allowed.stream()
+                            .filter(a -> a.equalsIgnoreCase(upper))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("not allowed"));
+                });
     }
 
     /** A time zone such as {@code Asia/Seoul}. */
@@ -126,7 +133,11 @@ public final class Setting<T> {
 
     /** An {@code http://} or {@code https://} address with a host, always ending in {@code /}. */
     public static Setting<URI> webAddress(String name, String defaultValue) {
-        return of(name, defaultValue, "an http:// or https:// address such as https://dodam.school.example/", Setting::webAddress);
+        return of(
+                name,
+                defaultValue,
+                "an http:// or https:// address such as https://dodam.school.example/",
+                Setting::webAddress);
     }
 
     /** The same setting, whose value is never written into a message (a password, a key). */
@@ -166,7 +177,9 @@ public final class Setting<T> {
 
     /** Whether the configuration gives this setting a value of its own (for the start-up log; never the value). */
     public boolean isSet(Config config) {
-        return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).isPresent();
+        return config.getOptionalValue(name, String.class)
+                .filter(v -> !v.isBlank())
+                .isPresent();
     }
 
     /** The value of this text, or the default when there is none; a value that breaks the rule throws {@link Invalid}. */
@@ -179,9 +192,11 @@ public final class Setting<T> {
         try {
             return Objects.requireNonNull(parse.apply(text.strip()));
         } catch (RuntimeException e) {
-            throw new Invalid(environmentVariable() + " (" + name + ") is " + (secret ? "not valid" : "'" + text.strip() + "'")
-                    + ": it must be " + expected + (defaultText == null ? ", or left unset" : " (default " + defaultText + ")")
-                    + ". Dodam does not start with it.");
+            throw new Invalid(
+                    environmentVariable() + " (" + name + ") is " + (secret ? "not valid" : "'" + text.strip() + "'")
+                            + ": it must be " + expected
+                            + (defaultText == null ? ", or left unset" : " (default " + defaultText + ")")
+                            + ". Dodam does not start with it.");
         }
     }
 
@@ -215,7 +230,9 @@ public final class Setting<T> {
         try {
             URI uri = new URI(text.endsWith("/") ? text : text + "/");
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
                     || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("not a web address");
             }

@@ -16,7 +16,8 @@ import org.primefaces.component.messages.MessagesRenderer;
 public class AccessibleMessagesRenderer extends MessagesRenderer {
 
     @Override
-    protected void encodeMessage(ResponseWriter writer, Messages messages, FacesMessage message, String severity, boolean escape)
+    protected void encodeMessage(
+            ResponseWriter writer, Messages messages, FacesMessage message, String severity, boolean escape)
             throws IOException {
         String summary = message.getSummary() == null ? "" : message.getSummary();
         String detail = message.getDetail() == null ? summary : message.getDetail();
@@ -33,7 +34,8 @@ public class AccessibleMessagesRenderer extends MessagesRenderer {
         writer.endElement("li");
     }
 
-    private static void text(ResponseWriter writer, String styleClass, String value, boolean escape) throws IOException {
+    private static void text(ResponseWriter writer, String styleClass, String value, boolean escape)
+            throws IOException {
         writer.startElement("span", null);
         writer.writeAttribute("class", styleClass, null);
         if (escape) {

@@ -28,8 +28,7 @@ public class AnonymousPageGuard extends HttpFilter {
     private static final int BUFFER = 512 * 1024;
 
     /** What a committed action must still tell the person: a message key and a code to show (or null). */
-    public record Committed(String messageKey, String code) {
-    }
+    public record Committed(String messageKey, String code) {}
 
     /** Called by an action right after its transaction has committed. */
     public static void committed(ServletRequest request, Committed notice) {
@@ -51,15 +50,17 @@ public class AnonymousPageGuard extends HttpFilter {
         }
     }
 
-    private static void answer(HttpServletRequest request, HttpServletResponse response, Committed notice) throws IOException {
+    private static void answer(HttpServletRequest request, HttpServletResponse response, Committed notice)
+            throws IOException {
         response.resetBuffer();
         response.setStatus(notice == null ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_OK);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         PrintWriter out = response.getWriter();
-        out.print("<!DOCTYPE html><html lang=\"" + Languages.DEFAULT + "\"><head><meta charset=\"UTF-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>Dodam</title></head><body>");
+        out.print(
+                "<!DOCTYPE html><html lang=\"" + Languages.DEFAULT + "\"><head><meta charset=\"UTF-8\"/>"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>Dodam</title></head><body>");
         for (String language : Languages.SUPPORTED) {
             ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(language));
             out.print("<section lang=\"" + language + "\">");
@@ -81,6 +82,9 @@ public class AnonymousPageGuard extends HttpFilter {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

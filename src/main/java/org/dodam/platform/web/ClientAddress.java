@@ -101,8 +101,8 @@ public class ClientAddress {
 
         static Range parse(String entry) {
             String[] parts = entry.split("/", 2);
-            byte[] network = literal(parts[0]).orElseThrow(() -> new IllegalArgumentException(
-                    "not an IP address or CIDR range: " + entry));
+            byte[] network = literal(parts[0])
+                    .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR range: " + entry));
             int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
             if (prefix < 0 || prefix > network.length * 8) {
                 throw new IllegalArgumentException("bad prefix length in " + entry);
@@ -115,7 +115,9 @@ public class ClientAddress {
                 return false;
             }
             int bits = network.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+            BigInteger mask = BigInteger.ONE
+                    .shiftLeft(bits)
+                    .subtract(BigInteger.ONE)
                     .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
             return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
         }

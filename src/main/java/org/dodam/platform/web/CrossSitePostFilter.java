@@ -57,8 +57,12 @@ public class CrossSitePostFilter extends HttpFilter {
     public static final String REFUSED = "org.dodam.crossSite";
 
     /** The pages where a post must show that it comes from Dodam itself. */
-    static final Set<String> MUST_SAY_WHERE_FROM = Set.of("/login.xhtml", "/join.xhtml",
-            "/teacher/password.xhtml", "/counsellor/password.xhtml", "/admin/password.xhtml");
+    static final Set<String> MUST_SAY_WHERE_FROM = Set.of(
+            "/login.xhtml",
+            "/join.xhtml",
+            "/teacher/password.xhtml",
+            "/counsellor/password.xhtml",
+            "/admin/password.xhtml");
 
     @Inject
     PlatformSettings settings;
@@ -69,7 +73,8 @@ public class CrossSitePostFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && !fromDodam(request, settings.publicUrl().toString())
+        if ("POST".equals(request.getMethod())
+                && !fromDodam(request, settings.publicUrl().toString())
                 && !CROSS_SITE_ENDPOINTS.contains(request.getServletPath())) {
             request.setAttribute(REFUSED, Boolean.TRUE);
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -98,8 +103,12 @@ public class CrossSitePostFilter extends HttpFilter {
         try {
             URI one = new URI(origin.strip());
             URI other = new URI(address.strip());
-            return one.getScheme() != null && one.getHost() != null && other.getScheme() != null && other.getHost() != null
-                    && one.getScheme().equalsIgnoreCase(other.getScheme()) && one.getHost().equalsIgnoreCase(other.getHost())
+            return one.getScheme() != null
+                    && one.getHost() != null
+                    && other.getScheme() != null
+                    && other.getHost() != null
+                    && one.getScheme().equalsIgnoreCase(other.getScheme())
+                    && one.getHost().equalsIgnoreCase(other.getHost())
                     && port(one) == port(other);
         } catch (java.net.URISyntaxException e) {
             return false;

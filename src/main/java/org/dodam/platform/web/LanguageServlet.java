@@ -42,7 +42,8 @@ public class LanguageServlet extends HttpServlet {
             cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
             cookie.setHttpOnly(true);
             // Secure over HTTPS, and whenever the session cookie is (DODAM_PUBLIC_URL is https: SecureCookies).
-            cookie.setSecure(request.isSecure() || request.getServletContext().getSessionCookieConfig().isSecure());
+            cookie.setSecure(request.isSecure()
+                    || request.getServletContext().getSessionCookieConfig().isSecure());
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
         }
@@ -52,7 +53,12 @@ public class LanguageServlet extends HttpServlet {
 
     /** Only a path on this site: anything else (another host, a scheme, a line break) goes home. */
     static String sameSitePath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
-                && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f) ? path : "/";
+        return path != null
+                        && path.startsWith("/")
+                        && !path.startsWith("//")
+                        && !path.startsWith("/\\")
+                        && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f)
+                ? path
+                : "/";
     }
 }

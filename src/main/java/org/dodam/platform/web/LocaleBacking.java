@@ -35,7 +35,8 @@ public class LocaleBacking {
 
     public Locale getLocale() {
         if (locale == null) {
-            locale = Locale.forLanguageTag(chosen(FacesContext.getCurrentInstance().getExternalContext()));
+            locale = Locale.forLanguageTag(
+                    chosen(FacesContext.getCurrentInstance().getExternalContext()));
         }
         return locale;
     }
@@ -109,6 +110,7 @@ public class LocaleBacking {
     }
 
     private static HttpServletRequest request() {
-        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 }

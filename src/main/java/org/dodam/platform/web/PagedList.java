@@ -109,8 +109,12 @@ public final class PagedList<T> extends LazyDataModel<T> {
 
     /** The value of that type the address names by {@link #param}, or {@code otherwise}. */
     public static <E extends Enum<E>> E parse(Class<E> type, String value, E otherwise) {
-        return value == null ? otherwise : Stream.of(type.getEnumConstants())
-                .filter(e -> param(e).equals(value)).findFirst().orElse(otherwise);
+        return value == null
+                ? otherwise
+                : Stream.of(type.getEnumConstants())
+                        .filter(e -> param(e).equals(value))
+                        .findFirst()
+                        .orElse(otherwise);
     }
 
     /**

@@ -15,8 +15,7 @@ final class PrivateErrorLog {
 
     private static final Logger LOG = Logger.getLogger(PrivateErrorLog.class.getName());
 
-    private PrivateErrorLog() {
-    }
+    private PrivateErrorLog() {}
 
     static void log(String servletPath, String uuid, Throwable exception, String message) {
         if (servletPath != null && servletPath.startsWith("/report/")) {

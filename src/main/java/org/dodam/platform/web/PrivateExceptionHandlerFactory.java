@@ -35,7 +35,9 @@ public class PrivateExceptionHandlerFactory extends ExceptionHandlerFactory {
         @Override
         public void handle() {
             FacesContext context = FacesContext.getCurrentInstance();
-            for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
+            for (Iterator<ExceptionQueuedEvent> events =
+                            getUnhandledExceptionQueuedEvents().iterator();
+                    events.hasNext(); ) {
                 if (notFound(events.next().getContext().getException())) {
                     events.remove();
                     if (!context.getResponseComplete()) {
@@ -61,18 +63,21 @@ public class PrivateExceptionHandlerFactory extends ExceptionHandlerFactory {
         }
 
         @Override
-        protected void logException(FacesContext context, Throwable exception, String location, String message, Object... parameters) {
+        protected void logException(
+                FacesContext context, Throwable exception, String location, String message, Object... parameters) {
             if (isIgnored(context, exception)) {
                 return;
             }
-            PrivateErrorLog.log(context.getExternalContext().getRequestServletPath(),
+            PrivateErrorLog.log(
+                    context.getExternalContext().getRequestServletPath(),
                     String.valueOf(context.getExternalContext().getRequestMap().get("org.omnifaces.exception_uuid")),
-                    exception, String.format(message, parameters));
+                    exception,
+                    String.format(message, parameters));
         }
 
         private static boolean isIgnored(FacesContext context, Throwable exception) {
-            for (Class<? extends Throwable> type : getExceptionTypesToIgnoreInLogging(
-                    (jakarta.servlet.ServletContext) context.getExternalContext().getContext())) {
+            for (Class<? extends Throwable> type : getExceptionTypesToIgnoreInLogging((jakarta.servlet.ServletContext)
+                    context.getExternalContext().getContext())) {
                 if (type.isInstance(exception)) {
                     return true;
                 }

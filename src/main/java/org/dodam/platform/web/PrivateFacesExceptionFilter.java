@@ -9,8 +9,12 @@ import org.omnifaces.filter.FacesExceptionFilter;
 public class PrivateFacesExceptionFilter extends FacesExceptionFilter {
 
     @Override
-    protected void logException(HttpServletRequest request, Throwable exception, String location, String message, Object... parameters) {
-        PrivateErrorLog.log(request.getServletPath(), String.valueOf(request.getAttribute("org.omnifaces.exception_uuid")),
-                exception, String.format(message, parameters));
+    protected void logException(
+            HttpServletRequest request, Throwable exception, String location, String message, Object... parameters) {
+        PrivateErrorLog.log(
+                request.getServletPath(),
+                String.valueOf(request.getAttribute("org.omnifaces.exception_uuid")),
+                exception,
+                String.format(message, parameters));
     }
 }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 record PublicAddress(String scheme, String host, int port) {
 
-    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}\\])(?::(\\d{1,5}))?");
+    private static final Pattern HOST =
+            Pattern.compile("([A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}\\])(?::(\\d{1,5}))?");
 
     /** The address the trusted proxy forwarded, if the request came from one and it said anything usable. */
     static Optional<PublicAddress> forwarded(HttpServletRequest request, ClientAddress proxies) {
@@ -27,18 +28,27 @@ record PublicAddress(String scheme, String host, int port) {
             return Optional.empty();
         }
         String forwarded = last(request.getHeader("Forwarded"));
-        Optional<String> scheme = Optional.ofNullable(forwarded != null ? parameter(forwarded, "proto") : last(request.getHeader("X-Forwarded-Proto")))
-                .map(p -> p.toLowerCase(Locale.ROOT)).filter(p -> p.equals("http") || p.equals("https"));
-        Optional<Matcher> host = Optional.ofNullable(forwarded != null ? parameter(forwarded, "host") : last(request.getHeader("X-Forwarded-Host")))
-                .map(HOST::matcher).filter(Matcher::matches);
+        Optional<String> scheme = Optional.ofNullable(
+                        forwarded != null
+                                ? parameter(forwarded, "proto")
+                                : last(request.getHeader("X-Forwarded-Proto")))
+                .map(p -> p.toLowerCase(Locale.ROOT))
+                .filter(p -> p.equals("http") || p.equals("https"));
+        Optional<Matcher> host = Optional.ofNullable(
+                        forwarded != null ? parameter(forwarded, "host") : last(request.getHeader("X-Forwarded-Host")))
+                .map(HOST::matcher)
+                .filter(Matcher::matches);
         if (scheme.isEmpty() && host.isEmpty()) {
             return Optional.empty();
         }
         String publicScheme = scheme.orElse(request.getScheme());
-        Optional<Integer> forwardedPort = forwarded != null ? Optional.empty() : portOf(last(request.getHeader("X-Forwarded-Port")));
-        int port = host.flatMap(h -> portOf(h.group(2))).or(() -> forwardedPort)
+        Optional<Integer> forwardedPort =
+                forwarded != null ? Optional.empty() : portOf(last(request.getHeader("X-Forwarded-Port")));
+        int port = host.flatMap(h -> portOf(h.group(2)))
+                .or(() -> forwardedPort)
                 .orElse(publicScheme.equals("https") ? 443 : 80);
-        return Optional.of(new PublicAddress(publicScheme, host.map(h -> h.group(1)).orElse(request.getServerName()), port));
+        return Optional.of(
+                new PublicAddress(publicScheme, host.map(h -> h.group(1)).orElse(request.getServerName()), port));
     }
 
     /** One parameter of a Forwarded element ({@code proto=https;host=school.example}), without quotes. */

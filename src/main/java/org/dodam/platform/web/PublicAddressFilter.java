@@ -27,9 +27,13 @@ public class PublicAddressFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest effective = PublicAddress.forwarded(request, proxies).map(a -> a.wrap(request)).orElse(request);
+        HttpServletRequest effective = PublicAddress.forwarded(request, proxies)
+                .map(a -> a.wrap(request))
+                .orElse(request);
         if (effective.isSecure() || settings.https()) {
-            response.setHeader("Strict-Transport-Security", "max-age=" + settings.hstsMaxAge().toSeconds());
+            response.setHeader(
+                    "Strict-Transport-Security",
+                    "max-age=" + settings.hstsMaxAge().toSeconds());
         }
         chain.doFilter(effective, response);
     }

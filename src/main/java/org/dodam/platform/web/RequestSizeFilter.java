@@ -64,7 +64,9 @@ public class RequestSizeFilter extends HttpFilter {
             return true;
         }
         String type = request.getContentType();
-        if (length < 0 && "POST".equals(request.getMethod()) && type != null
+        if (length < 0
+                && "POST".equals(request.getMethod())
+                && type != null
                 && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             try {
                 request.getParameterMap();

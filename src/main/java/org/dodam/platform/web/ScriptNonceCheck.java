@@ -33,11 +33,14 @@ public class ScriptNonceCheck implements PhaseListener {
     @Override
     public void afterPhase(PhaseEvent event) {
         FacesContext context = event.getFacesContext();
-        if (!context.isPostback() || context.getResponseComplete() || context.getViewRoot() == null
+        if (!context.isPostback()
+                || context.getResponseComplete()
+                || context.getViewRoot() == null
                 || context.getViewRoot().isTransient()) {
             return;
         }
-        PrimeConfiguration config = PrimeApplicationContext.getCurrentInstance(context).getConfig();
+        PrimeConfiguration config =
+                PrimeApplicationContext.getCurrentInstance(context).getConfig();
         if (!config.isCsp() || config.isPolicyProvided()) {
             return;
         }

@@ -72,13 +72,15 @@ public class ScriptlessForms extends RenderKitFactory {
         @Override
         public void encodeBegin(FacesContext context, UIComponent component) throws IOException {
             super.encodeBegin(context, component);
-            PrimeConfiguration config = PrimeApplicationContext.getCurrentInstance(context).getConfig();
+            PrimeConfiguration config =
+                    PrimeApplicationContext.getCurrentInstance(context).getConfig();
             if (config.isCsp() && !config.isPolicyProvided()) {
                 ResponseWriter writer = context.getResponseWriter();
                 writer.startElement("input", null);
                 writer.writeAttribute("type", "hidden", null);
                 writer.writeAttribute("name", ScriptlessPostFilter.NONCE, null);
-                writer.writeAttribute("value", PrimeFacesContext.getCspState(context).getNonce(), null);
+                writer.writeAttribute(
+                        "value", PrimeFacesContext.getCspState(context).getNonce(), null);
                 writer.endElement("input");
             }
         }

@@ -37,7 +37,8 @@ public class ScriptlessPostFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && StatelessViews.VIEWS.contains(request.getServletPath())
+        if ("POST".equals(request.getMethod())
+                && StatelessViews.VIEWS.contains(request.getServletPath())
                 && (request.getHeader("Faces-Request") == null || !readable(request.getParameter(NONCE)))) {
             chain.doFilter(withNonce(request), response);
         } else {
@@ -61,7 +62,8 @@ public class ScriptlessPostFilter extends HttpFilter {
     private static HttpServletRequest withNonce(HttpServletRequest request) {
         Map<String, String[]> parameters = new HashMap<>(request.getParameterMap());
         parameters.put(NONCE, new String[] {
-            Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))});
+            Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+        });
         Map<String, String[]> fixed = Collections.unmodifiableMap(parameters);
         return new HttpServletRequestWrapper(request) {
             @Override

@@ -21,7 +21,9 @@ import java.io.IOException;
  * shows nothing private. Static files under /resources/ (the stylesheet, whose address changes with its
  * content) are kept for a week; Faces resources keep the caching headers Faces gives them.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CSP = "Content-Security-Policy";
@@ -33,7 +35,8 @@ public class SecurityHeadersFilter extends HttpFilter {
     public void init() throws ServletException {
         String configured = getServletContext().getInitParameter(POLICY_PARAMETER);
         if (configured == null || !configured.strip().endsWith("script-src 'self'")) {
-            throw new ServletException(POLICY_PARAMETER + " in web.xml must end with script-src 'self', to which PrimeFaces adds the nonce");
+            throw new ServletException(POLICY_PARAMETER
+                    + " in web.xml must end with script-src 'self', to which PrimeFaces adds the nonce");
         }
         policy = configured.strip() + ";";
     }
@@ -45,13 +48,15 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("X-Frame-Options", "DENY");
             boolean reportPage = request.getServletPath().startsWith("/report/");
-            // The report pages send no referrer at all, so a link a reporter follows does not reveal the school's report link.
+            // The report pages send no referrer at all, so a link a reporter follows does not reveal the school's
+            // report link.
             response.setHeader("Referrer-Policy", reportPage ? "no-referrer" : "same-origin");
             if (reportPage) {
                 response.setHeader("X-Robots-Tag", "noindex, nofollow");
             }
             response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/resources/")) {
                 response.setHeader("Cache-Control", "public, max-age=604800");
             } else if (!path.startsWith("/jakarta.faces.resource/")) {

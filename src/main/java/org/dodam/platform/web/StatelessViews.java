@@ -23,12 +23,25 @@ import java.util.Set;
 @ApplicationScoped
 public class StatelessViews {
 
-    static final Set<String> VIEWS = Set.of("/index.xhtml", "/login.xhtml", "/join.xhtml",
-            "/report/index.xhtml", "/report/follow-up.xhtml",
-            "/student/lesson.xhtml", "/teacher/lesson.xhtml", "/counsellor/lesson.xhtml", "/admin/lti.xhtml",
-            "/teacher/password.xhtml", "/counsellor/password.xhtml", "/admin/password.xhtml",
-            "/WEB-INF/errorpages/403.xhtml", "/WEB-INF/errorpages/404.xhtml", "/WEB-INF/errorpages/413.xhtml", "/WEB-INF/errorpages/500.xhtml",
-            "/WEB-INF/errorpages/expired.xhtml", "/WEB-INF/errorpages/launch-refused.xhtml");
+    static final Set<String> VIEWS = Set.of(
+            "/index.xhtml",
+            "/login.xhtml",
+            "/join.xhtml",
+            "/report/index.xhtml",
+            "/report/follow-up.xhtml",
+            "/student/lesson.xhtml",
+            "/teacher/lesson.xhtml",
+            "/counsellor/lesson.xhtml",
+            "/admin/lti.xhtml",
+            "/teacher/password.xhtml",
+            "/counsellor/password.xhtml",
+            "/admin/password.xhtml",
+            "/WEB-INF/errorpages/403.xhtml",
+            "/WEB-INF/errorpages/404.xhtml",
+            "/WEB-INF/errorpages/413.xhtml",
+            "/WEB-INF/errorpages/500.xhtml",
+            "/WEB-INF/errorpages/expired.xhtml",
+            "/WEB-INF/errorpages/launch-refused.xhtml");
 
     public boolean holds(String viewId) {
         return VIEWS.contains(viewId);

@@ -12,13 +12,15 @@ public final class Texts {
 
     public static final String BUNDLE = "org.dodam.i18n.messages";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static String text(String key, Object... arguments) {
         FacesContext context = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, context.getViewRoot() != null
-                ? context.getViewRoot().getLocale() : context.getExternalContext().getRequestLocale());
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                BUNDLE,
+                context.getViewRoot() != null
+                        ? context.getViewRoot().getLocale()
+                        : context.getExternalContext().getRequestLocale());
         String pattern;
         try {
             pattern = bundle.getString(key);

@@ -52,9 +52,13 @@ public class ClassProgress {
 
     public StudentOverview forStudent(Actor student) {
         List<Assigned> assigned = assignments.assignedTo(student);
-        Map<String, ProgressSnapshot> progress = player.progressOf(List.of(student.id()),
-                        assigned.stream().map(Assigned::lessonId).toList()).stream()
-                .collect(Collectors.toMap(ProgressSnapshot::lessonId, Function.identity()));
+        Map<String, ProgressSnapshot> progress =
+                player
+                        .progressOf(
+                                List.of(student.id()),
+                                assigned.stream().map(Assigned::lessonId).toList())
+                        .stream()
+                        .collect(Collectors.toMap(ProgressSnapshot::lessonId, Function.identity()));
         List<LessonStatus> lessons = assigned.stream()
                 .map(a -> status(a.lessonId(), a.dueOn(), progress.get(a.lessonId())))
                 .toList();
@@ -83,8 +87,11 @@ public class ClassProgress {
             Map<String, LessonStatus> lessons = new LinkedHashMap<>();
             for (Assigned a : assigned) {
                 String key = student.id() + "|" + a.lessonId();
-                LessonStatus status = status(a.lessonId(), personalDue.getOrDefault(key, a.dueOn()),
-                        personalDue.containsKey(key), progress.get(key));
+                LessonStatus status = status(
+                        a.lessonId(),
+                        personalDue.getOrDefault(key, a.dueOn()),
+                        personalDue.containsKey(key),
+                        progress.get(key));
                 lessons.put(a.lessonId(), status);
                 cells++;
                 done += status.state().completed() ? 1 : 0;
@@ -94,8 +101,13 @@ public class ClassProgress {
             }
             rows.add(new ClassDashboard.StudentRow(student.id(), student.displayName(), student.username(), lessons));
         }
-        return new ClassDashboard(schoolClass.name(), lessonIds, rows, cells == 0 ? 0 : (int) (done * 100 / cells),
-                scoreBands(bestScores), mostMissed(quizTaking.firstAttemptAnswers(studentIds, lessonIds)));
+        return new ClassDashboard(
+                schoolClass.name(),
+                lessonIds,
+                rows,
+                cells == 0 ? 0 : (int) (done * 100 / cells),
+                scoreBands(bestScores),
+                mostMissed(quizTaking.firstAttemptAnswers(studentIds, lessonIds)));
     }
 
     /**
@@ -104,7 +116,9 @@ public class ClassProgress {
      */
     public StudentReport forStudentInClass(Actor teacher, long classId, long studentId) {
         ClassDetails schoolClass = classes.ownedBy(teacher, classId).orElseThrow(DodamException::notFound);
-        ClassMember student = classes.students(teacher, classId).stream().filter(s -> s.id() == studentId).findFirst()
+        ClassMember student = classes.students(teacher, classId).stream()
+                .filter(s -> s.id() == studentId)
+                .findFirst()
                 .orElseThrow(DodamException::notFound);
         List<Assigned> assigned = assignments.ofClass(teacher, classId);
         Map<String, LocalDate> personalDue = personalDueDates(teacher, classId);
@@ -113,13 +127,26 @@ public class ClassProgress {
                 .collect(Collectors.toMap(ProgressSnapshot::lessonId, Function.identity()));
         Map<String, List<QuizTaking.AttemptSummary>> attempts = quizTaking.attemptsOf(studentId, lessonIds).stream()
                 .collect(Collectors.groupingBy(QuizTaking.AttemptSummary::lessonId));
-        List<StudentLesson> lessons = assigned.stream().map(a -> {
-            String key = studentId + "|" + a.lessonId();
-            return new StudentLesson(status(a.lessonId(), personalDue.getOrDefault(key, a.dueOn()), personalDue.containsKey(key),
-                    progress.get(a.lessonId())), a.dueOn(), attempts.getOrDefault(a.lessonId(), List.of()));
-        }).toList();
-        return new StudentReport(schoolClass.name(), schoolClass.archived(), student.id(), student.displayName(),
-                student.username(), lessons);
+        List<StudentLesson> lessons = assigned.stream()
+                .map(a -> {
+                    String key = studentId + "|" + a.lessonId();
+                    return new StudentLesson(
+                            status(
+                                    a.lessonId(),
+                                    personalDue.getOrDefault(key, a.dueOn()),
+                                    personalDue.containsKey(key),
+                                    progress.get(a.lessonId())),
+                            a.dueOn(),
+                            attempts.getOrDefault(a.lessonId(), List.of()));
+                })
+                .toList();
+        return new StudentReport(
+                schoolClass.name(),
+                schoolClass.archived(),
+                student.id(),
+                student.displayName(),
+                student.username(),
+                lessons);
     }
 
     private Map<String, LocalDate> personalDueDates(Actor teacher, long classId) {
@@ -131,7 +158,9 @@ public class ClassProgress {
         int[][] bands = {{0, 49}, {50, 69}, {70, 89}, {90, 100}};
         List<ClassDashboard.ScoreBand> result = new ArrayList<>();
         for (int[] band : bands) {
-            result.add(new ClassDashboard.ScoreBand(band[0], band[1],
+            result.add(new ClassDashboard.ScoreBand(
+                    band[0],
+                    band[1],
                     scores.stream().filter(s -> s >= band[0] && s <= band[1]).count()));
         }
         return result;
@@ -140,24 +169,39 @@ public class ClassProgress {
     /** Questions missed by at least one student, most missed first, at most ten. */
     private static List<ClassDashboard.MissedQuestion> mostMissed(List<QuizTaking.AnswerCount> counts) {
         Map<String, List<QuizTaking.AnswerCount>> byQuestion = counts.stream()
-                .collect(Collectors.groupingBy(QuizTaking.AnswerCount::questionKey, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        QuizTaking.AnswerCount::questionKey, LinkedHashMap::new, Collectors.toList()));
         List<ClassDashboard.MissedQuestion> missed = new ArrayList<>();
         byQuestion.forEach((key, answers) -> {
-            long answered = answers.stream().mapToLong(QuizTaking.AnswerCount::count).sum();
-            long wrong = answers.stream().filter(a -> !a.correct()).mapToLong(QuizTaking.AnswerCount::count).sum();
+            long answered =
+                    answers.stream().mapToLong(QuizTaking.AnswerCount::count).sum();
+            long wrong = answers.stream()
+                    .filter(a -> !a.correct())
+                    .mapToLong(QuizTaking.AnswerCount::count)
+                    .sum();
             if (wrong == 0) {
                 return;
             }
-            QuizTaking.AnswerCount common = answers.stream().filter(a -> !a.correct())
-                    .max(Comparator.comparingLong(QuizTaking.AnswerCount::count)).orElseThrow();
+            QuizTaking.AnswerCount common = answers.stream()
+                    .filter(a -> !a.correct())
+                    .max(Comparator.comparingLong(QuizTaking.AnswerCount::count))
+                    .orElseThrow();
             QuestionKey question = QuestionKey.parse(key);
-            missed.add(new ClassDashboard.MissedQuestion(question.lessonId(), question.questionId(), answered, wrong,
-                    List.of(common.chosen().split(",")), common.count()));
+            missed.add(new ClassDashboard.MissedQuestion(
+                    question.lessonId(),
+                    question.questionId(),
+                    answered,
+                    wrong,
+                    List.of(common.chosen().split(",")),
+                    common.count()));
         });
         return missed.stream()
-                .sorted(Comparator.comparingInt(ClassDashboard.MissedQuestion::missedPercent).reversed()
-                        .thenComparing(Comparator.comparingLong(ClassDashboard.MissedQuestion::missed).reversed()))
-                .limit(10).toList();
+                .sorted(Comparator.comparingInt(ClassDashboard.MissedQuestion::missedPercent)
+                        .reversed()
+                        .thenComparing(Comparator.comparingLong(ClassDashboard.MissedQuestion::missed)
+                                .reversed()))
+                .limit(10)
+                .toList();
     }
 
     /** The state of one student in one assigned lesson. */
@@ -166,9 +210,18 @@ public class ClassProgress {
     }
 
     private LessonStatus status(String lessonId, LocalDate dueOn, boolean personalDue, ProgressSnapshot progress) {
-        ProgressState state = ProgressState.of(progress != null && progress.started(),
-                progress == null ? null : progress.completedAt(), dueOn, schoolClock.today(), schoolClock.zone());
-        return new LessonStatus(lessonId, dueOn, personalDue, state, progress == null ? null : progress.bestScore(),
+        ProgressState state = ProgressState.of(
+                progress != null && progress.started(),
+                progress == null ? null : progress.completedAt(),
+                dueOn,
+                schoolClock.today(),
+                schoolClock.zone());
+        return new LessonStatus(
+                lessonId,
+                dueOn,
+                personalDue,
+                state,
+                progress == null ? null : progress.bestScore(),
                 progress == null ? 0 : percent(progress.sectionsSeen(), progress.sectionsTotal()));
     }
 
@@ -180,14 +233,22 @@ public class ClassProgress {
      * One assigned lesson as the student and the teacher see it. {@code dueOn} is the date that applies to
      * this student: their own when {@code personalDue}, otherwise the class's.
      */
-    public record LessonStatus(String lessonId, LocalDate dueOn, boolean personalDue, ProgressState state, Integer bestScore,
-                               int sectionsPercent) {
-    }
+    public record LessonStatus(
+            String lessonId,
+            LocalDate dueOn,
+            boolean personalDue,
+            ProgressState state,
+            Integer bestScore,
+            int sectionsPercent) {}
 
     /** One student of a class as the teacher's per-student view shows them. */
-    public record StudentReport(String className, boolean classArchived, long studentId, String name, String username,
-                                List<StudentLesson> lessons) {
-    }
+    public record StudentReport(
+            String className,
+            boolean classArchived,
+            long studentId,
+            String name,
+            String username,
+            List<StudentLesson> lessons) {}
 
     /** One assigned lesson of that student, with the class's own due date beside theirs, and their attempts. */
     public record StudentLesson(LessonStatus status, LocalDate classDueOn, List<QuizTaking.AttemptSummary> attempts) {

@@ -9,9 +9,14 @@ import java.time.ZoneId;
  * "missing"; COMPLETED_LATE is "late" for teachers. Defined once here, so both views always agree.
  */
 public enum ProgressState {
-    NOT_STARTED, IN_PROGRESS, COMPLETED, COMPLETED_LATE, OVERDUE;
+    NOT_STARTED,
+    IN_PROGRESS,
+    COMPLETED,
+    COMPLETED_LATE,
+    OVERDUE;
 
-    public static ProgressState of(boolean started, Instant completedAt, LocalDate dueOn, LocalDate today, ZoneId zone) {
+    public static ProgressState of(
+            boolean started, Instant completedAt, LocalDate dueOn, LocalDate today, ZoneId zone) {
         if (completedAt != null) {
             return dueOn != null && completedAt.atZone(zone).toLocalDate().isAfter(dueOn) ? COMPLETED_LATE : COMPLETED;
         }

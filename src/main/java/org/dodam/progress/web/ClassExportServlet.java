@@ -52,7 +52,8 @@ public class ClassExportServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"dodam-class-" + id + ".csv\"");
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
-        List<String> header = new ArrayList<>(List.of(texts.getString("field.displayName"), texts.getString("field.username")));
+        List<String> header =
+                new ArrayList<>(List.of(texts.getString("field.displayName"), texts.getString("field.username")));
         for (String lessonId : dashboard.lessonIds()) {
             String title = curriculum.lessonTitle(lessonId, lang);
             header.add(title);

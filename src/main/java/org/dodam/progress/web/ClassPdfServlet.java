@@ -74,8 +74,7 @@ public class ClassPdfServlet extends HttpServlet {
             return;
         }
         String lang = Languages.orDefault(teacher.locale());
-        byte[] pdf = render(dashboard, lessonId -> curriculum.lessonTitle(lessonId, lang), lang,
-                schoolClock.today());
+        byte[] pdf = render(dashboard, lessonId -> curriculum.lessonTitle(lessonId, lang), lang, schoolClock.today());
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"dodam-class-" + id + ".pdf\"");
         response.setContentLength(pdf.length);
@@ -96,14 +95,24 @@ public class ClassPdfServlet extends HttpServlet {
             document.addTitle(texts.getString("dashboard.title") + ": " + dashboard.className());
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(lang));
             document.open();
-            document.add(new Paragraph(text(texts.getString("dashboard.title") + ": " + dashboard.className(), hangul, latin, 16)));
-            document.add(new Paragraph(text(format(texts, "pdf.made", lang, today.toString()) + " · "
-                    + format(texts, "dashboard.completionText", lang, dashboard.completionPercent()), hangul, latin, 10)));
+            document.add(new Paragraph(
+                    text(texts.getString("dashboard.title") + ": " + dashboard.className(), hangul, latin, 16)));
+            document.add(new Paragraph(text(
+                    format(texts, "pdf.made", lang, today.toString()) + " · "
+                            + format(texts, "dashboard.completionText", lang, dashboard.completionPercent()),
+                    hangul,
+                    latin,
+                    10)));
             document.add(new Paragraph(" "));
             List<String> lessonIds = dashboard.lessonIds();
             for (int from = 0; from == 0 || from < lessonIds.size(); from += LESSONS_PER_TABLE) {
-                document.add(table(dashboard, lessonIds.subList(from, Math.min(lessonIds.size(), from + LESSONS_PER_TABLE)),
-                        lessonTitle, texts, hangul, latin));
+                document.add(table(
+                        dashboard,
+                        lessonIds.subList(from, Math.min(lessonIds.size(), from + LESSONS_PER_TABLE)),
+                        lessonTitle,
+                        texts,
+                        hangul,
+                        latin));
             }
             document.close();
         } catch (DocumentException e) {
@@ -113,8 +122,13 @@ public class ClassPdfServlet extends HttpServlet {
     }
 
     /** The students by some of the lessons: wide classes get several tables, each legible, names repeated. */
-    private static PdfPTable table(ClassDashboard dashboard, List<String> lessonIds, Function<String, String> lessonTitle,
-                                   ResourceBundle texts, BaseFont hangul, BaseFont latin) {
+    private static PdfPTable table(
+            ClassDashboard dashboard,
+            List<String> lessonIds,
+            Function<String, String> lessonTitle,
+            ResourceBundle texts,
+            BaseFont hangul,
+            BaseFont latin) {
         float[] widths = new float[2 + lessonIds.size()];
         java.util.Arrays.fill(widths, 1.4f);
         widths[0] = 2f;
@@ -133,8 +147,9 @@ public class ClassPdfServlet extends HttpServlet {
             table.addCell(new PdfPCell(text(row.username(), hangul, latin, 8)));
             for (String lessonId : lessonIds) {
                 LessonStatus status = row.status(lessonId);
-                String cell = texts.getString("progress.teacher." + status.state().key())
-                        + (status.bestScore() == null ? "" : " · " + status.bestScore() + "%");
+                String cell =
+                        texts.getString("progress.teacher." + status.state().key())
+                                + (status.bestScore() == null ? "" : " · " + status.bestScore() + "%");
                 table.addCell(new PdfPCell(text(cell, hangul, latin, 8)));
             }
         }

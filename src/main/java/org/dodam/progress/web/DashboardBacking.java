@@ -61,11 +61,23 @@ public class DashboardBacking {
         if (matrix == null && dashboard != null) {
             Map<ProgressState, String> labels = new EnumMap<>(ProgressState.class);
             String ownDue = " " + Texts.text("student.view.ownDue");
-            matrix = dashboard.students().stream().map(row -> new MatrixRow(row.studentId(), row.name(),
-                    dashboard.lessonIds().stream().map(row::status).map(status -> new MatrixCell("cell cell--" + status.state(),
-                            labels.computeIfAbsent(status.state(), state -> Texts.text("progress.teacher." + state.key()))
-                                    + (status.bestScore() == null ? "" : " · " + status.bestScore() + "%")
-                                    + (status.personalDue() ? ownDue : ""))).toList())).toList();
+            matrix = dashboard.students().stream()
+                    .map(row -> new MatrixRow(
+                            row.studentId(),
+                            row.name(),
+                            dashboard.lessonIds().stream()
+                                    .map(row::status)
+                                    .map(status -> new MatrixCell(
+                                            "cell cell--" + status.state(),
+                                            labels.computeIfAbsent(
+                                                            status.state(),
+                                                            state -> Texts.text("progress.teacher." + state.key()))
+                                                    + (status.bestScore() == null
+                                                            ? ""
+                                                            : " · " + status.bestScore() + "%")
+                                                    + (status.personalDue() ? ownDue : "")))
+                                    .toList()))
+                    .toList();
         }
         return matrix;
     }
@@ -83,25 +95,40 @@ public class DashboardBacking {
      * inline style, so a strict Content-Security-Policy holds. The number beside the bar is the real value.
      */
     public long barWidth(ClassDashboard.ScoreBand band) {
-        long max = Math.max(1, dashboard.scoreBands().stream().mapToLong(ClassDashboard.ScoreBand::students).max().orElse(1));
+        long max = Math.max(
+                1,
+                dashboard.scoreBands().stream()
+                        .mapToLong(ClassDashboard.ScoreBand::students)
+                        .max()
+                        .orElse(1));
         return Math.round(band.students() * 20.0 / max) * 5;
     }
 
     /** The question's prompt and the text of the options most students chose wrongly, in the page's language. */
     public String prompt(ClassDashboard.MissedQuestion missed) {
-        return question(missed).flatMap(q -> Languages.pick(q.prompt(), localeBacking.getLanguage()))
+        return question(missed)
+                .flatMap(q -> Languages.pick(q.prompt(), localeBacking.getLanguage()))
                 .orElse(missed.questionId());
     }
 
     public String wrongAnswer(ClassDashboard.MissedQuestion missed) {
         String lang = localeBacking.getLanguage();
-        return question(missed).map(q -> String.join(" + ", q.options().stream()
-                .filter(o -> missed.commonWrongAnswer().contains(o.id())).map(o -> Languages.pick(o.text(), lang).orElse(o.id())).toList())).orElse("");
+        return question(missed)
+                .map(q -> String.join(
+                        " + ",
+                        q.options().stream()
+                                .filter(o -> missed.commonWrongAnswer().contains(o.id()))
+                                .map(o -> Languages.pick(o.text(), lang).orElse(o.id()))
+                                .toList()))
+                .orElse("");
     }
 
     private java.util.Optional<Question> question(ClassDashboard.MissedQuestion missed) {
-        return curriculum.lesson(missed.lessonId()).flatMap(l -> l.document().questions().stream()
-                .filter(q -> q.id().equals(missed.questionId())).findFirst());
+        return curriculum
+                .lesson(missed.lessonId())
+                .flatMap(l -> l.document().questions().stream()
+                        .filter(q -> q.id().equals(missed.questionId()))
+                        .findFirst());
     }
 
     public List<String> getLessonIds() {

@@ -13,8 +13,7 @@ import org.dodam.progress.application.ClassProgress;
  */
 final class RequestedDashboard {
 
-    private RequestedDashboard() {
-    }
+    private RequestedDashboard() {}
 
     static Optional<ClassDashboard> of(String id, Actor teacher, ClassProgress progress) {
         if (teacher == null || id == null || !id.matches("\\d{1,18}")) {

@@ -36,7 +36,9 @@ public class StudentHomeBacking {
 
     public List<String> getClassNames() {
         if (classNames == null) {
-            classNames = classes.classesOf(currentUser.requireActor()).stream().map(c -> c.name()).toList();
+            classNames = classes.classesOf(currentUser.requireActor()).stream()
+                    .map(c -> c.name())
+                    .toList();
         }
         return classNames;
     }

@@ -64,7 +64,10 @@ public class StudentProgressBacking implements Serializable {
     private void refresh() {
         report = progress.forStudentInClass(currentUser.requireActor(), classId, studentId);
         ownDue.clear();
-        report.lessons().forEach(l -> ownDue.put(l.status().lessonId(), l.status().personalDue() ? l.status().dueOn() : null));
+        report.lessons()
+                .forEach(l -> ownDue.put(
+                        l.status().lessonId(),
+                        l.status().personalDue() ? l.status().dueOn() : null));
     }
 
     public void setOwnDue(StudentLesson lesson) {

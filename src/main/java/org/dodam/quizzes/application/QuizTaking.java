@@ -25,7 +25,6 @@ import org.dodam.content.domain.ContentModel.Question;
 import org.dodam.content.domain.QuestionKey;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.crypto.MasterKey;
-import org.dodam.quizzes.domain.AttemptAnswer;
 import org.dodam.quizzes.domain.OptionTokens;
 import org.dodam.quizzes.domain.OptionTokens.Token;
 import org.dodam.quizzes.domain.QuizAttempt;
@@ -80,14 +79,17 @@ public class QuizTaking {
      */
     public QuizState answer(Actor student, String lessonId, int attemptNumber, String questionId, List<String> tokens) {
         LessonEntry lesson = studentLesson(student, lessonId);
-        Question question = lesson.document().questions().stream().filter(q -> q.id().equals(questionId)).findFirst()
+        Question question = lesson.document().questions().stream()
+                .filter(q -> q.id().equals(questionId))
+                .findFirst()
                 .orElseThrow(() -> new DodamException("quiz.unknownQuestion"));
         if (tokens.isEmpty()) {
             throw new DodamException("quiz.chooseAnswer");
         }
         Optional<QuizAttempt> latest = latest(student, lessonId);
         boolean first = latest.isEmpty() && attemptNumber == 0;
-        if (!first && !(latest.isPresent() && latest.get().open() && latest.get().number() == attemptNumber)) {
+        if (!first
+                && !(latest.isPresent() && latest.get().open() && latest.get().number() == attemptNumber)) {
             return stateOf(student, lesson, latest);
         }
         Set<String> picked = picked(tokens(student, lessonId, first ? 1 : attemptNumber), question, tokens);
@@ -98,10 +100,21 @@ public class QuizTaking {
         } else {
             attempt = latest.get();
         }
-        Set<String> correct = question.options().stream().filter(Option::correct).map(Option::id).collect(Collectors.toSet());
-        boolean saved = attempt.answer(new QuestionKey(lessonId, questionId),
-                question.options().stream().map(Option::id).filter(picked::contains).toList(), picked.equals(correct),
-                lesson.document().questions().size(), lesson.passMark(), clock.instant()).isPresent();
+        Set<String> correct = question.options().stream()
+                .filter(Option::correct)
+                .map(Option::id)
+                .collect(Collectors.toSet());
+        boolean saved = attempt.answer(
+                        new QuestionKey(lessonId, questionId),
+                        question.options().stream()
+                                .map(Option::id)
+                                .filter(picked::contains)
+                                .toList(),
+                        picked.equals(correct),
+                        lesson.document().questions().size(),
+                        lesson.passMark(),
+                        clock.instant())
+                .isPresent();
         if (saved && !attempt.open()) {
             finished.fire(new QuizFinished(student.id(), lessonId, attempt.score(), attempt.passed()));
         }
@@ -113,7 +126,8 @@ public class QuizTaking {
         List<String> optionIds = question.options().stream().map(Option::id).toList();
         Set<String> picked = new HashSet<>();
         for (String token : tokens) {
-            picked.add(optionTokens.optionId(question.id(), optionIds, token)
+            picked.add(optionTokens
+                    .optionId(question.id(), optionIds, token)
                     .orElseThrow(() -> new DodamException("quiz.invalidAnswer")));
         }
         if (!"multiple".equals(question.type()) && picked.size() != 1) {
@@ -131,7 +145,8 @@ public class QuizTaking {
         LessonEntry lesson = studentLesson(student, lessonId);
         Optional<QuizAttempt> latest = latest(student, lessonId);
         if (latest.isPresent() && !latest.get().open()) {
-            QuizAttempt next = new QuizAttempt(student.id(), lessonId, latest.get().number() + 1, clock.instant());
+            QuizAttempt next =
+                    new QuizAttempt(student.id(), lessonId, latest.get().number() + 1, clock.instant());
             em.persist(next);
             return stateOf(student, lesson, Optional.of(next));
         }
@@ -146,9 +161,14 @@ public class QuizTaking {
         if (studentIds.isEmpty() || lessonIds.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("AttemptAnswer.firstAttemptCounts", Object[].class)
-                .setParameter("students", studentIds).setParameter("lessons", lessonIds).getResultList().stream()
-                .map(row -> new AnswerCount((String) row[0], (String) row[1], (Boolean) row[2], ((Number) row[3]).longValue()))
+        return em
+                .createNamedQuery("AttemptAnswer.firstAttemptCounts", Object[].class)
+                .setParameter("students", studentIds)
+                .setParameter("lessons", lessonIds)
+                .getResultList()
+                .stream()
+                .map(row -> new AnswerCount(
+                        (String) row[0], (String) row[1], (Boolean) row[2], ((Number) row[3]).longValue()))
                 .toList();
     }
 
@@ -157,52 +177,77 @@ public class QuizTaking {
         if (lessonIds.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("QuizAttempt.ofStudent", QuizAttempt.class)
-                .setParameter("student", studentId).setParameter("lessons", lessonIds).getResultList().stream()
+        return em
+                .createNamedQuery("QuizAttempt.ofStudent", QuizAttempt.class)
+                .setParameter("student", studentId)
+                .setParameter("lessons", lessonIds)
+                .getResultList()
+                .stream()
                 .map(a -> new AttemptSummary(a.lessonId(), a.number(), a.open(), a.score(), a.passed()))
                 .toList();
     }
 
     /** One quiz attempt as a teacher reads it: still open, or submitted with its score. */
-    public record AttemptSummary(String lessonId, int number, boolean open, Integer score, boolean passed) {
-    }
+    public record AttemptSummary(String lessonId, int number, boolean open, Integer score, boolean passed) {}
 
     /** The number of first attempts that gave {@code chosen} (comma-separated option ids) to a question. */
-    public record AnswerCount(String questionKey, String chosen, boolean correct, long count) {
-    }
+    public record AnswerCount(String questionKey, String chosen, boolean correct, long count) {}
 
     private Optional<QuizAttempt> latest(Actor student, String lessonId) {
         return em.createNamedQuery("QuizAttempt.latest", QuizAttempt.class)
-                .setParameter("student", student.id()).setParameter("lesson", lessonId)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setParameter("student", student.id())
+                .setParameter("lesson", lessonId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     private QuizState stateOf(Actor student, LessonEntry lesson, Optional<QuizAttempt> attempt) {
         Map<String, Answered> answered = new LinkedHashMap<>();
-        attempt.ifPresent(a -> a.answers().forEach(answer -> answered.put(QuestionKey.parse(answer.questionKey()).questionId(),
-                new Answered(answer.chosen(), answer.correct()))));
-        OptionTokens optionTokens = tokens(student, lesson.id(), attempt.map(QuizAttempt::number).orElse(1));
+        attempt.ifPresent(a -> a.answers()
+                .forEach(answer -> answered.put(
+                        QuestionKey.parse(answer.questionKey()).questionId(),
+                        new Answered(answer.chosen(), answer.correct()))));
+        OptionTokens optionTokens =
+                tokens(student, lesson.id(), attempt.map(QuizAttempt::number).orElse(1));
         Map<String, List<Token>> options = new LinkedHashMap<>();
         for (Question question : lesson.document().questions()) {
-            options.put(question.id(), optionTokens.shuffle(question.id(), question.options().stream().map(Option::id).toList()));
+            options.put(
+                    question.id(),
+                    optionTokens.shuffle(
+                            question.id(),
+                            question.options().stream().map(Option::id).toList()));
         }
-        return new QuizState(lesson.id(), lesson.passMark(), lesson.document().questions().size(),
-                attempt.map(QuizAttempt::number).orElse(0), attempt.map(QuizAttempt::open).orElse(true),
-                attempt.map(QuizAttempt::score).orElse(null), attempt.map(QuizAttempt::passed).orElse(false),
-                Map.copyOf(answered), Map.copyOf(options));
+        return new QuizState(
+                lesson.id(),
+                lesson.passMark(),
+                lesson.document().questions().size(),
+                attempt.map(QuizAttempt::number).orElse(0),
+                attempt.map(QuizAttempt::open).orElse(true),
+                attempt.map(QuizAttempt::score).orElse(null),
+                attempt.map(QuizAttempt::passed).orElse(false),
+                Map.copyOf(answered),
+                Map.copyOf(options));
     }
 
     /** What a student has chosen for one question and whether it was right. */
-    public record Answered(List<String> chosen, boolean correct) implements java.io.Serializable {
-    }
+    public record Answered(List<String> chosen, boolean correct) implements java.io.Serializable {}
 
     /**
      * The state of the student's latest attempt: attempt 0 means none yet. While {@code open}, the next
      * question is the first unanswered one. {@code options} holds each question's options in this attempt's
      * order with their tokens (what the page may show), by question id.
      */
-    public record QuizState(String lessonId, int passMark, int questionCount, int attempt, boolean open, Integer score,
-                            boolean passed, Map<String, Answered> answered, Map<String, List<Token>> options)
+    public record QuizState(
+            String lessonId,
+            int passMark,
+            int questionCount,
+            int attempt,
+            boolean open,
+            Integer score,
+            boolean passed,
+            Map<String, Answered> answered,
+            Map<String, List<Token>> options)
             implements java.io.Serializable {
         public boolean finished() {
             return !open;

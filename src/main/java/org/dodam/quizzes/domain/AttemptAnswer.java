@@ -18,7 +18,8 @@ import java.util.Objects;
 /** The options a student chose for one question in one attempt, and whether that was right. */
 @Entity
 @Table(name = "attempt_answer")
-@NamedQuery(name = "AttemptAnswer.firstAttemptCounts",
+@NamedQuery(
+        name = "AttemptAnswer.firstAttemptCounts",
         query = "select a.questionKey, a.chosen, a.correct, count(a) from AttemptAnswer a"
                 + " where a.attempt.number = 1 and a.attempt.studentId in :students and a.attempt.lessonId in :lessons"
                 + " group by a.questionKey, a.chosen, a.correct")
@@ -43,10 +44,10 @@ public class AttemptAnswer {
     @Column(name = "answered_at", nullable = false)
     private Instant answeredAt;
 
-    protected AttemptAnswer() {
-    }
+    protected AttemptAnswer() {}
 
-    public AttemptAnswer(QuizAttempt attempt, String questionKey, List<String> chosenOptions, boolean correct, Instant now) {
+    public AttemptAnswer(
+            QuizAttempt attempt, String questionKey, List<String> chosenOptions, boolean correct, Instant now) {
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         this.questionKey = Objects.requireNonNull(questionKey, "questionKey");
         this.chosen = String.join(",", chosenOptions);

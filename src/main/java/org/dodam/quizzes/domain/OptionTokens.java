@@ -55,13 +55,14 @@ public final class OptionTokens {
     }
 
     /** An option as the page carries it: its token, and the authored id that stays on the server. */
-    public record Token(String token, String optionId) implements java.io.Serializable {
-    }
+    public record Token(String token, String optionId) implements java.io.Serializable {}
 
     /** The options of one question in this attempt's order, each with its token. */
     public List<Token> shuffle(String questionId, List<String> optionIds) {
-        return optionIds.stream().map(id -> new Token(token(questionId, id), id))
-                .sorted(Comparator.comparing(Token::token)).toList();
+        return optionIds.stream()
+                .map(id -> new Token(token(questionId, id), id))
+                .sorted(Comparator.comparing(Token::token))
+                .toList();
     }
 
     /** The authored id of the option behind {@code token}, or empty if no option of the question has it here. */

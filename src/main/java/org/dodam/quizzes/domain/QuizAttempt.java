@@ -26,14 +26,21 @@ import org.dodam.content.domain.QuestionKey;
  */
 @Entity
 @Table(name = "quiz_attempt")
-@NamedQuery(name = "QuizAttempt.latest",
-        query = "select a from QuizAttempt a where a.studentId = :student and a.lessonId = :lesson order by a.number desc")
-@NamedQuery(name = "QuizAttempt.ofStudent",
-        query = "select a from QuizAttempt a where a.studentId = :student and a.lessonId in :lessons order by a.lessonId, a.number")
+@NamedQuery(
+        name = "QuizAttempt.latest",
+        query =
+                "select a from QuizAttempt a where a.studentId = :student and a.lessonId = :lesson order by a.number desc")
+@NamedQuery(
+        name = "QuizAttempt.ofStudent",
+        query =
+                "select a from QuizAttempt a where a.studentId = :student and a.lessonId in :lessons order by a.lessonId, a.number")
 public class QuizAttempt {
 
     /** Open while the student answers; submitted once scored. */
-    public enum Status { OPEN, SUBMITTED }
+    public enum Status {
+        OPEN,
+        SUBMITTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "dodam_ids")
@@ -64,8 +71,7 @@ public class QuizAttempt {
     @OneToMany(mappedBy = "attempt", cascade = CascadeType.PERSIST)
     private List<AttemptAnswer> answers = new ArrayList<>();
 
-    protected QuizAttempt() {
-    }
+    protected QuizAttempt() {}
 
     public QuizAttempt(long studentId, String lessonId, int number, Instant now) {
         this.studentId = studentId;
@@ -80,8 +86,8 @@ public class QuizAttempt {
      * attempt is scored (the share of questions answered rightly, in percent) and submitted. A question
      * answered before in this attempt (a double submit, a second tab) changes nothing: the result is empty.
      */
-    public Optional<AttemptAnswer> answer(QuestionKey question, List<String> chosen, boolean correct,
-                                          int questionCount, int passMark, Instant now) {
+    public Optional<AttemptAnswer> answer(
+            QuestionKey question, List<String> chosen, boolean correct, int questionCount, int passMark, Instant now) {
         if (status != Status.OPEN) {
             throw new IllegalStateException("attempt already submitted");
         }

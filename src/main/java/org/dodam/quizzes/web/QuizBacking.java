@@ -1,10 +1,10 @@
 package org.dodam.quizzes.web;
 
 import jakarta.faces.view.ViewScoped;
-import java.io.Serializable;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +54,7 @@ public class QuizBacking implements Serializable {
 
     /** The question views built for {@link #state}: a render reads them many times, they are built once. */
     private transient QuizState viewsOf;
+
     private transient QuestionView current;
     private transient QuestionView checkedView;
 
@@ -79,10 +80,15 @@ public class QuizBacking implements Serializable {
         int attempt = parseInt(Faces.getRequestParameter("attempt"));
         String[] chosen = Faces.getRequestParameterValues("choice");
         try {
-            QuizState after = quizTaking.answer(currentUser.requireActor(), id, attempt, questionId,
+            QuizState after = quizTaking.answer(
+                    currentUser.requireActor(),
+                    id,
+                    attempt,
+                    questionId,
                     chosen == null ? List.of() : Arrays.asList(chosen));
             boolean showNow = "each".equals(feedbackMode()) || after.finished();
-            Faces.redirect("student/quiz.xhtml?id=%s" + (showNow && !after.finished() ? "&checked=%s" : ""), id, questionId);
+            Faces.redirect(
+                    "student/quiz.xhtml?id=%s" + (showNow && !after.finished() ? "&checked=%s" : ""), id, questionId);
         } catch (DodamException e) {
             if (e instanceof DodamException.NotFound) {
                 throw e; // a 404, answered in one place (PrivateExceptionHandlerFactory)
@@ -159,7 +165,9 @@ public class QuizBacking implements Serializable {
             return List.of();
         }
         List<Question> questions = lesson().document().questions();
-        return java.util.stream.IntStream.range(0, questions.size()).mapToObj(i -> view(questions.get(i), i)).toList();
+        return java.util.stream.IntStream.range(0, questions.size())
+                .mapToObj(i -> view(questions.get(i), i))
+                .toList();
     }
 
     public int getAnsweredCount() {
@@ -167,38 +175,57 @@ public class QuizBacking implements Serializable {
     }
 
     public int getProgressPercent() {
-        return state == null || state.questionCount() == 0 ? 0 : state.answered().size() * 100 / state.questionCount();
+        return state == null || state.questionCount() == 0
+                ? 0
+                : state.answered().size() * 100 / state.questionCount();
     }
 
     private QuestionView view(Question question, int index) {
         Answered answered = state.answered().get(question.id());
         Map<String, Option> byId = question.options().stream().collect(Collectors.toMap(Option::id, o -> o));
         List<OptionView> options = state.options().get(question.id()).stream()
-                .map(t -> option(t.token(), byId.get(t.optionId()), answered)).toList();
-        return new QuestionView(question.id(), index + 1, "multiple".equals(question.type()),
-                question.scenario().getOrDefault(lang(), ""), question.prompt().get(lang()), options,
-                answered != null, answered != null && answered.correct());
+                .map(t -> option(t.token(), byId.get(t.optionId()), answered))
+                .toList();
+        return new QuestionView(
+                question.id(),
+                index + 1,
+                "multiple".equals(question.type()),
+                question.scenario().getOrDefault(lang(), ""),
+                question.prompt().get(lang()),
+                options,
+                answered != null,
+                answered != null && answered.correct());
     }
 
     private OptionView option(String token, Option option, Answered answered) {
         boolean chosen = answered != null && answered.chosen().contains(option.id());
         // Feedback and correctness leave the server only for questions already answered.
-        return new OptionView(token, option.text().get(lang()), chosen,
-                answered != null && option.correct(), answered != null && (chosen || option.correct())
-                        ? option.feedback().get(lang()) : null);
+        return new OptionView(
+                token,
+                option.text().get(lang()),
+                chosen,
+                answered != null && option.correct(),
+                answered != null && (chosen || option.correct())
+                        ? option.feedback().get(lang())
+                        : null);
     }
 
     /** A question as the page shows it. */
-    public record QuestionView(String id, int number, boolean multiple, String scenario, String prompt,
-                               List<OptionView> options, boolean answered, boolean correct) {
-    }
+    public record QuestionView(
+            String id,
+            int number,
+            boolean multiple,
+            String scenario,
+            String prompt,
+            List<OptionView> options,
+            boolean answered,
+            boolean correct) {}
 
     /**
      * An option under its token for this attempt, never its authored id; {@code correct} and {@code feedback}
      * are only filled in after the question is answered.
      */
-    public record OptionView(String token, String text, boolean chosen, boolean correct, String feedback) {
-    }
+    public record OptionView(String token, String text, boolean chosen, boolean correct, String feedback) {}
 
     public String getId() {
         return id;

@@ -7,8 +7,7 @@ import org.dodam.reports.domain.IncidentReport;
 /** The conversation of a case, whose messages have random ids and keep their order in a number of their own. */
 final class CaseThreads {
 
-    private CaseThreads() {
-    }
+    private CaseThreads() {}
 
     /**
      * The place of the next message in the case's conversation. The report's row is locked first, so a
@@ -17,7 +16,8 @@ final class CaseThreads {
     static int nextOrder(EntityManager em, IncidentReport report) {
         em.lock(report, LockModeType.PESSIMISTIC_WRITE);
         long count = em.createNamedQuery("CaseMessage.countOfReport", Long.class)
-                .setParameter("report", report.id()).getSingleResult();
+                .setParameter("report", report.id())
+                .getSingleResult();
         return Math.toIntExact(count + 1);
     }
 }

@@ -78,11 +78,19 @@ public class CaseWork {
     public List<CaseRow> inbox(Actor counsellor) {
         long school = counsellorSchool(counsellor);
         List<IncidentReport> reports = em.createNamedQuery("IncidentReport.inbox", IncidentReport.class)
-                .setParameter("school", school).getResultList();
+                .setParameter("school", school)
+                .getResultList();
         Set<Long> overdue = new HashSet<>(em.createNamedQuery("Referral.overdueOfSchool", Long.class)
-                .setParameter("school", school).setParameter("now", clock.instant()).getResultList());
-        Map<Long, String> names = accounts.namesInSchool(school, reports.stream().map(IncidentReport::assigneeId)
-                .filter(Objects::nonNull).distinct().toList());
+                .setParameter("school", school)
+                .setParameter("now", clock.instant())
+                .getResultList());
+        Map<Long, String> names = accounts.namesInSchool(
+                school,
+                reports.stream()
+                        .map(IncidentReport::assigneeId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
         return reports.stream()
                 .sorted(Comparator.comparing((IncidentReport r) -> !r.status().open())
                         .thenComparing(r -> !r.urgent())
@@ -97,7 +105,8 @@ public class CaseWork {
     public long inboxSize(Actor counsellor, InboxFilter filter) {
         return em.createNamedQuery("IncidentReport.countOfSchool", Long.class)
                 .setParameter("school", counsellorSchool(counsellor))
-                .setParameter("statuses", List.copyOf(filter.statuses())).getSingleResult();
+                .setParameter("statuses", List.copyOf(filter.statuses()))
+                .getSingleResult();
     }
 
     /**
@@ -112,24 +121,47 @@ public class CaseWork {
             throw new IllegalArgumentException("a page from " + first + " of " + size + " cases");
         }
         List<Long> ids = em.createNamedQuery(order.query(), Long.class)
-                .setParameter("school", school).setParameter("statuses", List.copyOf(filter.statuses()))
-                .setFirstResult(first).setMaxResults(size).getResultList();
+                .setParameter("school", school)
+                .setParameter("statuses", List.copyOf(filter.statuses()))
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, IncidentReport> reports = new HashMap<>();
-        em.createNamedQuery("IncidentReport.byIds", IncidentReport.class).setParameter("ids", ids)
-                .getResultStream().forEach(r -> reports.put(r.id(), r));
+        em.createNamedQuery("IncidentReport.byIds", IncidentReport.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .forEach(r -> reports.put(r.id(), r));
         Set<Long> overdue = new HashSet<>(em.createNamedQuery("Referral.overdueOfReports", Long.class)
-                .setParameter("reports", ids).setParameter("now", clock.instant()).getResultList());
-        Map<Long, String> names = accounts.namesInSchool(school, reports.values().stream().map(IncidentReport::assigneeId)
-                .filter(Objects::nonNull).distinct().toList());
-        return ids.stream().map(reports::get).filter(Objects::nonNull).map(r -> row(r, names, overdue)).toList();
+                .setParameter("reports", ids)
+                .setParameter("now", clock.instant())
+                .getResultList());
+        Map<Long, String> names = accounts.namesInSchool(
+                school,
+                reports.values().stream()
+                        .map(IncidentReport::assigneeId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
+        return ids.stream()
+                .map(reports::get)
+                .filter(Objects::nonNull)
+                .map(r -> row(r, names, overdue))
+                .toList();
     }
 
     private static CaseRow row(IncidentReport r, Map<Long, String> names, Set<Long> overdue) {
-        return new CaseRow(r.id(), r.category(), r.reporterRole(), r.urgent(), r.status(), r.submittedOn(),
-                names.get(r.assigneeId()), overdue.contains(r.id()),
+        return new CaseRow(
+                r.id(),
+                r.category(),
+                r.reporterRole(),
+                r.urgent(),
+                r.status(),
+                r.submittedOn(),
+                names.get(r.assigneeId()),
+                overdue.contains(r.id()),
                 r.mandatoryFlaggedAt() != null && r.mandatoryReportedAt() == null);
     }
 
@@ -145,32 +177,67 @@ public class CaseWork {
         audit(counsellor, report, Action.VIEWED, null);
         long school = report.schoolId();
         List<CaseMessage> messages = em.createNamedQuery("CaseMessage.ofReport", CaseMessage.class)
-                .setParameter("report", report.id()).getResultList();
+                .setParameter("report", report.id())
+                .getResultList();
         List<CaseNote> notes = em.createNamedQuery("CaseNote.ofReport", CaseNote.class)
-                .setParameter("report", report.id()).getResultList();
+                .setParameter("report", report.id())
+                .getResultList();
         List<Referral> referrals = em.createNamedQuery("Referral.ofReport", Referral.class)
-                .setParameter("report", report.id()).getResultList();
+                .setParameter("report", report.id())
+                .getResultList();
         List<Accounts.Person> counsellors = accounts.activeInSchool(school, Role.COUNSELLOR);
         Set<Long> people = new HashSet<>();
-        messages.stream().map(CaseMessage::counsellorId).filter(Objects::nonNull).forEach(people::add);
+        messages.stream()
+                .map(CaseMessage::counsellorId)
+                .filter(Objects::nonNull)
+                .forEach(people::add);
         notes.forEach(n -> people.add(n.counsellorId()));
         Map<Long, String> names = accounts.namesInSchool(school, people);
         Instant now = clock.instant();
-        return new CaseView(report.id(), report.category(), report.reporterRole(), report.urgent(), report.status(),
-                report.outcome(), report.submittedOn(), report.assigneeId(),
+        return new CaseView(
+                report.id(),
+                report.category(),
+                report.reporterRole(),
+                report.urgent(),
+                report.status(),
+                report.outcome(),
+                report.submittedOn(),
+                report.assigneeId(),
                 channels.open(school, SealedField.PLACE, report.id(), report.sealedPlace()),
                 channels.open(school, SealedField.HAPPENED, report.id(), report.sealedHappenedOn()),
                 channels.open(school, SealedField.DESCRIPTION, report.id(), report.sealedDescription()),
-                messages.stream().map(m -> new CaseView.Message(m.author() == CaseMessage.Author.REPORTER,
-                        names.get(m.counsellorId()), m.sentOn(), m.sentAt(),
-                        channels.open(school, SealedField.MESSAGE, m.id(), m.sealedBody()))).toList(),
-                notes.stream().map(n -> new CaseView.Note(names.get(n.counsellorId()), n.createdAt(),
-                        channels.open(school, SealedField.NOTE, n.id(), n.sealedBody()))).toList(),
-                referrals.stream().map(r -> new CaseView.ReferralRow(r.id(), r.target(), r.sentAt(), r.followUpBy(),
-                        r.completedAt(), r.overdue(now),
-                        r.sealedReference() == null ? "" : channels.open(school, SealedField.REFERENCE, r.id(), r.sealedReference()))).toList(),
-                report.mandatoryFlaggedAt(), report.mandatoryReportedAt(), report.mandatoryAgency(),
-                counsellors.stream().map(a -> new CaseView.Counsellor(a.id(), a.displayName())).toList());
+                messages.stream()
+                        .map(m -> new CaseView.Message(
+                                m.author() == CaseMessage.Author.REPORTER,
+                                names.get(m.counsellorId()),
+                                m.sentOn(),
+                                m.sentAt(),
+                                channels.open(school, SealedField.MESSAGE, m.id(), m.sealedBody())))
+                        .toList(),
+                notes.stream()
+                        .map(n -> new CaseView.Note(
+                                names.get(n.counsellorId()),
+                                n.createdAt(),
+                                channels.open(school, SealedField.NOTE, n.id(), n.sealedBody())))
+                        .toList(),
+                referrals.stream()
+                        .map(r -> new CaseView.ReferralRow(
+                                r.id(),
+                                r.target(),
+                                r.sentAt(),
+                                r.followUpBy(),
+                                r.completedAt(),
+                                r.overdue(now),
+                                r.sealedReference() == null
+                                        ? ""
+                                        : channels.open(school, SealedField.REFERENCE, r.id(), r.sealedReference())))
+                        .toList(),
+                report.mandatoryFlaggedAt(),
+                report.mandatoryReportedAt(),
+                report.mandatoryAgency(),
+                counsellors.stream()
+                        .map(a -> new CaseView.Counsellor(a.id(), a.displayName()))
+                        .toList());
     }
 
     public void moveTo(Actor counsellor, long caseId, CaseStatus status) {
@@ -181,8 +248,9 @@ public class CaseWork {
 
     public void assign(Actor counsellor, long caseId, Long assigneeId) {
         IncidentReport report = ownCase(counsellor, caseId);
-        if (assigneeId != null && accounts.activeInSchool(report.schoolId(), Role.COUNSELLOR).stream()
-                .noneMatch(a -> a.id() == assigneeId)) {
+        if (assigneeId != null
+                && accounts.activeInSchool(report.schoolId(), Role.COUNSELLOR).stream()
+                        .noneMatch(a -> a.id() == assigneeId)) {
             throw DodamException.notFound();
         }
         report.assignTo(assigneeId);
@@ -204,8 +272,8 @@ public class CaseWork {
         report.requireOpen();
         String body = checked(text, ReportTexts.MESSAGE_MAX);
         Instant now = clock.instant();
-        CaseMessage message = CaseMessage.fromCounsellor(CaseIds.next(random), report.id(), CaseThreads.nextOrder(em, report),
-                counsellor.id(), today(), now);
+        CaseMessage message = CaseMessage.fromCounsellor(
+                CaseIds.next(random), report.id(), CaseThreads.nextOrder(em, report), counsellor.id(), today(), now);
         message.seal(channels.seal(report.schoolId(), SealedField.MESSAGE, message.id(), body));
         em.persist(message);
         report.responded(now);
@@ -215,8 +283,12 @@ public class CaseWork {
     public void refer(Actor counsellor, long caseId, ReferralTarget target, String reference) {
         IncidentReport report = ownCase(counsellor, caseId);
         report.referred();
-        Referral referral = new Referral(CaseIds.next(random), report.id(), Objects.requireNonNull(target, "target"),
-                clock.instant(), counsellor.id());
+        Referral referral = new Referral(
+                CaseIds.next(random),
+                report.id(),
+                Objects.requireNonNull(target, "target"),
+                clock.instant(),
+                counsellor.id());
         String clean = ReportTexts.clean(reference);
         ReportTexts.problem(clean, ReportTexts.REFERENCE_MAX, false).ifPresent(key -> {
             throw new DodamException(key, ReportTexts.REFERENCE_MAX);
@@ -266,7 +338,8 @@ public class CaseWork {
         }
         long school = actor.schoolId();
         List<IncidentReport> reports = em.createNamedQuery("IncidentReport.inbox", IncidentReport.class)
-                .setParameter("school", school).getResultList();
+                .setParameter("school", school)
+                .getResultList();
         Map<YearMonth, Map<Category, Long>> byMonth = new TreeMap<>(Comparator.reverseOrder());
         Map<Category, Long> totals = new EnumMap<>(Category.class);
         List<Long> responseHours = new ArrayList<>();
@@ -276,25 +349,43 @@ public class CaseWork {
             totals.merge(r.category(), 1L, Long::sum);
             if (r.firstResponseAt() != null) {
                 Instant dayStart = schoolClock.startOf(r.submittedOn());
-                responseHours.add(Math.max(0, Duration.between(dayStart, r.firstResponseAt()).toHours()));
+                responseHours.add(Math.max(
+                        0, Duration.between(dayStart, r.firstResponseAt()).toHours()));
             }
         }
         responseHours.sort(Comparator.naturalOrder());
         Long median = responseHours.isEmpty() ? null : responseHours.get(responseHours.size() / 2);
-        List<Statistics.Month> months = byMonth.entrySet().stream().map(e -> new Statistics.Month(e.getKey(),
-                Stream.of(Category.values()).map(c -> e.getValue().getOrDefault(c, 0L)).toList(),
-                e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList();
-        return new Statistics(reports.size(), reports.stream().filter(IncidentReport::urgent).count(),
+        List<Statistics.Month> months = byMonth.entrySet().stream()
+                .map(e -> new Statistics.Month(
+                        e.getKey(),
+                        Stream.of(Category.values())
+                                .map(c -> e.getValue().getOrDefault(c, 0L))
+                                .toList(),
+                        e.getValue().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()))
+                .toList();
+        return new Statistics(
+                reports.size(),
+                reports.stream().filter(IncidentReport::urgent).count(),
                 reports.stream().filter(r -> r.status().open()).count(),
-                reports.stream().filter(r -> r.status().open() && r.firstResponseAt() == null).count(),
-                median, responseHours.size(), List.of(Category.values()),
-                Stream.of(Category.values()).map(c -> totals.getOrDefault(c, 0L)).toList(), months);
+                reports.stream()
+                        .filter(r -> r.status().open() && r.firstResponseAt() == null)
+                        .count(),
+                median,
+                responseHours.size(),
+                List.of(Category.values()),
+                Stream.of(Category.values())
+                        .map(c -> totals.getOrDefault(c, 0L))
+                        .toList(),
+                months);
     }
 
     /** How many lines the school's audit log holds (case work and counsellor access alike), for its pager. */
     public long auditLogSize(Actor reader) {
         return em.createNamedQuery("AuditEvent.countOfSchool", Long.class)
-                .setParameter("school", auditSchool(reader)).getSingleResult();
+                .setParameter("school", auditSchool(reader))
+                .getSingleResult();
     }
 
     /** One page of the school's audit log, newest first, cut in the database: two statements whatever its length. */
@@ -303,15 +394,31 @@ public class CaseWork {
         if (first < 0 || size < 1 || size > PAGE_MAX) {
             throw new IllegalArgumentException("a page from " + first + " of " + size + " lines");
         }
-        return auditRows(school, em.createNamedQuery("AuditEvent.ofSchool", AuditEvent.class)
-                .setParameter("school", school).setFirstResult(first).setMaxResults(size).getResultList());
+        return auditRows(
+                school,
+                em.createNamedQuery("AuditEvent.ofSchool", AuditEvent.class)
+                        .setParameter("school", school)
+                        .setFirstResult(first)
+                        .setMaxResults(size)
+                        .getResultList());
     }
 
     private List<AuditRow> auditRows(long school, List<AuditEvent> events) {
-        Map<Long, String> names = accounts.namesInSchool(school, events.stream().map(AuditEvent::actorId)
-                .filter(Objects::nonNull).distinct().toList());
-        return events.stream().map(e -> new AuditRow(e.at(), e.actorId() == null ? null : names.get(e.actorId()),
-                e.reportId(), e.action(), e.detail())).toList();
+        Map<Long, String> names = accounts.namesInSchool(
+                school,
+                events.stream()
+                        .map(AuditEvent::actorId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
+        return events.stream()
+                .map(e -> new AuditRow(
+                        e.at(),
+                        e.actorId() == null ? null : names.get(e.actorId()),
+                        e.reportId(),
+                        e.action(),
+                        e.detail()))
+                .toList();
     }
 
     /** The school whose audit log the reader may see: its admin's, or a counsellor's who reads reports. */
@@ -328,12 +435,15 @@ public class CaseWork {
      */
     public int deleteClosedBefore(Instant cutoff) {
         List<IncidentReport> expired = em.createNamedQuery("IncidentReport.closedBefore", IncidentReport.class)
-                .setParameter("cutoff", cutoff).getResultList();
+                .setParameter("cutoff", cutoff)
+                .getResultList();
         for (IncidentReport report : expired) {
-            for (String query : List.of("CaseMessage.deleteOfReport", "CaseNote.deleteOfReport", "Referral.deleteOfReport")) {
+            for (String query :
+                    List.of("CaseMessage.deleteOfReport", "CaseNote.deleteOfReport", "Referral.deleteOfReport")) {
                 em.createNamedQuery(query).setParameter("report", report.id()).executeUpdate();
             }
-            em.persist(new AuditEvent(report.schoolId(), null, report.id(), Action.DELETED_BY_RETENTION, null, clock.instant()));
+            em.persist(new AuditEvent(
+                    report.schoolId(), null, report.id(), Action.DELETED_BY_RETENTION, null, clock.instant()));
             em.remove(report);
         }
         return expired.size();
@@ -370,19 +480,41 @@ public class CaseWork {
         return ReportTexts.clean(text);
     }
 
-    public record CaseRow(long id, Category category, ReporterRole reporterRole, boolean urgent, CaseStatus status,
-                          LocalDate submittedOn, String assignee, boolean followUpOverdue, boolean mandatoryPending) {
+    public record CaseRow(
+            long id,
+            Category category,
+            ReporterRole reporterRole,
+            boolean urgent,
+            CaseStatus status,
+            LocalDate submittedOn,
+            String assignee,
+            boolean followUpOverdue,
+            boolean mandatoryPending) {
         /** What counsellors call the case: random, never a sequence number. */
         public String reference() {
             return CaseIds.reference(id);
         }
     }
 
-    public record CaseView(long id, Category category, ReporterRole reporterRole, boolean urgent, CaseStatus status,
-                           Outcome outcome, LocalDate submittedOn, Long assigneeId, String place, String happenedOn,
-                           String description, List<Message> messages, List<Note> notes, List<ReferralRow> referrals,
-                           Instant mandatoryFlaggedAt, Instant mandatoryReportedAt, ReferralTarget mandatoryAgency,
-                           List<Counsellor> counsellors) {
+    public record CaseView(
+            long id,
+            Category category,
+            ReporterRole reporterRole,
+            boolean urgent,
+            CaseStatus status,
+            Outcome outcome,
+            LocalDate submittedOn,
+            Long assigneeId,
+            String place,
+            String happenedOn,
+            String description,
+            List<Message> messages,
+            List<Note> notes,
+            List<ReferralRow> referrals,
+            Instant mandatoryFlaggedAt,
+            Instant mandatoryReportedAt,
+            ReferralTarget mandatoryAgency,
+            List<Counsellor> counsellors) {
         public String reference() {
             return CaseIds.reference(id);
         }
@@ -391,24 +523,33 @@ public class CaseWork {
             return status.open();
         }
 
-        public record Message(boolean fromReporter, String counsellor, LocalDate on, Instant at, String text) {
-        }
+        public record Message(boolean fromReporter, String counsellor, LocalDate on, Instant at, String text) {}
 
-        public record Note(String counsellor, Instant at, String text) {
-        }
+        public record Note(String counsellor, Instant at, String text) {}
 
-        public record ReferralRow(long id, ReferralTarget target, Instant sentAt, Instant followUpBy, Instant completedAt,
-                                  boolean overdue, String reference) {
-        }
+        public record ReferralRow(
+                long id,
+                ReferralTarget target,
+                Instant sentAt,
+                Instant followUpBy,
+                Instant completedAt,
+                boolean overdue,
+                String reference) {}
 
-        public record Counsellor(long id, String name) {
-        }
+        public record Counsellor(long id, String name) {}
     }
 
-    public record Statistics(long total, long urgent, long open, long awaitingFirstResponse, Long medianHoursToFirstResponse,
-                             long responded, List<Category> categories, List<Long> totals, List<Month> months) {
-        public record Month(YearMonth month, List<Long> counts, long total) {
-        }
+    public record Statistics(
+            long total,
+            long urgent,
+            long open,
+            long awaitingFirstResponse,
+            Long medianHoursToFirstResponse,
+            long responded,
+            List<Category> categories,
+            List<Long> totals,
+            List<Month> months) {
+        public record Month(YearMonth month, List<Long> counts, long total) {}
     }
 
     public record AuditRow(Instant at, String actor, Long reportId, Action action, String detail) {

@@ -98,8 +98,11 @@ public class ClientThrottle {
     }
 
     private int add(String id, Instant now) {
-        Window updated = windows.compute(id, (k, w) -> w == null || w.expired(now)
-                ? new Window(1, now.plus(WINDOW)) : new Window(w.count + 1, w.until));
+        Window updated = windows.compute(
+                id,
+                (k, w) -> w == null || w.expired(now)
+                        ? new Window(1, now.plus(WINDOW))
+                        : new Window(w.count + 1, w.until));
         if (windows.size() > 50_000) {
             windows.values().removeIf(w -> w.expired(now));
         }
@@ -110,7 +113,9 @@ public class ClientThrottle {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

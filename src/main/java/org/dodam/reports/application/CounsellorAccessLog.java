@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
 import org.dodam.accounts.application.Accounts;
-import org.dodam.accounts.application.CounsellorAccessChanged;
 import org.dodam.accounts.application.Actor;
+import org.dodam.accounts.application.CounsellorAccessChanged;
 import org.dodam.accounts.domain.Role;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.PlatformSettings;
@@ -58,12 +58,15 @@ public class CounsellorAccessLog {
 
     void onChange(@Observes CounsellorAccessChanged change) {
         Action action = action(change.change());
-        em.persist(AuditEvent.counsellorAccess(change.schoolId(), change.actorId(), action, change.counsellorUsername(), clock.instant()));
+        em.persist(AuditEvent.counsellorAccess(
+                change.schoolId(), change.actorId(), action, change.counsellorUsername(), clock.instant()));
         if (!mailer.enabled()) {
             return;
         }
-        String actor = change.actorId() == null ? null
-                : accounts.namesInSchool(change.schoolId(), List.of(change.actorId())).get(change.actorId());
+        String actor = change.actorId() == null
+                ? null
+                : accounts.namesInSchool(change.schoolId(), List.of(change.actorId()))
+                        .get(change.actorId());
         mailer.sendAfterCommit(accounts.activeInSchool(change.schoolId(), Role.COUNSELLOR).stream()
                 .filter(a -> a.email() != null)
                 .map(a -> mail(a, action, change, actor))
@@ -78,12 +81,24 @@ public class CounsellorAccessLog {
         long school = counsellor.schoolId();
         List<AuditEvent> events = em.createNamedQuery("AuditEvent.ofSchoolWithActions", AuditEvent.class)
                 .setParameter("school", school)
-                .setParameter("actions", Stream.of(Action.values()).filter(Action::counsellorAccess).toList())
-                .setMaxResults(RECENT).getResultList();
-        Map<Long, String> names = accounts.namesInSchool(school, events.stream().map(AuditEvent::actorId)
-                .filter(Objects::nonNull).distinct().toList());
-        return events.stream().map(e -> new AccessLine(e.at(), e.actorId() == null ? null : names.get(e.actorId()),
-                e.action(), e.detail())).toList();
+                .setParameter(
+                        "actions",
+                        Stream.of(Action.values())
+                                .filter(Action::counsellorAccess)
+                                .toList())
+                .setMaxResults(RECENT)
+                .getResultList();
+        Map<Long, String> names = accounts.namesInSchool(
+                school,
+                events.stream()
+                        .map(AuditEvent::actorId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
+        return events.stream()
+                .map(e -> new AccessLine(
+                        e.at(), e.actorId() == null ? null : names.get(e.actorId()), e.action(), e.detail()))
+                .toList();
     }
 
     private Mail mail(Accounts.Person to, Action action, CounsellorAccessChanged change, String actor) {
@@ -108,6 +123,5 @@ public class CounsellorAccessLog {
     }
 
     /** One change of counsellor access as the counsellors' home page lists it; actor null for the operator. */
-    public record AccessLine(Instant at, String actor, Action action, String counsellor) {
-    }
+    public record AccessLine(Instant at, String actor, Action action, String counsellor) {}
 }

@@ -30,8 +30,9 @@ public class EarlierCaseIds {
     private static final Logger LOG = Logger.getLogger(EarlierCaseIds.class.getName());
 
     /** Every column of incident_report but the id, the receipt hash and the sealed texts, copied as they are. */
-    private static final String KEPT_COLUMNS = "school_id, reporter_role, category, urgent, submitted_on, status, outcome, "
-            + "assignee_id, first_response_at, closed_at, mandatory_flagged_at, mandatory_reported_at, mandatory_agency, version";
+    private static final String KEPT_COLUMNS =
+            "school_id, reporter_role, category, urgent, submitted_on, status, outcome, "
+                    + "assignee_id, first_response_at, closed_at, mandatory_flagged_at, mandatory_reported_at, mandatory_agency, version";
 
     @PersistenceContext
     EntityManager em;
@@ -47,26 +48,32 @@ public class EarlierCaseIds {
 
     @Transactional
     void onDatabaseReady(@Observes @Priority(DatabaseReady.DEMO + 60) DatabaseReady ready) {
-        List<Object[]> earlier = rows("select id, school_id, receipt_hash, sealed_place, sealed_happened_on, sealed_description "
-                + "from incident_report where id < ?1");
+        List<Object[]> earlier =
+                rows("select id, school_id, receipt_hash, sealed_place, sealed_happened_on, sealed_description "
+                        + "from incident_report where id < ?1");
         for (Object[] row : earlier) {
-            rekeyReport(number(row[0]), number(row[1]), (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
+            rekeyReport(
+                    number(row[0]), number(row[1]), (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
         }
         int reports = earlier.size();
         int rest = rekeyTexts("case_message", "sealed_body", SealedField.MESSAGE)
                 + rekeyTexts("case_note", "sealed_body", SealedField.NOTE)
                 + rekeyTexts("case_referral", "sealed_reference", SealedField.REFERENCE);
         if (reports + rest > 0) {
-            LOG.info(() -> "Gave " + reports + " earlier case(s) and " + rest + " earlier message(s), note(s) and referral(s) random ids");
+            LOG.info(() -> "Gave " + reports + " earlier case(s) and " + rest
+                    + " earlier message(s), note(s) and referral(s) random ids");
         }
     }
 
-    private void rekeyReport(long oldId, long school, String receiptHash, String place, String happened, String description) {
+    private void rekeyReport(
+            long oldId, long school, String receiptHash, String place, String happened, String description) {
         long newId = CaseIds.next(random);
         // The receipt hash is unique: the old row gives it up before the new one takes it.
         update("update incident_report set receipt_hash = ?1 where id = ?2", "moving:" + oldId, oldId);
-        em.createNativeQuery("insert into incident_report (id, receipt_hash, sealed_place, sealed_happened_on, sealed_description, "
-                        + KEPT_COLUMNS + ") select ?1, ?2, ?3, ?4, ?5, " + KEPT_COLUMNS + " from incident_report where id = ?6")
+        em.createNativeQuery(
+                        "insert into incident_report (id, receipt_hash, sealed_place, sealed_happened_on, sealed_description, "
+                                + KEPT_COLUMNS + ") select ?1, ?2, ?3, ?4, ?5, " + KEPT_COLUMNS
+                                + " from incident_report where id = ?6")
                 .setParameter(1, newId)
                 .setParameter(2, receiptHash)
                 .setParameter(3, reseal(school, SealedField.PLACE, oldId, newId, place))
@@ -90,8 +97,11 @@ public class EarlierCaseIds {
             if (row[2] == null) {
                 update("update " + table + " set id = ?1 where id = ?2", newId, oldId);
             } else {
-                update("update " + table + " set id = ?1, " + column + " = ?2 where id = ?3", newId,
-                        reseal(number(row[1]), field, oldId, newId, (String) row[2]), oldId);
+                update(
+                        "update " + table + " set id = ?1, " + column + " = ?2 where id = ?3",
+                        newId,
+                        reseal(number(row[1]), field, oldId, newId, (String) row[2]),
+                        oldId);
             }
         }
         return old.size();

@@ -34,11 +34,16 @@ public class FormTokens {
     private static final int RANDOM_BYTES = 12;
     private static final int MAC_BYTES = 16;
 
-    public enum Outcome { ACCEPTED, FORGED, EXPIRED, TOO_SOON, USED }
+    public enum Outcome {
+        ACCEPTED,
+        FORGED,
+        EXPIRED,
+        TOO_SOON,
+        USED
+    }
 
     /** What a check found; for TOO_SOON, how many more seconds the form must stay open. */
-    public record Check(Outcome outcome, long waitSeconds) {
-    }
+    public record Check(Outcome outcome, long waitSeconds) {}
 
     @Inject
     MasterKey masterKey;
@@ -70,7 +75,9 @@ public class FormTokens {
         byte[] nonce = new byte[RANDOM_BYTES];
         random.nextBytes(nonce);
         long issued = clock.instant().getEpochSecond();
-        ByteBuffer token = ByteBuffer.allocate(8 + RANDOM_BYTES + MAC_BYTES).putLong(issued).put(nonce)
+        ByteBuffer token = ByteBuffer.allocate(8 + RANDOM_BYTES + MAC_BYTES)
+                .putLong(issued)
+                .put(nonce)
                 .put(mac(linkKey, issued, nonce));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
     }

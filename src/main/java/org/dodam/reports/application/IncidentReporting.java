@@ -56,8 +56,9 @@ public class IncidentReporting {
     /** The school behind a report link, or empty for a link that does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SchoolChannel> school(String linkKey) {
-        return channels.byLinkKey(linkKey).flatMap(c -> accounts.school(c.schoolId())
-                .map(s -> new SchoolChannel(c.schoolId(), c.linkKey(), s.name(), s.country())));
+        return channels.byLinkKey(linkKey)
+                .flatMap(c -> accounts.school(c.schoolId())
+                        .map(s -> new SchoolChannel(c.schoolId(), c.linkKey(), s.name(), s.country())));
     }
 
     public String submit(String linkKey, NewReport report) {
@@ -68,9 +69,10 @@ public class IncidentReporting {
         String code = ReceiptCodes.generate(random);
         String hash = ReceiptCodes.hash(ReceiptCodes.normalize(code).orElseThrow(), channel.receiptSalt());
         long school = channel.schoolId();
-        IncidentReport stored = new IncidentReport(CaseIds.next(random), school, hash, report.role(), report.category(),
-                report.urgent(), today());
-        stored.sealText(channels.seal(school, SealedField.PLACE, stored.id(), place),
+        IncidentReport stored = new IncidentReport(
+                CaseIds.next(random), school, hash, report.role(), report.category(), report.urgent(), today());
+        stored.sealText(
+                channels.seal(school, SealedField.PLACE, stored.id(), place),
                 channels.seal(school, SealedField.HAPPENED, stored.id(), happened),
                 channels.seal(school, SealedField.DESCRIPTION, stored.id(), description));
         em.persist(stored);
@@ -94,7 +96,8 @@ public class IncidentReporting {
             throw new DodamException("report.error.closed");
         }
         String body = checked(text, ReportTexts.MESSAGE_MAX, true);
-        CaseMessage message = CaseMessage.fromReporter(CaseIds.next(random), report.id(), CaseThreads.nextOrder(em, report), today());
+        CaseMessage message =
+                CaseMessage.fromReporter(CaseIds.next(random), report.id(), CaseThreads.nextOrder(em, report), today());
         message.seal(channels.seal(report.schoolId(), SealedField.MESSAGE, message.id(), body));
         em.persist(message);
         channels.countForNotice(report.schoolId(), ReportNotifier.Kind.REPORTER_ANSWERED, report.urgent());
@@ -105,18 +108,26 @@ public class IncidentReporting {
         return em.createNamedQuery("IncidentReport.byReceipt", IncidentReport.class)
                 .setParameter("hash", key.hash())
                 .setParameter("school", key.schoolId())
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     private ReporterThread threadOf(IncidentReport report) {
         long school = report.schoolId();
         List<ReporterThread.Message> messages = em.createNamedQuery("CaseMessage.ofReport", CaseMessage.class)
-                .setParameter("report", report.id()).getResultStream()
-                .map(m -> new ReporterThread.Message(m.author() == CaseMessage.Author.REPORTER, m.sentOn(),
+                .setParameter("report", report.id())
+                .getResultStream()
+                .map(m -> new ReporterThread.Message(
+                        m.author() == CaseMessage.Author.REPORTER,
+                        m.sentOn(),
                         channels.open(school, SealedField.MESSAGE, m.id(), m.sealedBody())))
                 .toList();
-        return new ReporterThread(report.category(), report.submittedOn(), report.status().open(),
-                channels.open(school, SealedField.DESCRIPTION, report.id(), report.sealedDescription()), messages);
+        return new ReporterThread(
+                report.category(),
+                report.submittedOn(),
+                report.status().open(),
+                channels.open(school, SealedField.DESCRIPTION, report.id(), report.sealedDescription()),
+                messages);
     }
 
     private LocalDate today() {
@@ -130,21 +141,18 @@ public class IncidentReporting {
         return ReportTexts.clean(text);
     }
 
-    public record SchoolChannel(long schoolId, String linkKey, String schoolName, String country) {
-    }
+    public record SchoolChannel(long schoolId, String linkKey, String schoolName, String country) {}
 
-    public record NewReport(ReporterRole role, Category category, String place, String happenedOn, boolean urgent,
-                            String description) {
+    public record NewReport(
+            ReporterRole role, Category category, String place, String happenedOn, boolean urgent, String description) {
         public NewReport {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(category, "category");
         }
     }
 
-    public record ReporterThread(Category category, LocalDate submittedOn, boolean open, String description,
-                                 List<Message> messages) {
-        public record Message(boolean mine, LocalDate on, String text) {
-        }
+    public record ReporterThread(
+            Category category, LocalDate submittedOn, boolean open, String description, List<Message> messages) {
+        public record Message(boolean mine, LocalDate on, String text) {}
     }
 }
-

@@ -20,8 +20,7 @@ public final class ReceiptCodes {
     static final int LENGTH = 16;
     static final int ITERATIONS = 120_000;
 
-    private ReceiptCodes() {
-    }
+    private ReceiptCodes() {}
 
     public static String generate(SecureRandom random) {
         StringBuilder code = new StringBuilder(LENGTH + 3);
@@ -53,8 +52,11 @@ public final class ReceiptCodes {
 
     public static String hash(String normalizedCode, String saltHex) {
         try {
-            PBEKeySpec spec = new PBEKeySpec(normalizedCode.toCharArray(), HexFormat.of().parseHex(saltHex), ITERATIONS, 256);
-            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            PBEKeySpec spec =
+                    new PBEKeySpec(normalizedCode.toCharArray(), HexFormat.of().parseHex(saltHex), ITERATIONS, 256);
+            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             spec.clearPassword();
             return "pbkdf2-sha256:" + ITERATIONS + ":" + HexFormat.of().formatHex(hash);
         } catch (GeneralSecurityException e) {
@@ -62,4 +64,3 @@ public final class ReceiptCodes {
         }
     }
 }
-

@@ -23,7 +23,8 @@ public class ReceiptGate {
     @Inject
     ReportChannels channels;
 
-    private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private final Semaphore hashing =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     /** The stored form of a typed code at the school of this link; empty when it cannot be a code there. */
     public Optional<ReceiptKey> key(String linkKey, String typedCode) {
@@ -31,7 +32,8 @@ public class ReceiptGate {
         if (code.isEmpty()) {
             return Optional.empty();
         }
-        return channels.byLinkKey(linkKey).map(channel -> new ReceiptKey(channel.schoolId(), hash(code.get(), channel.receiptSalt())));
+        return channels.byLinkKey(linkKey)
+                .map(channel -> new ReceiptKey(channel.schoolId(), hash(code.get(), channel.receiptSalt())));
     }
 
     private String hash(String code, String salt) {
@@ -53,6 +55,5 @@ public class ReceiptGate {
     }
 
     /** A typed code as it is stored: the school it was typed for and its hash. */
-    public record ReceiptKey(long schoolId, String hash) {
-    }
+    public record ReceiptKey(long schoolId, String hash) {}
 }

@@ -61,7 +61,9 @@ public class ReportChannels {
             return Optional.empty();
         }
         return em.createNamedQuery("ReportChannel.byLinkKey", ReportChannel.class)
-                .setParameter("key", linkKey).getResultStream().findFirst();
+                .setParameter("key", linkKey)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The school's channel, made the first time it is needed. */
@@ -75,8 +77,12 @@ public class ReportChannels {
         byte[] link = new byte[12];
         random.nextBytes(link);
         String linkKey = HexFormat.of().formatHex(link);
-        ReportChannel channel = new ReportChannel(schoolId, linkKey, HexFormat.of().formatHex(salt),
-                masterKey.wrap(Sealing.newKey(random), wrapContext(schoolId)), clock.instant());
+        ReportChannel channel = new ReportChannel(
+                schoolId,
+                linkKey,
+                HexFormat.of().formatHex(salt),
+                masterKey.wrap(Sealing.newKey(random), wrapContext(schoolId)),
+                clock.instant());
         em.persist(channel);
         return channel;
     }
@@ -91,7 +97,8 @@ public class ReportChannels {
 
     /** Counts a new report (or a reporter's answer) for the school's next batch of notices. */
     public void countForNotice(long schoolId, ReportNotifier.Kind kind, boolean urgent) {
-        String query = kind == ReportNotifier.Kind.REPORTER_ANSWERED ? "ReportChannel.countAnswer"
+        String query = kind == ReportNotifier.Kind.REPORTER_ANSWERED
+                ? "ReportChannel.countAnswer"
                 : urgent ? "ReportChannel.countUrgentArrival" : "ReportChannel.countArrival";
         em.createNamedQuery(query).setParameter("school", schoolId).executeUpdate();
     }
@@ -102,10 +109,12 @@ public class ReportChannels {
      */
     public int rewrapUnderCurrentKey() {
         int rewrapped = 0;
-        for (Long schoolId : em.createQuery("select c.schoolId from ReportChannel c", Long.class).getResultList()) {
+        for (Long schoolId : em.createQuery("select c.schoolId from ReportChannel c", Long.class)
+                .getResultList()) {
             ReportChannel channel = em.find(ReportChannel.class, schoolId, LockModeType.PESSIMISTIC_WRITE);
             if (!Sealing.keyIdOf(channel.wrappedKey()).orElse("").equals(masterKey.currentKeyId())) {
-                channel.rewrap(masterKey.wrap(masterKey.unwrap(channel.wrappedKey(), wrapContext(schoolId)), wrapContext(schoolId)));
+                channel.rewrap(masterKey.wrap(
+                        masterKey.unwrap(channel.wrappedKey(), wrapContext(schoolId)), wrapContext(schoolId)));
                 rewrapped++;
             }
         }
@@ -114,7 +123,8 @@ public class ReportChannels {
 
     /** The channels with something counsellors have not been told yet. */
     public List<ReportChannel> withPendingNotices() {
-        return em.createNamedQuery("ReportChannel.withPending", ReportChannel.class).getResultList();
+        return em.createNamedQuery("ReportChannel.withPending", ReportChannel.class)
+                .getResultList();
     }
 
     /** Takes what the school's counsellors are to be told now (the row is locked, so nothing is told twice). */
@@ -132,11 +142,15 @@ public class ReportChannels {
 
     /** Notes that reports came to the school in a flood today; counsellors are told with the next batch. */
     public void floodOn(long schoolId, LocalDate day) {
-        em.createNamedQuery("ReportChannel.flood").setParameter("school", schoolId).setParameter("day", day).executeUpdate();
+        em.createNamedQuery("ReportChannel.flood")
+                .setParameter("school", schoolId)
+                .setParameter("day", day)
+                .executeUpdate();
     }
 
     private SecretKey dataKey(long schoolId) {
-        return dataKeys.computeIfAbsent(schoolId, id -> masterKey.unwrap(channel(id).wrappedKey(), wrapContext(id)));
+        return dataKeys.computeIfAbsent(
+                schoolId, id -> masterKey.unwrap(channel(id).wrappedKey(), wrapContext(id)));
     }
 
     private static String wrapContext(long schoolId) {

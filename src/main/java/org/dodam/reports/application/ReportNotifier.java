@@ -3,8 +3,8 @@ package org.dodam.reports.application;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,10 @@ public class ReportNotifier {
     private static final Logger LOG = Logger.getLogger(ReportNotifier.class.getName());
 
     /** What counsellors are told about: a new report, or a reporter's answer on a case. */
-    public enum Kind { NEW_REPORT, REPORTER_ANSWERED }
+    public enum Kind {
+        NEW_REPORT,
+        REPORTER_ANSWERED
+    }
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -114,7 +116,10 @@ public class ReportNotifier {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not look for report notices: {0}", e.getClass().getSimpleName());
+            LOG.log(
+                    Level.WARNING,
+                    "Could not look for report notices: {0}",
+                    e.getClass().getSimpleName());
         } finally {
             scheduleNextSlot();
         }
@@ -137,7 +142,10 @@ public class ReportNotifier {
                 channels.restorePendingNotices(schoolId, pending);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not send report notices: {0}", e.getClass().getSimpleName());
+            LOG.log(
+                    Level.WARNING,
+                    "Could not send report notices: {0}",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -148,17 +156,19 @@ public class ReportNotifier {
             ResourceBundle texts = ResourceBundle.getBundle(Texts.BUNDLE, Locale.forLanguageTag(recipient.locale()));
             String subject = texts.getString(pending.urgent() ? "mail.digest.subjectUrgent" : "mail.digest.subject");
             String link = platform.publicPage("counsellor/index.xhtml");
-            String body = new MessageFormat(texts.getString("mail.digest.body"), texts.getLocale()).format(new Object[] {
-                pending.newReports() + pending.urgentReports(), pending.urgentReports(), pending.answers(), link});
+            String body = new MessageFormat(texts.getString("mail.digest.body"), texts.getLocale())
+                    .format(new Object[] {
+                        pending.newReports() + pending.urgentReports(), pending.urgentReports(), pending.answers(), link
+                    });
             if (pending.flood() != null) {
-                body += "\n\n" + new MessageFormat(texts.getString("mail.digest.flood"), texts.getLocale())
-                        .format(new Object[] {pending.flood().toString()});
+                body += "\n\n"
+                        + new MessageFormat(texts.getString("mail.digest.flood"), texts.getLocale())
+                                .format(new Object[] {pending.flood().toString()});
             }
             mails.add(new Mailer.Mail(recipient.email(), subject, body));
         }
         return mailer.sendNow(mails) > 0;
     }
 
-    private record Recipient(String email, String locale) {
-    }
+    private record Recipient(String email, String locale) {}
 }

@@ -17,13 +17,15 @@ public final class ReportTexts {
     public static final int MESSAGE_MAX = 3_000;
     public static final int REFERENCE_MAX = 200;
 
-    private static final Pattern DATA_URL = Pattern.compile("data:\\s*[a-z]+/[a-z0-9.+\\-]+\\s*(;[^,]*)?,", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATA_URL =
+            Pattern.compile("data:\\s*[a-z]+/[a-z0-9.+\\-]+\\s*(;[^,]*)?,", Pattern.CASE_INSENSITIVE);
     /** 200 or more base64 characters in a row with no space: no sentence looks like that, an encoded file does. */
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/=_\\-]{200,}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
-    private ReportTexts() {
-    }
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
+    private ReportTexts() {}
 
     /** Why a text is refused, as a message key; empty when it may be stored. */
     public static Optional<String> problem(String text, int max, boolean required) {
@@ -44,6 +46,8 @@ public final class ReportTexts {
         if (text == null) {
             return "";
         }
-        return CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
+        return CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n'))
+                .replaceAll("")
+                .strip();
     }
 }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.Config;
 public class ReportsSettings implements Settings {
 
     static final Setting<Integer> MAX_PER_HOUR = Setting.whole("dodam.reports.max-per-hour", 10, 1, 1_000_000);
-    static final Setting<Integer> SCHOOL_FLOOD_PER_HOUR = Setting.whole("dodam.reports.school-flood-per-hour", 30, 1, 1_000_000);
+    static final Setting<Integer> SCHOOL_FLOOD_PER_HOUR =
+            Setting.whole("dodam.reports.school-flood-per-hour", 30, 1, 1_000_000);
     static final Setting<Duration> NOTIFY_URGENT_EVERY = Setting.seconds("dodam.notify.urgent-every-seconds", 300, 1);
     static final Setting<Duration> NOTIFY_EVERY = Setting.seconds("dodam.notify.every-seconds", 3600, 1);
     static final Setting<Duration> NOTIFY_JITTER = Setting.seconds("dodam.notify.jitter-seconds", 120, 0);
@@ -40,7 +41,8 @@ public class ReportsSettings implements Settings {
     public record Notices(Duration urgentEvery, Duration every, Duration jitter) {
         public Notices {
             if (every.toSeconds() % urgentEvery.toSeconds() != 0 || jitter.compareTo(urgentEvery) >= 0) {
-                throw new Setting.Invalid(NOTIFY_EVERY.environmentVariable() + " (" + every.toSeconds() + ") must be a multiple of "
+                throw new Setting.Invalid(NOTIFY_EVERY.environmentVariable() + " (" + every.toSeconds()
+                        + ") must be a multiple of "
                         + NOTIFY_URGENT_EVERY.environmentVariable() + " (" + urgentEvery.toSeconds() + "), and "
                         + NOTIFY_JITTER.environmentVariable() + " (" + jitter.toSeconds() + ") shorter than the latter."
                         + " Dodam does not start with them.");

@@ -17,18 +17,35 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "audit_event")
-@NamedQuery(name = "AuditEvent.ofSchool",
+@NamedQuery(
+        name = "AuditEvent.ofSchool",
         query = "select e from AuditEvent e where e.schoolId = :school order by e.at desc, e.id desc")
 @NamedQuery(name = "AuditEvent.countOfSchool", query = "select count(e) from AuditEvent e where e.schoolId = :school")
-@NamedQuery(name = "AuditEvent.ofSchoolWithActions",
-        query = "select e from AuditEvent e where e.schoolId = :school and e.action in :actions order by e.at desc, e.id desc")
+@NamedQuery(
+        name = "AuditEvent.ofSchoolWithActions",
+        query =
+                "select e from AuditEvent e where e.schoolId = :school and e.action in :actions order by e.at desc, e.id desc")
 public class AuditEvent {
 
     public enum Action {
-        VIEWED, STATUS_CHANGED, ASSIGNED, NOTE_ADDED, REPLIED, REFERRED, REFERRAL_COMPLETED,
-        MANDATORY_FLAGGED, MANDATORY_REPORTED, CLOSED, DELETED_BY_RETENTION,
-        COUNSELLOR_PROPOSED, COUNSELLOR_CONFIRMED, COUNSELLOR_PASSWORD_RESET, COUNSELLOR_SUSPENDED,
-        COUNSELLOR_REACTIVATED, COUNSELLOR_SET_UP, REFERENCE_CHANGED;
+        VIEWED,
+        STATUS_CHANGED,
+        ASSIGNED,
+        NOTE_ADDED,
+        REPLIED,
+        REFERRED,
+        REFERRAL_COMPLETED,
+        MANDATORY_FLAGGED,
+        MANDATORY_REPORTED,
+        CLOSED,
+        DELETED_BY_RETENTION,
+        COUNSELLOR_PROPOSED,
+        COUNSELLOR_CONFIRMED,
+        COUNSELLOR_PASSWORD_RESET,
+        COUNSELLOR_SUSPENDED,
+        COUNSELLOR_REACTIVATED,
+        COUNSELLOR_SET_UP,
+        REFERENCE_CHANGED;
 
         /** A change of who reads the school's reports, rather than work on a case: it names no case. */
         public boolean counsellorAccess() {
@@ -59,8 +76,7 @@ public class AuditEvent {
     @Column(nullable = false)
     private Instant at;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     public AuditEvent(long schoolId, Long actorId, long reportId, Action action, String detail, Instant at) {
         this.schoolId = schoolId;
@@ -75,7 +91,8 @@ public class AuditEvent {
      * A line for a change of counsellor access (who may read the school's reports): no case, and the counsellor
      * account's username as the detail. {@code actorId} is null when the operator made the change at start-up.
      */
-    public static AuditEvent counsellorAccess(long schoolId, Long actorId, Action action, String counsellorUsername, Instant at) {
+    public static AuditEvent counsellorAccess(
+            long schoolId, Long actorId, Action action, String counsellorUsername, Instant at) {
         if (!action.counsellorAccess()) {
             throw new IllegalArgumentException(action + " is work on a case");
         }

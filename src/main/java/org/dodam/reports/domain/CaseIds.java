@@ -15,8 +15,7 @@ public final class CaseIds {
 
     public static final long FLOOR = 1L << 52;
 
-    private CaseIds() {
-    }
+    private CaseIds() {}
 
     public static long next(RandomGenerator random) {
         long id;

@@ -17,12 +17,17 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_message")
-@NamedQuery(name = "CaseMessage.ofReport", query = "select m from CaseMessage m where m.reportId = :report order by m.threadOrder")
+@NamedQuery(
+        name = "CaseMessage.ofReport",
+        query = "select m from CaseMessage m where m.reportId = :report order by m.threadOrder")
 @NamedQuery(name = "CaseMessage.countOfReport", query = "select count(m) from CaseMessage m where m.reportId = :report")
 @NamedQuery(name = "CaseMessage.deleteOfReport", query = "delete from CaseMessage m where m.reportId = :report")
 public class CaseMessage {
 
-    public enum Author { REPORTER, COUNSELLOR }
+    public enum Author {
+        REPORTER,
+        COUNSELLOR
+    }
 
     @Id
     private Long id;
@@ -49,11 +54,16 @@ public class CaseMessage {
     @Column(name = "thread_order", nullable = false)
     private int threadOrder;
 
-    protected CaseMessage() {
-    }
+    protected CaseMessage() {}
 
-    private CaseMessage(long id, long reportId, int threadOrder, Author author, Long counsellorId, LocalDate sentOn,
-                        Instant sentAt) {
+    private CaseMessage(
+            long id,
+            long reportId,
+            int threadOrder,
+            Author author,
+            Long counsellorId,
+            LocalDate sentOn,
+            Instant sentAt) {
         this.id = id;
         this.reportId = reportId;
         this.threadOrder = threadOrder;
@@ -72,9 +82,10 @@ public class CaseMessage {
         return new CaseMessage(id, reportId, threadOrder, Author.REPORTER, null, day, null);
     }
 
-    public static CaseMessage fromCounsellor(long id, long reportId, int threadOrder, long counsellorId, LocalDate day,
-                                             Instant at) {
-        return new CaseMessage(id, reportId, threadOrder, Author.COUNSELLOR, counsellorId, day, Objects.requireNonNull(at, "at"));
+    public static CaseMessage fromCounsellor(
+            long id, long reportId, int threadOrder, long counsellorId, LocalDate day, Instant at) {
+        return new CaseMessage(
+                id, reportId, threadOrder, Author.COUNSELLOR, counsellorId, day, Objects.requireNonNull(at, "at"));
     }
 
     public void seal(String sealed) {

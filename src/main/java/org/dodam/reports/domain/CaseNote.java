@@ -11,7 +11,9 @@ import java.util.Objects;
 /** A counsellors-only note on a case; the reporter never sees it. Its text is held sealed. */
 @Entity
 @Table(name = "case_note")
-@NamedQuery(name = "CaseNote.ofReport", query = "select n from CaseNote n where n.reportId = :report order by n.createdAt, n.id")
+@NamedQuery(
+        name = "CaseNote.ofReport",
+        query = "select n from CaseNote n where n.reportId = :report order by n.createdAt, n.id")
 @NamedQuery(name = "CaseNote.deleteOfReport", query = "delete from CaseNote n where n.reportId = :report")
 public class CaseNote {
 
@@ -30,8 +32,7 @@ public class CaseNote {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected CaseNote() {
-    }
+    protected CaseNote() {}
 
     public CaseNote(long id, long reportId, long counsellorId, Instant createdAt) {
         this.id = id;

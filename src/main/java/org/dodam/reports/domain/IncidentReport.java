@@ -21,21 +21,33 @@ import org.dodam.platform.DodamException;
  */
 @Entity
 @Table(name = "incident_report")
-@NamedQuery(name = "IncidentReport.byReceipt",
+@NamedQuery(
+        name = "IncidentReport.byReceipt",
         query = "select r from IncidentReport r where r.receiptHash = :hash and r.schoolId = :school")
 @NamedQuery(name = "IncidentReport.inbox", query = "select r from IncidentReport r where r.schoolId = :school")
-@NamedQuery(name = "IncidentReport.countOfSchool",
+@NamedQuery(
+        name = "IncidentReport.countOfSchool",
         query = "select count(r) from IncidentReport r where r.schoolId = :school and r.status in :statuses")
-@NamedQuery(name = "IncidentReport.pageByPriority", query = "select r.id from IncidentReport r "
-        + "where r.schoolId = :school and r.status in :statuses order by r.urgent desc, r.submittedOn desc, r.id")
-@NamedQuery(name = "IncidentReport.pageUrgentLast", query = "select r.id from IncidentReport r "
-        + "where r.schoolId = :school and r.status in :statuses order by r.urgent, r.submittedOn desc, r.id")
-@NamedQuery(name = "IncidentReport.pageNewest", query = "select r.id from IncidentReport r "
-        + "where r.schoolId = :school and r.status in :statuses order by r.submittedOn desc, r.id")
-@NamedQuery(name = "IncidentReport.pageOldest", query = "select r.id from IncidentReport r "
-        + "where r.schoolId = :school and r.status in :statuses order by r.submittedOn, r.id")
+@NamedQuery(
+        name = "IncidentReport.pageByPriority",
+        query =
+                "select r.id from IncidentReport r "
+                        + "where r.schoolId = :school and r.status in :statuses order by r.urgent desc, r.submittedOn desc, r.id")
+@NamedQuery(
+        name = "IncidentReport.pageUrgentLast",
+        query = "select r.id from IncidentReport r "
+                + "where r.schoolId = :school and r.status in :statuses order by r.urgent, r.submittedOn desc, r.id")
+@NamedQuery(
+        name = "IncidentReport.pageNewest",
+        query = "select r.id from IncidentReport r "
+                + "where r.schoolId = :school and r.status in :statuses order by r.submittedOn desc, r.id")
+@NamedQuery(
+        name = "IncidentReport.pageOldest",
+        query = "select r.id from IncidentReport r "
+                + "where r.schoolId = :school and r.status in :statuses order by r.submittedOn, r.id")
 @NamedQuery(name = "IncidentReport.byIds", query = "select r from IncidentReport r where r.id in :ids")
-@NamedQuery(name = "IncidentReport.closedBefore",
+@NamedQuery(
+        name = "IncidentReport.closedBefore",
         query = "select r from IncidentReport r where r.status = org.dodam.reports.domain.CaseStatus.CLOSED "
                 + "and r.closedAt < :cutoff")
 public class IncidentReport {
@@ -102,12 +114,17 @@ public class IncidentReport {
     @Version
     private int version;
 
-    protected IncidentReport() {
-    }
+    protected IncidentReport() {}
 
     /** A new report with its random id (see {@link CaseIds}); its texts are sealed under that id. */
-    public IncidentReport(long id, long schoolId, String receiptHash, ReporterRole reporterRole, Category category,
-                          boolean urgent, LocalDate submittedOn) {
+    public IncidentReport(
+            long id,
+            long schoolId,
+            String receiptHash,
+            ReporterRole reporterRole,
+            Category category,
+            boolean urgent,
+            LocalDate submittedOn) {
         this.id = id;
         this.schoolId = schoolId;
         this.receiptHash = Objects.requireNonNull(receiptHash, "receiptHash");

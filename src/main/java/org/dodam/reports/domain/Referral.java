@@ -16,12 +16,18 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_referral")
-@NamedQuery(name = "Referral.ofReport", query = "select r from Referral r where r.reportId = :report order by r.sentAt, r.id")
+@NamedQuery(
+        name = "Referral.ofReport",
+        query = "select r from Referral r where r.reportId = :report order by r.sentAt, r.id")
 @NamedQuery(name = "Referral.deleteOfReport", query = "delete from Referral r where r.reportId = :report")
-@NamedQuery(name = "Referral.overdueOfReports", query = "select distinct r.reportId from Referral r "
-        + "where r.reportId in :reports and r.completedAt is null and r.followUpBy < :now")
-@NamedQuery(name = "Referral.overdueOfSchool", query = "select r.reportId from Referral r, IncidentReport c "
-        + "where r.reportId = c.id and c.schoolId = :school and r.completedAt is null and r.followUpBy < :now")
+@NamedQuery(
+        name = "Referral.overdueOfReports",
+        query = "select distinct r.reportId from Referral r "
+                + "where r.reportId in :reports and r.completedAt is null and r.followUpBy < :now")
+@NamedQuery(
+        name = "Referral.overdueOfSchool",
+        query = "select r.reportId from Referral r, IncidentReport c "
+                + "where r.reportId = c.id and c.schoolId = :school and r.completedAt is null and r.followUpBy < :now")
 public class Referral {
 
     @Id
@@ -49,8 +55,7 @@ public class Referral {
     @Column(name = "recorded_by", nullable = false)
     private Long recordedBy;
 
-    protected Referral() {
-    }
+    protected Referral() {}
 
     public Referral(long id, long reportId, ReferralTarget target, Instant sentAt, long recordedBy) {
         this.id = id;

@@ -19,17 +19,24 @@ import java.util.Objects;
 @Entity
 @Table(name = "report_channel")
 @NamedQuery(name = "ReportChannel.byLinkKey", query = "select c from ReportChannel c where c.linkKey = :key")
-@NamedQuery(name = "ReportChannel.withPending", query = "select c from ReportChannel c where c.pendingNew > 0 "
-        + "or c.pendingUrgent > 0 or c.pendingAnswers > 0 or c.floodUntold = true")
-@NamedQuery(name = "ReportChannel.countArrival", query = "update ReportChannel c set c.pendingNew = c.pendingNew + 1 "
-        + "where c.schoolId = :school")
-@NamedQuery(name = "ReportChannel.countUrgentArrival", query = "update ReportChannel c set c.pendingUrgent = c.pendingUrgent + 1 "
-        + "where c.schoolId = :school")
-@NamedQuery(name = "ReportChannel.countAnswer", query = "update ReportChannel c set c.pendingAnswers = c.pendingAnswers + 1 "
-        + "where c.schoolId = :school")
-@NamedQuery(name = "ReportChannel.flood", query = "update ReportChannel c set c.floodOn = :day, c.floodUntold = true "
-        + "where c.schoolId = :school")
-@NamedQuery(name = "ReportChannel.schoolsWithout",
+@NamedQuery(
+        name = "ReportChannel.withPending",
+        query = "select c from ReportChannel c where c.pendingNew > 0 "
+                + "or c.pendingUrgent > 0 or c.pendingAnswers > 0 or c.floodUntold = true")
+@NamedQuery(
+        name = "ReportChannel.countArrival",
+        query = "update ReportChannel c set c.pendingNew = c.pendingNew + 1 " + "where c.schoolId = :school")
+@NamedQuery(
+        name = "ReportChannel.countUrgentArrival",
+        query = "update ReportChannel c set c.pendingUrgent = c.pendingUrgent + 1 " + "where c.schoolId = :school")
+@NamedQuery(
+        name = "ReportChannel.countAnswer",
+        query = "update ReportChannel c set c.pendingAnswers = c.pendingAnswers + 1 " + "where c.schoolId = :school")
+@NamedQuery(
+        name = "ReportChannel.flood",
+        query = "update ReportChannel c set c.floodOn = :day, c.floodUntold = true " + "where c.schoolId = :school")
+@NamedQuery(
+        name = "ReportChannel.schoolsWithout",
         query = "select s.id from School s where not exists (select c from ReportChannel c where c.schoolId = s.id)")
 public class ReportChannel {
 
@@ -64,8 +71,7 @@ public class ReportChannel {
     @Column(name = "flood_untold", nullable = false)
     private boolean floodUntold;
 
-    protected ReportChannel() {
-    }
+    protected ReportChannel() {}
 
     public ReportChannel(long schoolId, String linkKey, String receiptSalt, String wrappedKey, Instant createdAt) {
         this.schoolId = schoolId;

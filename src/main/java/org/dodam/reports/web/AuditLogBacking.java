@@ -33,7 +33,10 @@ public class AuditLogBacking {
     public PagedList<AuditRow> getLines() {
         if (lines == null) {
             Actor reader = currentUser.requireActor();
-            lines = new PagedList<>(page, PAGE_SIZE, () -> caseWork.auditLogSize(reader),
+            lines = new PagedList<>(
+                    page,
+                    PAGE_SIZE,
+                    () -> caseWork.auditLogSize(reader),
                     (first, size, sortBy) -> caseWork.auditLogPage(reader, first, size));
         }
         return lines;

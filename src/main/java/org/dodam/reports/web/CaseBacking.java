@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.DodamException;
-import org.dodam.reports.domain.CaseIds;
 import org.dodam.platform.web.Texts;
-import org.dodam.reports.application.CaseWork.CaseView;
 import org.dodam.reports.application.CaseWork;
+import org.dodam.reports.application.CaseWork.CaseView;
+import org.dodam.reports.domain.CaseIds;
 import org.dodam.reports.domain.CaseStatus;
 import org.dodam.reports.domain.Outcome;
 import org.dodam.reports.domain.ReferralTarget;
@@ -118,7 +118,9 @@ public class CaseBacking implements Serializable {
     }
 
     public List<ReferralTarget> getAgencies() {
-        return List.of(ReferralTarget.values()).stream().filter(ReferralTarget::investigative).toList();
+        return List.of(ReferralTarget.values()).stream()
+                .filter(ReferralTarget::investigative)
+                .toList();
     }
 
     public List<Outcome> getOutcomes() {

@@ -43,9 +43,11 @@ public class CaseInboxBacking {
         if (cases == null) {
             Actor counsellor = currentUser.requireActor();
             InboxFilter filter = getFilter();
-            cases = new PagedList<>(page, () -> caseWork.inboxSize(counsellor, filter),
-                    (first, size, sortBy) -> caseWork.inboxPage(counsellor, filter,
-                            PagedList.order(sortBy, COLUMNS, getOrder()), first, size));
+            cases = new PagedList<>(
+                    page,
+                    () -> caseWork.inboxSize(counsellor, filter),
+                    (first, size, sortBy) -> caseWork.inboxPage(
+                            counsellor, filter, PagedList.order(sortBy, COLUMNS, getOrder()), first, size));
         }
         return cases;
     }

@@ -5,12 +5,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.dodam.platform.DodamException;
-import org.dodam.platform.web.Texts;
 import org.dodam.platform.web.AnonymousPageGuard;
+import org.dodam.platform.web.Texts;
+import org.dodam.reports.application.IncidentReporting;
+import org.dodam.reports.application.IncidentReporting.ReporterThread;
 import org.dodam.reports.application.ReceiptGate;
 import org.dodam.reports.application.ReceiptGate.ReceiptKey;
-import org.dodam.reports.application.IncidentReporting.ReporterThread;
-import org.dodam.reports.application.IncidentReporting;
 import org.omnifaces.util.Faces;
 
 /**
@@ -69,7 +69,8 @@ public class FollowUpBacking {
         try {
             thread = reporting.answer(key, answer);
             answer = null;
-            AnonymousPageGuard.committed(Faces.getRequest(), new AnonymousPageGuard.Committed("report.answerSaved", null));
+            AnonymousPageGuard.committed(
+                    Faces.getRequest(), new AnonymousPageGuard.Committed("report.answerSaved", null));
             Texts.info("report.answer.sent");
         } catch (DodamException e) {
             Texts.error(e);

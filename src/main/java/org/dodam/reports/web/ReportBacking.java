@@ -10,14 +10,14 @@ import org.dodam.content.domain.ContentModel.CountryHelp;
 import org.dodam.platform.DodamException;
 import org.dodam.platform.web.AnonymousPageGuard;
 import org.dodam.platform.web.Texts;
-import org.omnifaces.util.Faces;
 import org.dodam.reports.application.ClientThrottle;
-import org.dodam.reports.application.IncidentReporting.NewReport;
-import org.dodam.reports.application.IncidentReporting;
 import org.dodam.reports.application.FormTokens;
+import org.dodam.reports.application.IncidentReporting;
+import org.dodam.reports.application.IncidentReporting.NewReport;
 import org.dodam.reports.application.IncidentReporting.SchoolChannel;
 import org.dodam.reports.domain.Category;
 import org.dodam.reports.domain.ReporterRole;
+import org.omnifaces.util.Faces;
 
 /**
  * The public report form of one school, reached by its link without signing in. The page is a stateless
@@ -67,7 +67,8 @@ public class ReportBacking {
             return;
         }
         String client = link.clientAddress();
-        FormTokens.Check check = formTokens.use(token, channel.linkKey(), throttle.minimumFormAge(channel.schoolId(), client));
+        FormTokens.Check check =
+                formTokens.use(token, channel.linkKey(), throttle.minimumFormAge(channel.schoolId(), client));
         switch (check.outcome()) {
             case FORGED, EXPIRED -> {
                 token = null;
@@ -91,7 +92,8 @@ public class ReportBacking {
         }
         try {
             boolean urgent = Boolean.TRUE.equals(danger);
-            receipt = reporting.submit(channel.linkKey(), new NewReport(role, category, place, happenedOn, urgent, description));
+            receipt = reporting.submit(
+                    channel.linkKey(), new NewReport(role, category, place, happenedOn, urgent, description));
             receiptUrgent = urgent;
             AnonymousPageGuard.committed(Faces.getRequest(), new AnonymousPageGuard.Committed("report.saved", receipt));
         } catch (DodamException e) {
@@ -111,13 +113,17 @@ public class ReportBacking {
     public String getToken() {
         if (token == null && link.getChannel() != null) {
             String sent = Faces.getRequestParameter("token");
-            token = sent != null && sent.matches("[A-Za-z0-9_-]{48}") && !newToken ? sent : formTokens.issue(link.getChannel().linkKey());
+            token = sent != null && sent.matches("[A-Za-z0-9_-]{48}") && !newToken
+                    ? sent
+                    : formTokens.issue(link.getChannel().linkKey());
         }
         return token;
     }
 
     public CountryHelp getHelp() {
-        return link.getChannel() == null ? null : curriculum.help(link.getChannel().country()).orElse(null);
+        return link.getChannel() == null
+                ? null
+                : curriculum.help(link.getChannel().country()).orElse(null);
     }
 
     public List<ReporterRole> getRoles() {

@@ -6,9 +6,9 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.platform.web.Texts;
+import org.dodam.reports.application.CaseWork;
 import org.dodam.reports.application.CaseWork.AuditRow;
 import org.dodam.reports.application.CaseWork.Statistics;
-import org.dodam.reports.application.CaseWork;
 
 /**
  * The school's report statistics, the last flood and the words of its audit log's lines. Each getter asks
@@ -53,7 +53,9 @@ public class ReportsOverviewBacking {
             case REFERRED, REFERRAL_COMPLETED, MANDATORY_REPORTED -> "cases.target.";
             default -> null;
         };
-        return detailKey == null || row.detail() == null ? action : action + " · " + Texts.text(detailKey + row.detail());
+        return detailKey == null || row.detail() == null
+                ? action
+                : action + " · " + Texts.text(detailKey + row.detail());
     }
 
     /** The school's public report link, relative to the application, for staff to share and for students' pages. */

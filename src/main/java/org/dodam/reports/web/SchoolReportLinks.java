@@ -28,6 +28,7 @@ public class SchoolReportLinks {
 
     /** The report page of this school, relative to the application. */
     public String path(long schoolId) {
-        return paths.computeIfAbsent(schoolId, id -> "/report/index.xhtml?s=" + channels.channel(id).linkKey());
+        return paths.computeIfAbsent(
+                schoolId, id -> "/report/index.xhtml?s=" + channels.channel(id).linkKey());
     }
 }

@@ -20,13 +20,17 @@ class RosterImportFuzzTest {
         boolean withHeader = data.consumeBoolean();
         String csv = (withHeader ? "name,username,password\n" : "") + data.consumeRemainingAsString();
         try {
-            List<RosterImport.Row> rows = RosterImport.parse(new StringReader(csv), username -> username.startsWith("taken"));
+            List<RosterImport.Row> rows =
+                    RosterImport.parse(new StringReader(csv), username -> username.startsWith("taken"));
             assertThat(rows).isNotEmpty().hasSizeLessThanOrEqualTo(RosterImport.MAX_ROWS);
             for (RosterImport.Row row : rows) {
                 assertThat(AccountRules.validName(row.name())).as(row.name()).isTrue();
-                assertThat(AccountRules.validUsername(row.username())).as(row.username()).isTrue();
+                assertThat(AccountRules.validUsername(row.username()))
+                        .as(row.username())
+                        .isTrue();
                 assertThat(row.username()).doesNotStartWith("taken");
-                assertThat(row.password().isBlank() || AccountRules.validPassword(row.password())).isTrue();
+                assertThat(row.password().isBlank() || AccountRules.validPassword(row.password()))
+                        .isTrue();
             }
         } catch (ImportRejected rejected) {
             assertThat(rejected.problems()).isNotEmpty();

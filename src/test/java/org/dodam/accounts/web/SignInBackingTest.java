@@ -17,17 +17,29 @@ class SignInBackingTest {
     @Test
     void signingInLeadsBackToAPageOfThePersonsOwnFolder() {
         Account teacher = account(Role.TEACHER);
-        assertThat(SignInBacking.continueTo("/teacher/class.xhtml?id=12", teacher)).isEqualTo("/teacher/class.xhtml?id=12");
-        assertThat(SignInBacking.continueTo("/teacher/sign-in-slips?id=12&lang=ko", teacher)).isEqualTo("/teacher/sign-in-slips?id=12&lang=ko");
+        assertThat(SignInBacking.continueTo("/teacher/class.xhtml?id=12", teacher))
+                .isEqualTo("/teacher/class.xhtml?id=12");
+        assertThat(SignInBacking.continueTo("/teacher/sign-in-slips?id=12&lang=ko", teacher))
+                .isEqualTo("/teacher/sign-in-slips?id=12&lang=ko");
         assertThat(SignInBacking.continueTo(null, teacher)).isEqualTo("/teacher/index.xhtml");
     }
 
     @Test
     void anythingElseLeadsHome() {
         Account teacher = account(Role.TEACHER);
-        for (String path : new String[] {"https://evil.example/teacher/", "//evil.example/teacher/", "/teacher//evil.example",
-            "/teacher/\\evil.example", "/teacher/../admin/index.xhtml", "/admin/index.xhtml", "/counsellor/case.xhtml?id=1",
-            "/teacher/index.xhtml\r\nSet-Cookie: x=y", "", "teacher/index.xhtml", "/teacher/" + "a".repeat(600)}) {
+        for (String path : new String[] {
+            "https://evil.example/teacher/",
+            "//evil.example/teacher/",
+            "/teacher//evil.example",
+            "/teacher/\\evil.example",
+            "/teacher/../admin/index.xhtml",
+            "/admin/index.xhtml",
+            "/counsellor/case.xhtml?id=1",
+            "/teacher/index.xhtml\r\nSet-Cookie: x=y",
+            "",
+            "teacher/index.xhtml",
+            "/teacher/" + "a".repeat(600)
+        }) {
             assertThat(SignInBacking.continueTo(path, teacher)).as(path).isEqualTo("/teacher/index.xhtml");
         }
     }
@@ -36,7 +48,8 @@ class SignInBackingTest {
     void aStudentWhoMustChooseAPasswordGoesThereFirst() {
         Account student = account(Role.STUDENT);
         student.passwordGivenByTeacher();
-        assertThat(SignInBacking.continueTo("/student/lesson.xhtml?id=consent-asking-first", student)).isEqualTo(student.homePath())
+        assertThat(SignInBacking.continueTo("/student/lesson.xhtml?id=consent-asking-first", student))
+                .isEqualTo(student.homePath())
                 .isNotEqualTo("/student/index.xhtml");
     }
 

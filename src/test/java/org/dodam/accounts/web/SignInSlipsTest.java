@@ -27,10 +27,21 @@ class SignInSlipsTest {
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "); // a long address wraps
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
-            assertThat(text).contains("김민지").contains("아이디: minji-k").contains("처음 비밀번호: abcd2345ef")
-                    .contains("학교 코드: dodam").contains("로그인 주소: " + ADDRESS + "login.xhtml?school=dodam").contains("처음 로그인하면").contains("도담중학교");
-            assertThat(text).contains("Daniel Park").contains("Username: daniel-p").contains("Start password: zxy9876wvu")
-                    .contains("School code: dodam").contains("Sign in at: " + ADDRESS + "login.xhtml?school=dodam").contains("The first time you sign in");
+            assertThat(text)
+                    .contains("김민지")
+                    .contains("아이디: minji-k")
+                    .contains("처음 비밀번호: abcd2345ef")
+                    .contains("학교 코드: dodam")
+                    .contains("로그인 주소: " + ADDRESS + "login.xhtml?school=dodam")
+                    .contains("처음 로그인하면")
+                    .contains("도담중학교");
+            assertThat(text)
+                    .contains("Daniel Park")
+                    .contains("Username: daniel-p")
+                    .contains("Start password: zxy9876wvu")
+                    .contains("School code: dodam")
+                    .contains("Sign in at: " + ADDRESS + "login.xhtml?school=dodam")
+                    .contains("The first time you sign in");
             assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("ko");
         }
     }
@@ -38,11 +49,15 @@ class SignInSlipsTest {
     @Test
     void theTeacherMayAskForOneLanguageAndAClassFillsPagesOfEight() throws Exception {
         List<TemporaryPassword> slips = IntStream.rangeClosed(1, 17)
-                .mapToObj(i -> new TemporaryPassword(i, "학생 " + i, "student-" + i, "ko", 0, "pass" + (100000 + i))).toList();
+                .mapToObj(i -> new TemporaryPassword(i, "학생 " + i, "student-" + i, "ko", 0, "pass" + (100000 + i)))
+                .toList();
         try (PDDocument pdf = Loader.loadPDF(SignInSlips.render(slips, SCHOOL, "dodam", ADDRESS, "en"))) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(pdf.getNumberOfPages()).isEqualTo(3);
-            assertThat(text).contains("Username: student-17").contains("Start password: pass100017").doesNotContain("아이디");
+            assertThat(text)
+                    .contains("Username: student-17")
+                    .contains("Start password: pass100017")
+                    .doesNotContain("아이디");
             assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("en");
         }
     }

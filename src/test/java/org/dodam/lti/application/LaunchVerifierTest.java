@@ -64,50 +64,105 @@ class LaunchVerifierTest {
     @Test
     void theLineItemCountsOnlyWithTheScoreScopeAndAnAddressDodamMaySendTo() {
         Tenant moodle = platform.tenant("grades");
-        assertThat(verify(moodle, UnaryOperator.identity()).lineItem()).as("no grade service claim").isNull();
+        assertThat(verify(moodle, UnaryOperator.identity()).lineItem())
+                .as("no grade service claim")
+                .isNull();
         String lineItem = "https://moodle.school.example/mod/lti/services.php/2/lineitems/7/lineitem?type_id=1";
-        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
-                List.of(TestPlatform.AGS + "lineitem", TestPlatform.SCORE_SCOPE), "lineitem", lineItem))).lineItem()).isEqualTo(lineItem);
-        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
-                List.of(TestPlatform.AGS + "result.readonly"), "lineitem", lineItem))).lineItem()).as("no score scope").isNull();
-        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
-                List.of(TestPlatform.SCORE_SCOPE), "lineitem", "http://intranet.example/lineitem"))).lineItem())
-                .as("plain http off this machine").isNull();
-        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, Map.of("scope",
-                List.of(TestPlatform.SCORE_SCOPE), "lineitems", "https://moodle.school.example/lineitems"))).lineItem())
-                .as("only the list of line items").isNull();
-        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, "not an object")).lineItem()).isNull();
+        assertThat(verify(
+                                moodle,
+                                c -> c.claim(
+                                        LaunchVerifier.GRADE_SERVICE,
+                                        Map.of(
+                                                "scope",
+                                                List.of(TestPlatform.AGS + "lineitem", TestPlatform.SCORE_SCOPE),
+                                                "lineitem",
+                                                lineItem)))
+                        .lineItem())
+                .isEqualTo(lineItem);
+        assertThat(verify(
+                                moodle,
+                                c -> c.claim(
+                                        LaunchVerifier.GRADE_SERVICE,
+                                        Map.of(
+                                                "scope",
+                                                List.of(TestPlatform.AGS + "result.readonly"),
+                                                "lineitem",
+                                                lineItem)))
+                        .lineItem())
+                .as("no score scope")
+                .isNull();
+        assertThat(verify(
+                                moodle,
+                                c -> c.claim(
+                                        LaunchVerifier.GRADE_SERVICE,
+                                        Map.of(
+                                                "scope",
+                                                List.of(TestPlatform.SCORE_SCOPE),
+                                                "lineitem",
+                                                "http://intranet.example/lineitem")))
+                        .lineItem())
+                .as("plain http off this machine")
+                .isNull();
+        assertThat(verify(
+                                moodle,
+                                c -> c.claim(
+                                        LaunchVerifier.GRADE_SERVICE,
+                                        Map.of(
+                                                "scope",
+                                                List.of(TestPlatform.SCORE_SCOPE),
+                                                "lineitems",
+                                                "https://moodle.school.example/lineitems")))
+                        .lineItem())
+                .as("only the list of line items")
+                .isNull();
+        assertThat(verify(moodle, c -> c.claim(LaunchVerifier.GRADE_SERVICE, "not an object"))
+                        .lineItem())
+                .isNull();
     }
 
     @Test
     void aTokenSignedByAnotherKeyUnderAPublishedKidIsABadSignature() {
         Tenant moodle = platform.tenant("bad-signature");
         String good = moodle.sign(moodle.claims(person(), NONCE).build());
-        String forged = TestPlatform.sign(withKid(TestPlatform.newKey(), moodle.signingKey().getKeyID()), moodle.claims(person(), NONCE).build());
+        String forged = TestPlatform.sign(
+                withKid(TestPlatform.newKey(), moodle.signingKey().getKeyID()),
+                moodle.claims(person(), NONCE).build());
         assertThat(forged.split("\\.")[0]).isEqualTo(good.split("\\.")[0]);
         assertRefused(moodle, forged, Reason.SIGNATURE);
         String[] parts = good.split("\\.");
-        assertRefused(moodle, parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA", Reason.SIGNATURE);
+        assertRefused(
+                moodle,
+                parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA",
+                Reason.SIGNATURE);
     }
 
     @Test
     void anUnknownKidIsRefusedAfterOneRefetchAndARotatedKeyIsFoundByIt() {
         Tenant moodle = platform.tenant("rotating");
         assertThat(verify(moodle, UnaryOperator.identity()).subject()).isEqualTo("sub-42");
-        String unknown = TestPlatform.sign(moodle.unpublishedKey(), moodle.claims(person(), NONCE).build());
+        String unknown = TestPlatform.sign(
+                moodle.unpublishedKey(), moodle.claims(person(), NONCE).build());
         assertRefused(moodle, unknown, Reason.UNKNOWN_KEY);
 
         Tenant canvas = platform.tenant("rotated");
-        assertThat(verify(canvas, UnaryOperator.identity()).subject()).as("the key set is now cached").isEqualTo("sub-42");
+        assertThat(verify(canvas, UnaryOperator.identity()).subject())
+                .as("the key set is now cached")
+                .isEqualTo("sub-42");
         canvas.rotate();
-        assertThat(verify(canvas, UnaryOperator.identity()).subject()).as("the new kid makes one refetch").isEqualTo("sub-42");
+        assertThat(verify(canvas, UnaryOperator.identity()).subject())
+                .as("the new kid makes one refetch")
+                .isEqualTo("sub-42");
     }
 
     @Test
     void otherAlgorithmsAndUnsignedTokensAreRefused() throws Exception {
         Tenant moodle = platform.tenant("algorithms");
         JWTClaimsSet claims = moodle.claims(person(), NONCE).build();
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(moodle.signingKey().getKeyID()).build(), claims);
+        SignedJWT hmac = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(moodle.signingKey().getKeyID())
+                        .build(),
+                claims);
         hmac.sign(new MACSigner(new byte[32]));
         assertRefused(moodle, hmac.serialize(), Reason.SIGNATURE);
         assertRefused(moodle, new PlainJWT(claims).serialize(), Reason.TOKEN);
@@ -128,11 +183,23 @@ class LaunchVerifierTest {
     void theAudienceMustNameDodamAndAzpMustWhenThereAreSeveral() {
         Tenant moodle = platform.tenant("audience");
         assertRefused(moodle, c -> c.audience("another-tool"), Reason.AUDIENCE);
-        assertRefused(moodle, c -> c.audience(List.of(moodle.clientId(), "another-tool")).claim("azp", null), Reason.AUDIENCE);
-        assertRefused(moodle, c -> c.audience(List.of(moodle.clientId(), "another-tool")).claim("azp", "another-tool"), Reason.AUDIENCE);
-        assertThat(verify(moodle, c -> c.audience(List.of("another-tool", moodle.clientId())).claim("azp", moodle.clientId())).subject())
+        assertRefused(
+                moodle,
+                c -> c.audience(List.of(moodle.clientId(), "another-tool")).claim("azp", null),
+                Reason.AUDIENCE);
+        assertRefused(
+                moodle,
+                c -> c.audience(List.of(moodle.clientId(), "another-tool")).claim("azp", "another-tool"),
+                Reason.AUDIENCE);
+        assertThat(verify(
+                                moodle,
+                                c -> c.audience(List.of("another-tool", moodle.clientId()))
+                                        .claim("azp", moodle.clientId()))
+                        .subject())
                 .isEqualTo("sub-42");
-        assertThat(verify(moodle, c -> c.claim("azp", null)).subject()).as("one audience, no azp").isEqualTo("sub-42");
+        assertThat(verify(moodle, c -> c.claim("azp", null)).subject())
+                .as("one audience, no azp")
+                .isEqualTo("sub-42");
     }
 
     @Test
@@ -140,7 +207,9 @@ class LaunchVerifierTest {
         Tenant moodle = platform.tenant("times");
         Instant now = Instant.now();
         assertRefused(moodle, c -> c.expirationTime(Date.from(now.minusSeconds(61))), Reason.EXPIRED);
-        assertThat(verify(moodle, c -> c.expirationTime(Date.from(now.minusSeconds(30)))).subject()).isEqualTo("sub-42");
+        assertThat(verify(moodle, c -> c.expirationTime(Date.from(now.minusSeconds(30))))
+                        .subject())
+                .isEqualTo("sub-42");
         assertRefused(moodle, c -> c.issueTime(Date.from(now.plusSeconds(120))), Reason.EXPIRED);
         assertRefused(moodle, c -> c.expirationTime(null), Reason.EXPIRED);
         assertRefused(moodle, c -> c.issueTime(null), Reason.EXPIRED);
@@ -156,54 +225,100 @@ class LaunchVerifierTest {
     @Test
     void theDeploymentVersionMessageTypeAndRoleMustBeOnesDodamTakes() {
         Tenant moodle = platform.tenant("lti-claims");
-        assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "deployment_id", "unregistered"), Reason.UNKNOWN_DEPLOYMENT);
+        assertRefused(
+                moodle, c -> c.claim(TestPlatform.LTI + "deployment_id", "unregistered"), Reason.UNKNOWN_DEPLOYMENT);
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "deployment_id", null), Reason.UNKNOWN_DEPLOYMENT);
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "version", "1.1"), Reason.VERSION);
-        assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "message_type", "LtiSubmissionReviewRequest"), Reason.MESSAGE_TYPE);
+        assertRefused(
+                moodle,
+                c -> c.claim(TestPlatform.LTI + "message_type", "LtiSubmissionReviewRequest"),
+                Reason.MESSAGE_TYPE);
         assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "resource_link", null), Reason.CLAIMS);
         assertRefused(moodle, c -> c.subject(null), Reason.CLAIMS);
-        assertRefused(moodle, c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.INSTITUTION_ADMIN)), Reason.ROLE);
-        assertThat(verify(moodle, c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.TEACHING_ASSISTANT))).role())
+        assertRefused(
+                moodle, c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.INSTITUTION_ADMIN)), Reason.ROLE);
+        assertThat(verify(moodle, c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.TEACHING_ASSISTANT)))
+                        .role())
                 .isEqualTo(LaunchRole.INSTRUCTOR);
-        assertThat(verify(moodle, c -> c.claim(TestPlatform.LTI + "context", null)).contextId()).as("a launch outside a course").isNull();
+        assertThat(verify(moodle, c -> c.claim(TestPlatform.LTI + "context", null))
+                        .contextId())
+                .as("a launch outside a course")
+                .isNull();
     }
 
     @Test
     void aDeepLinkingRequestComesFromAnInstructorWithAReturnAddressForResourceLinks() {
         Tenant moodle = platform.tenant("deep-linking");
         moodle.deepLinking(true, false);
-        UnaryOperator<JWTClaimsSet.Builder> teacher = c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.INSTRUCTOR));
+        UnaryOperator<JWTClaimsSet.Builder> teacher =
+                c -> c.claim(TestPlatform.LTI + "roles", List.of(TestPlatform.INSTRUCTOR));
         LaunchClaims claims = verify(moodle, teacher);
         assertThat(claims.deepLinking().returnUrl()).isEqualTo(moodle.deepLinkReturnUrl());
         assertThat(claims.deepLinking().data()).isEqualTo("data-deep-linking");
         assertThat(claims.deepLinking().acceptMultiple()).isFalse();
-        assertThat(claims.resourceLinkId()).as("a deep linking request names no link").isNull();
+        assertThat(claims.resourceLinkId())
+                .as("a deep linking request names no link")
+                .isNull();
         assertThat(claims.lineItem()).isNull();
         assertRefused(moodle, UnaryOperator.identity(), Reason.DEEP_LINKING_ROLE);
         assertRefused(moodle, c -> teacher.apply(c).claim(TestPlatform.DEEP_LINKING_SETTINGS, null), Reason.CLAIMS);
-        assertRefused(moodle, c -> teacher.apply(c).claim(TestPlatform.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url",
-                "http://platform.example/return", "accept_types", List.of("ltiResourceLink"))), Reason.CLAIMS);
-        assertRefused(moodle, c -> teacher.apply(c).claim(TestPlatform.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url",
-                moodle.deepLinkReturnUrl(), "accept_types", List.of("file", "html"))), Reason.CLAIMS);
-        assertThat(verify(platform.tenant("resource-link"), UnaryOperator.identity()).deepLinking()).isNull();
+        assertRefused(
+                moodle,
+                c -> teacher.apply(c)
+                        .claim(
+                                TestPlatform.DEEP_LINKING_SETTINGS,
+                                Map.of(
+                                        "deep_link_return_url",
+                                        "http://platform.example/return",
+                                        "accept_types",
+                                        List.of("ltiResourceLink"))),
+                Reason.CLAIMS);
+        assertRefused(
+                moodle,
+                c -> teacher.apply(c)
+                        .claim(
+                                TestPlatform.DEEP_LINKING_SETTINGS,
+                                Map.of(
+                                        "deep_link_return_url",
+                                        moodle.deepLinkReturnUrl(),
+                                        "accept_types",
+                                        List.of("file", "html"))),
+                Reason.CLAIMS);
+        assertThat(verify(platform.tenant("resource-link"), UnaryOperator.identity())
+                        .deepLinking())
+                .isNull();
     }
 
     private static Person person() {
-        return new Person("sub-42", "Minji Kim", List.of(TestPlatform.LEARNER), "course-7", "Digital citizenship 7",
-                "http://127.0.0.1:9/student/lesson.xhtml?id=dont-pass-it-on", Map.of("lesson", "dont-pass-it-on"), "ko-KR");
+        return new Person(
+                "sub-42",
+                "Minji Kim",
+                List.of(TestPlatform.LEARNER),
+                "course-7",
+                "Digital citizenship 7",
+                "http://127.0.0.1:9/student/lesson.xhtml?id=dont-pass-it-on",
+                Map.of("lesson", "dont-pass-it-on"),
+                "ko-KR");
     }
 
     private static LaunchClaims verify(Tenant tenant, UnaryOperator<JWTClaimsSet.Builder> change) {
-        return verifier().verify(registration(tenant), tenant.sign(change.apply(tenant.claims(person(), NONCE)).build()), NONCE::equals);
+        return verifier()
+                .verify(
+                        registration(tenant),
+                        tenant.sign(change.apply(tenant.claims(person(), NONCE)).build()),
+                        NONCE::equals);
     }
 
     private static void assertRefused(Tenant tenant, UnaryOperator<JWTClaimsSet.Builder> change, Reason reason) {
-        assertRefused(tenant, tenant.sign(change.apply(tenant.claims(person(), NONCE)).build()), reason);
+        assertRefused(
+                tenant, tenant.sign(change.apply(tenant.claims(person(), NONCE)).build()), reason);
     }
 
     private static void assertRefused(Tenant tenant, String token, Reason reason) {
         assertThatThrownBy(() -> verifier().verify(registration(tenant), token, NONCE::equals))
-                .isInstanceOfSatisfying(LaunchRefused.class, refused -> assertThat(refused.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        LaunchRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(reason));
     }
 
     private static final PlatformKeySets KEY_SETS = new PlatformKeySets();
@@ -216,12 +331,20 @@ class LaunchVerifierTest {
     }
 
     private static Registration registration(Tenant tenant) {
-        return new Registration(1, 1, "Test", tenant.issuer(), tenant.clientId(), List.of(tenant.deploymentId()),
-                tenant.authUrl(), tenant.tokenUrl(), tenant.jwksUrl(), false);
+        return new Registration(
+                1,
+                1,
+                "Test",
+                tenant.issuer(),
+                tenant.clientId(),
+                List.of(tenant.deploymentId()),
+                tenant.authUrl(),
+                tenant.tokenUrl(),
+                tenant.jwksUrl(),
+                false);
     }
 
     private static com.nimbusds.jose.jwk.RSAKey withKid(com.nimbusds.jose.jwk.RSAKey key, String kid) {
         return new com.nimbusds.jose.jwk.RSAKey.Builder(key).keyID(kid).build();
     }
-
 }

@@ -22,20 +22,28 @@ class RosterReaderTest {
                   {"user_id": "u4", "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor"]},
                   "not a member"
                 ]}""");
-        assertThat(members).containsExactly(new Member("u1", "Dana Seo", LaunchRole.LEARNER, true),
-                new Member("u2", "Eun Choi", LaunchRole.LEARNER, false), new Member("u3", null, LaunchRole.INSTRUCTOR, true),
-                new Member("u4", null, null, true));
+        assertThat(members)
+                .containsExactly(
+                        new Member("u1", "Dana Seo", LaunchRole.LEARNER, true),
+                        new Member("u2", "Eun Choi", LaunchRole.LEARNER, false),
+                        new Member("u3", null, LaunchRole.INSTRUCTOR, true),
+                        new Member("u4", null, null, true));
         assertThatThrownBy(() -> RosterReader.members("{\"members\": 3}")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> RosterReader.members("<html>")).isInstanceOf(IOException.class);
     }
 
     @Test
     void theNextPageIsTheLinkWithRelNextAtAnAddressDodamMayFetch() {
-        assertThat(RosterReader.next(List.of("<https://lms.example/m?page=1>; rel=\"prev\", <https://lms.example/m?page=3>; rel=\"next\"")))
+        assertThat(RosterReader.next(List.of(
+                        "<https://lms.example/m?page=1>; rel=\"prev\", <https://lms.example/m?page=3>; rel=\"next\"")))
                 .contains("https://lms.example/m?page=3");
-        assertThat(RosterReader.next(List.of("<https://lms.example/m?p=2>; rel=next"))).contains("https://lms.example/m?p=2");
-        assertThat(RosterReader.next(List.of("<https://lms.example/m?p=1>; rel=\"first\""))).isEmpty();
-        assertThat(RosterReader.next(List.of("<http://intranet.example/m?p=2>; rel=\"next\""))).as("plain http elsewhere").isEmpty();
+        assertThat(RosterReader.next(List.of("<https://lms.example/m?p=2>; rel=next")))
+                .contains("https://lms.example/m?p=2");
+        assertThat(RosterReader.next(List.of("<https://lms.example/m?p=1>; rel=\"first\"")))
+                .isEmpty();
+        assertThat(RosterReader.next(List.of("<http://intranet.example/m?p=2>; rel=\"next\"")))
+                .as("plain http elsewhere")
+                .isEmpty();
         assertThat(RosterReader.next(List.of())).isEmpty();
     }
 }

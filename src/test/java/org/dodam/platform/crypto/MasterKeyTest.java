@@ -21,7 +21,9 @@ class MasterKeyTest {
         SecretKey tokens = master.derive("quiz-option-tokens");
         assertThat(tokens.getAlgorithm()).isEqualTo("HmacSHA256");
         assertThat(tokens.getEncoded()).hasSize(32);
-        assertThat(masterKey(1).derive("quiz-option-tokens").getEncoded()).as("after a restart").isEqualTo(tokens.getEncoded());
+        assertThat(masterKey(1).derive("quiz-option-tokens").getEncoded())
+                .as("after a restart")
+                .isEqualTo(tokens.getEncoded());
         assertThat(master.derive("another-purpose").getEncoded()).isNotEqualTo(tokens.getEncoded());
         assertThat(masterKey(2).derive("quiz-option-tokens").getEncoded()).isNotEqualTo(tokens.getEncoded());
     }
@@ -29,17 +31,24 @@ class MasterKeyTest {
     @Test
     void aSchoolsEmbeddedDatabaseRefusesTheKeyInItsDirectory() {
         Path data = Path.of("/srv/dodam/data");
-        assertThat(MasterKey.besideDatabase(true, DemoMode.FALSE, data, data.resolve("master.key"))).isTrue();
-        assertThat(MasterKey.besideDatabase(true, DemoMode.FALSE, data, Path.of("/srv/dodam/data/../data/keys/master.key"))).isTrue();
-        assertThat(MasterKey.besideDatabase(true, DemoMode.FALSE, data, Path.of("/etc/dodam/master.key"))).isFalse();
-        assertThat(MasterKey.besideDatabase(true, DemoMode.FALSE, data, Path.of("/srv/dodam/data-keys/master.key"))).isFalse();
+        assertThat(MasterKey.besideDatabase(true, DemoMode.FALSE, data, data.resolve("master.key")))
+                .isTrue();
+        assertThat(MasterKey.besideDatabase(
+                        true, DemoMode.FALSE, data, Path.of("/srv/dodam/data/../data/keys/master.key")))
+                .isTrue();
+        assertThat(MasterKey.besideDatabase(true, DemoMode.FALSE, data, Path.of("/etc/dodam/master.key")))
+                .isFalse();
+        assertThat(MasterKey.besideDatabase(true, DemoMode.FALSE, data, Path.of("/srv/dodam/data-keys/master.key")))
+                .isFalse();
     }
 
     @Test
     void theDemoAndAServerDatabaseMayKeepTheDefault() {
         Path data = Path.of("/srv/dodam/data");
-        assertThat(MasterKey.besideDatabase(true, DemoMode.AUTO, data, data.resolve("master.key"))).isFalse();
-        assertThat(MasterKey.besideDatabase(false, DemoMode.FALSE, data, data.resolve("master.key"))).isFalse();
+        assertThat(MasterKey.besideDatabase(true, DemoMode.AUTO, data, data.resolve("master.key")))
+                .isFalse();
+        assertThat(MasterKey.besideDatabase(false, DemoMode.FALSE, data, data.resolve("master.key")))
+                .isFalse();
     }
 
     @Test
@@ -51,13 +60,16 @@ class MasterKeyTest {
         MasterKey old = ring(Base64.getEncoder().encodeToString(one));
         SecretKey dataKey = Sealing.newKey(new SecureRandom());
         String wrappedOld = old.wrap(dataKey, "dodam/school-data-key/7");
-        MasterKey rotated = ring(Base64.getEncoder().encodeToString(two) + "," + Base64.getEncoder().encodeToString(one));
+        MasterKey rotated = ring(Base64.getEncoder().encodeToString(two) + ","
+                + Base64.getEncoder().encodeToString(one));
         assertThat(rotated.currentKeyId()).isNotEqualTo(old.currentKeyId());
-        assertThat(rotated.unwrap(wrappedOld, "dodam/school-data-key/7").getEncoded()).isEqualTo(dataKey.getEncoded());
+        assertThat(rotated.unwrap(wrappedOld, "dodam/school-data-key/7").getEncoded())
+                .isEqualTo(dataKey.getEncoded());
         String wrappedNew = rotated.wrap(dataKey, "dodam/school-data-key/7");
         assertThat(Sealing.keyIdOf(wrappedNew)).contains(rotated.currentKeyId());
         MasterKey newOnly = ring(Base64.getEncoder().encodeToString(two));
-        assertThat(newOnly.unwrap(wrappedNew, "dodam/school-data-key/7").getEncoded()).isEqualTo(dataKey.getEncoded());
+        assertThat(newOnly.unwrap(wrappedNew, "dodam/school-data-key/7").getEncoded())
+                .isEqualTo(dataKey.getEncoded());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> newOnly.unwrap(wrappedOld, "dodam/school-data-key/7"))
                 .isInstanceOf(Sealing.SealingException.class);
     }

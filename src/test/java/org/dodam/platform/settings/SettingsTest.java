@@ -47,19 +47,22 @@ class SettingsTest {
 
     @BeforeAll
     static void read() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.dodam");
         declared = new LinkedHashMap<>();
         holders = new HashMap<>();
         for (JavaClass type : classes) {
-            boolean declares = type.getFields().stream().anyMatch(f -> f.getModifiers().contains(JavaModifier.STATIC)
-                    && f.getRawType().isEquivalentTo(Setting.class));
+            boolean declares = type.getFields().stream()
+                    .anyMatch(f -> f.getModifiers().contains(JavaModifier.STATIC)
+                            && f.getRawType().isEquivalentTo(Setting.class));
             if (!declares) {
                 continue;
             }
             for (Setting<?> setting : Setting.constantsOf(type.reflect())) {
                 Setting<?> before = declared.put(setting.environmentVariable(), setting);
-                assertThat(before).as(setting + " is declared once, not also in " + holders.get(setting.environmentVariable()))
+                assertThat(before)
+                        .as(setting + " is declared once, not also in " + holders.get(setting.environmentVariable()))
                         .isNull();
                 holders.put(setting.environmentVariable(), type.reflect());
             }
@@ -69,78 +72,119 @@ class SettingsTest {
     @Test
     void everySettingIsDeclaredOnceInAHolderThatIsReadAtStart() {
         assertThat(declared).hasSizeGreaterThan(40);
-        assertThat(holders.values()).allSatisfy(holder -> assertThat(Settings.class).isAssignableFrom(holder));
-        assertThat(holders.values().stream().map(Class::getSimpleName).distinct().sorted())
-                .containsExactly("AccountsSettings", "ContentSettings", "DemoSettings", "LtiSettings", "PlatformSettings", "ReportsSettings");
+        assertThat(holders.values())
+                .allSatisfy(holder -> assertThat(Settings.class).isAssignableFrom(holder));
+        assertThat(holders.values().stream()
+                        .map(Class::getSimpleName)
+                        .distinct()
+                        .sorted())
+                .containsExactly(
+                        "AccountsSettings",
+                        "ContentSettings",
+                        "DemoSettings",
+                        "LtiSettings",
+                        "PlatformSettings",
+                        "ReportsSettings");
     }
 
     @Test
     void nothingReadsConfigurationButASetting() {
-        noFields().should().beAnnotatedWith(ConfigProperty.class)
-                .because("a setting is named once, in its holder, with its default and its rule").check(classes);
-        noClasses().that().resideOutsideOfPackage("org.dodam.platform.settings").should()
+        noFields()
+                .should()
+                .beAnnotatedWith(ConfigProperty.class)
+                .because("a setting is named once, in its holder, with its default and its rule")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.dodam.platform.settings")
+                .should()
                 .callMethod(Config.class, "getOptionalValue", String.class, Class.class)
-                .orShould().callMethod(Config.class, "getValue", String.class, Class.class)
-                .because("a value is read through its Setting, which checks it").check(classes);
-        noClasses().that().resideOutsideOfPackage("org.dodam.platform").should().dependOnClassesThat()
-                .haveFullyQualifiedName(ConfigProvider.class.getName()).check(classes);
+                .orShould()
+                .callMethod(Config.class, "getValue", String.class, Class.class)
+                .because("a value is read through its Setting, which checks it")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.dodam.platform")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ConfigProvider.class.getName())
+                .check(classes);
     }
 
     @Test
     void theEnvironmentVariableIsTheOneMicroProfileConfigReads() {
         assertThat(declared.get("DODAM_MASTER_KEY_CHECK_SECONDS").name()).isEqualTo("dodam.master-key.check-seconds");
         assertThat(declared.get("DODAM_SIGNIN_ACCOUNT_FAILURES").name()).isEqualTo("dodam.signin.account-failures");
-        assertThat(declared.values()).allSatisfy(s -> assertThat(s.environmentVariable())
-                .isEqualTo(s.name().replace('.', '_').replace('-', '_').toUpperCase()));
+        assertThat(declared.values())
+                .allSatisfy(s -> assertThat(s.environmentVariable())
+                        .isEqualTo(s.name().replace('.', '_').replace('-', '_').toUpperCase()));
     }
 
     @Test
     void aBadValueIsRefusedWithTheVariableWhatItHoldsAndWhatItMustBe() {
         Setting<?> failures = declared.get("DODAM_SIGNIN_ACCOUNT_FAILURES");
-        assertThatThrownBy(() -> failures.parse(Optional.of("many"))).isInstanceOf(Setting.Invalid.class)
-                .hasMessageContaining("DODAM_SIGNIN_ACCOUNT_FAILURES").hasMessageContaining("'many'")
-                .hasMessageContaining("a whole number from 1 to").hasMessageContaining("(default 5)");
+        assertThatThrownBy(() -> failures.parse(Optional.of("many")))
+                .isInstanceOf(Setting.Invalid.class)
+                .hasMessageContaining("DODAM_SIGNIN_ACCOUNT_FAILURES")
+                .hasMessageContaining("'many'")
+                .hasMessageContaining("a whole number from 1 to")
+                .hasMessageContaining("(default 5)");
         assertThatThrownBy(() -> failures.parse(Optional.of("0"))).isInstanceOf(Setting.Invalid.class);
         assertThat(failures.parse(Optional.of(" 7 "))).isEqualTo(7);
         assertThat(failures.parse(Optional.of("  "))).as("blank is unset").isEqualTo(5);
 
         assertThatThrownBy(() -> declared.get("DODAM_TIME_ZONE").parse(Optional.of("Asia/Busan")))
-                .hasMessageContaining("DODAM_TIME_ZONE").hasMessageContaining("a time zone");
+                .hasMessageContaining("DODAM_TIME_ZONE")
+                .hasMessageContaining("a time zone");
         assertThatThrownBy(() -> declared.get("DODAM_PUBLIC_URL").parse(Optional.of("dodam.school.example")))
-                .hasMessageContaining("DODAM_PUBLIC_URL").hasMessageContaining("https://");
-        assertThat(declared.get("DODAM_PUBLIC_URL").parse(Optional.of("https://dodam.school.example")).toString())
+                .hasMessageContaining("DODAM_PUBLIC_URL")
+                .hasMessageContaining("https://");
+        assertThat(declared.get("DODAM_PUBLIC_URL")
+                        .parse(Optional.of("https://dodam.school.example"))
+                        .toString())
                 .isEqualTo("https://dodam.school.example/");
         assertThatThrownBy(() -> declared.get("DODAM_DB_URL").parse(Optional.of("jdbc:mysql://db/dodam")))
-                .hasMessageContaining("DODAM_DB_URL").hasMessageContaining("or left unset");
+                .hasMessageContaining("DODAM_DB_URL")
+                .hasMessageContaining("or left unset");
         assertThatThrownBy(() -> declared.get("DODAM_TRUSTED_PROXIES").parse(Optional.of("10.0.0.1, proxy.school")))
                 .hasMessageContaining("DODAM_TRUSTED_PROXIES");
-        assertThatThrownBy(() -> declared.get("DODAM_DEMO").parse(Optional.of("maybe"))).hasMessageContaining("true, false or auto");
+        assertThatThrownBy(() -> declared.get("DODAM_DEMO").parse(Optional.of("maybe")))
+                .hasMessageContaining("true, false or auto");
         assertThatThrownBy(() -> declared.get("DODAM_SMTP_STARTTLS").parse(Optional.of("sometimes")))
                 .hasMessageContaining("true or false");
-        assertThatThrownBy(() -> declared.get("DODAM_SETUP_COUNTRY").parse(Optional.of("FR"))).hasMessageContaining("AU, GB, KR, US");
+        assertThatThrownBy(() -> declared.get("DODAM_SETUP_COUNTRY").parse(Optional.of("FR")))
+                .hasMessageContaining("AU, GB, KR, US");
         assertThatThrownBy(() -> declared.get("DODAM_SETUP_ADMIN").parse(Optional.of("head teacher")))
-                .hasMessageContaining("DODAM_SETUP_ADMIN").hasMessageContaining("a username");
+                .hasMessageContaining("DODAM_SETUP_ADMIN")
+                .hasMessageContaining("a username");
         assertThatThrownBy(() -> declared.get("DODAM_CONTENT_DIR").parse(Optional.of("/no/such/course-content")))
                 .hasMessageContaining("DODAM_CONTENT_DIR");
     }
 
     @Test
     void settingsThatMustFitTogetherAreRefusedTogether() {
-        assertThatThrownBy(() -> new ReportsSettings.Notices(Duration.ofSeconds(7), Duration.ofHours(1), Duration.ofSeconds(1)))
-                .isInstanceOf(Setting.Invalid.class).hasMessageContaining("DODAM_NOTIFY_EVERY_SECONDS (3600)")
+        assertThatThrownBy(() ->
+                        new ReportsSettings.Notices(Duration.ofSeconds(7), Duration.ofHours(1), Duration.ofSeconds(1)))
+                .isInstanceOf(Setting.Invalid.class)
+                .hasMessageContaining("DODAM_NOTIFY_EVERY_SECONDS (3600)")
                 .hasMessageContaining("DODAM_NOTIFY_URGENT_EVERY_SECONDS (7)");
-        assertThatThrownBy(() -> new ReportsSettings.Notices(Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(8)))
+        assertThatThrownBy(() -> new ReportsSettings.Notices(
+                        Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(8)))
                 .hasMessageContaining("DODAM_NOTIFY_JITTER_SECONDS (8)");
-        assertThat(new ReportsSettings.Notices(Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(7)).every())
+        assertThat(new ReportsSettings.Notices(Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(7))
+                        .every())
                 .isEqualTo(Duration.ofSeconds(16));
     }
 
     @Test
     void aSecretIsNeverInTheMessage() {
         assertThatThrownBy(() -> declared.get("DODAM_SETUP_ADMIN_PASSWORD").parse(Optional.of("short")))
-                .hasMessageContaining("DODAM_SETUP_ADMIN_PASSWORD").hasMessageNotContaining("short");
+                .hasMessageContaining("DODAM_SETUP_ADMIN_PASSWORD")
+                .hasMessageNotContaining("short");
         assertThatThrownBy(() -> declared.get("DODAM_DEMO_PASSWORD").parse(Optional.of("tiny-pw")))
-                .hasMessageContaining("DODAM_DEMO_PASSWORD").hasMessageNotContaining("tiny-pw");
+                .hasMessageContaining("DODAM_DEMO_PASSWORD")
+                .hasMessageNotContaining("tiny-pw");
     }
 
     @Test
@@ -165,10 +209,15 @@ class SettingsTest {
         for (Setting<?> setting : declared.values()) {
             String cell = table.get(setting.environmentVariable());
             if (setting.defaultText().isPresent()) {
-                assertThat(cell).as("README default of " + setting).startsWith("`" + setting.defaultText().get() + "`");
+                assertThat(cell)
+                        .as("README default of " + setting)
+                        .startsWith("`" + setting.defaultText().get() + "`");
             } else {
-                assertThat(cell).as("README default of " + setting + ", which has none in code")
-                        .satisfiesAnyOf(c -> assertThat(c).isEqualTo("–"), c -> assertThat(c).doesNotStartWith("`"),
+                assertThat(cell)
+                        .as("README default of " + setting + ", which has none in code")
+                        .satisfiesAnyOf(
+                                c -> assertThat(c).isEqualTo("–"),
+                                c -> assertThat(c).doesNotStartWith("`"),
                                 c -> assertThat(c).startsWith("`").contains("${"));
             }
         }
@@ -195,7 +244,9 @@ class SettingsTest {
             assertThat(parts.size()).as("defaults of " + variables).isIn(1, variables.size());
             for (int i = 0; i < variables.size(); i++) {
                 String before = defaults.put(variables.get(i), parts.size() == 1 ? parts.get(0) : parts.get(i));
-                assertThat(before).as(variables.get(i) + " is in one row of the table").isNull();
+                assertThat(before)
+                        .as(variables.get(i) + " is in one row of the table")
+                        .isNull();
             }
         }
         return defaults;

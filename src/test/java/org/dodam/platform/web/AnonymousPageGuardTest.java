@@ -23,12 +23,15 @@ class AnonymousPageGuardTest {
     @Test
     void aPageThatFailsAfterTheReportCommittedStillShowsTheReceiptCodeInBothLanguages() throws Exception {
         Answer answer = guard((request, response) -> {
-            AnonymousPageGuard.committed(request, new AnonymousPageGuard.Committed("report.saved", "ABCD-EFGH-JKLM-NPQR"));
+            AnonymousPageGuard.committed(
+                    request, new AnonymousPageGuard.Committed("report.saved", "ABCD-EFGH-JKLM-NPQR"));
             throw new FacesException("Invalid CSP nonce");
         });
         assertThat(answer.status).isEqualTo(200);
         assertThat(answer.headers).containsEntry("Cache-Control", "no-store");
-        assertThat(answer.body()).contains("Your report was received").contains("신고가 접수되었어요")
+        assertThat(answer.body())
+                .contains("Your report was received")
+                .contains("신고가 접수되었어요")
                 .contains("id=\"receiptCode-en\" lang=\"en\"><strong>ABCD-EFGH-JKLM-NPQR</strong>")
                 .contains("id=\"receiptCode-ko\" lang=\"en\"><strong>ABCD-EFGH-JKLM-NPQR</strong>")
                 .doesNotContain("Invalid CSP nonce");
@@ -40,7 +43,10 @@ class AnonymousPageGuardTest {
             throw new IllegalStateException("broken");
         });
         assertThat(answer.status).isEqualTo(500);
-        assertThat(answer.body()).contains("Something went wrong").doesNotContain("receiptCode").doesNotContain("broken");
+        assertThat(answer.body())
+                .contains("Something went wrong")
+                .doesNotContain("receiptCode")
+                .doesNotContain("broken");
     }
 
     /** The answer the guard gives for a report page that runs {@code page}. */
@@ -52,8 +58,10 @@ class AnonymousPageGuardTest {
 
     private static HttpServletRequest request() {
         Map<String, Object> attributes = new HashMap<>();
-        return (HttpServletRequest) Proxy.newProxyInstance(AnonymousPageGuardTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                AnonymousPageGuardTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -73,8 +81,10 @@ class AnonymousPageGuardTest {
 
         HttpServletResponse response() {
             PrintWriter writer = new PrintWriter(text);
-            return (HttpServletResponse) Proxy.newProxyInstance(AnonymousPageGuardTest.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+            return (HttpServletResponse) Proxy.newProxyInstance(
+                    AnonymousPageGuardTest.class.getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class},
+                    (proxy, method, args) -> switch (method.getName()) {
                         case "setBufferSize", "setContentType", "setCharacterEncoding" -> null;
                         case "resetBuffer" -> {
                             text.getBuffer().setLength(0);

@@ -12,7 +12,12 @@ import org.primefaces.model.SortOrder;
 /** How a paged list reads its page and order from the address and from PrimeFaces' sorted column. */
 class PagedListTest {
 
-    enum Order { NAME, NAME_DESC, SIZE, SIZE_DESC }
+    enum Order {
+        NAME,
+        NAME_DESC,
+        SIZE,
+        SIZE_DESC
+    }
 
     static final Map<String, List<Order>> COLUMNS = Map.of(
             "name", List.of(Order.NAME, Order.NAME_DESC),
@@ -23,16 +28,22 @@ class PagedListTest {
         assertThat(PagedList.param(Order.SIZE_DESC)).isEqualTo("size-desc");
         assertThat(PagedList.parse(Order.class, "size-desc", Order.NAME)).isEqualTo(Order.SIZE_DESC);
         for (String other : new String[] {null, "", "SIZE_DESC", "size_desc", "size-desc ", "sideways"}) {
-            assertThat(PagedList.parse(Order.class, other, Order.NAME)).as(other).isEqualTo(Order.NAME);
+            assertThat(PagedList.parse(Order.class, other, Order.NAME))
+                    .as(other)
+                    .isEqualTo(Order.NAME);
         }
     }
 
     @Test
     void theColumnPrimeFacesSortsByChoosesTheOrderAndOtherwiseTheAddresssDoes() {
-        assertThat(PagedList.order(sortBy("name", SortOrder.DESCENDING), COLUMNS, Order.SIZE)).isEqualTo(Order.NAME_DESC);
-        assertThat(PagedList.order(sortBy("size", SortOrder.ASCENDING), COLUMNS, Order.NAME)).isEqualTo(Order.SIZE);
-        assertThat(PagedList.order(sortBy("size", SortOrder.UNSORTED), COLUMNS, Order.NAME_DESC)).isEqualTo(Order.NAME_DESC);
-        assertThat(PagedList.order(sortBy("password", SortOrder.ASCENDING), COLUMNS, Order.NAME)).as("no such column")
+        assertThat(PagedList.order(sortBy("name", SortOrder.DESCENDING), COLUMNS, Order.SIZE))
+                .isEqualTo(Order.NAME_DESC);
+        assertThat(PagedList.order(sortBy("size", SortOrder.ASCENDING), COLUMNS, Order.NAME))
+                .isEqualTo(Order.SIZE);
+        assertThat(PagedList.order(sortBy("size", SortOrder.UNSORTED), COLUMNS, Order.NAME_DESC))
+                .isEqualTo(Order.NAME_DESC);
+        assertThat(PagedList.order(sortBy("password", SortOrder.ASCENDING), COLUMNS, Order.NAME))
+                .as("no such column")
                 .isEqualTo(Order.NAME);
         assertThat(PagedList.order(Map.of(), COLUMNS, Order.SIZE_DESC)).isEqualTo(Order.SIZE_DESC);
     }
@@ -40,13 +51,17 @@ class PagedListTest {
     @Test
     void thePageComesFromTheAddressNeverPastTheLastAndTheListIsCountedOnce() {
         int[] counted = {0};
-        PagedList<String> list = new PagedList<>("3", 10, () -> ++counted[0] > 0 ? 25 : 0, (first, size, sortBy) -> List.of());
+        PagedList<String> list =
+                new PagedList<>("3", 10, () -> ++counted[0] > 0 ? 25 : 0, (first, size, sortBy) -> List.of());
         assertThat(list.getPage()).isEqualTo(3);
         assertThat(list.getFirst()).isEqualTo(20);
         assertThat(list.getPageCount()).isEqualTo(3);
-        assertThat(new PagedList<String>("9", 10, () -> 25, (first, size, sortBy) -> List.of()).getPage()).isEqualTo(3);
+        assertThat(new PagedList<String>("9", 10, () -> 25, (first, size, sortBy) -> List.of()).getPage())
+                .isEqualTo(3);
         for (String other : new String[] {null, "", "0", "-2", "two", "1234567"}) {
-            assertThat(new PagedList<String>(other, 10, () -> 25, (first, size, sortBy) -> List.of()).getPage()).as(other).isEqualTo(1);
+            assertThat(new PagedList<String>(other, 10, () -> 25, (first, size, sortBy) -> List.of()).getPage())
+                    .as(other)
+                    .isEqualTo(1);
         }
         assertThat(counted[0]).isEqualTo(1);
     }

@@ -12,11 +12,14 @@ class ScriptlessPostFilterTest {
 
     @Test
     void aNonceIsReadableWhenItIsBase64OfAUuidsText() {
-        String nonce = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        String nonce =
+                Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         assertThat(ScriptlessPostFilter.readable(nonce)).isTrue();
         assertThat(ScriptlessPostFilter.readable(null)).isFalse();
         assertThat(ScriptlessPostFilter.readable("")).isFalse();
         assertThat(ScriptlessPostFilter.readable("not-a-nonce")).isFalse();
-        assertThat(ScriptlessPostFilter.readable(Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8)))).isFalse();
+        assertThat(ScriptlessPostFilter.readable(
+                        Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8))))
+                .isFalse();
     }
 }

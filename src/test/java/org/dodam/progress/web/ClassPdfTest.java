@@ -22,34 +22,61 @@ class ClassPdfTest {
 
     @Test
     void holdsKoreanAndLatinNamesStatesAndScoresInTheTeachersLanguage() throws Exception {
-        ClassDashboard dashboard = dashboard("2학년 3반", List.of("lesson-a"), List.of(
-                row(1, "김민지", "demo-student01", Map.of("lesson-a", status("lesson-a", ProgressState.COMPLETED, 100))),
-                row(2, "Zoë O'Brien", "zoe", Map.of("lesson-a", status("lesson-a", ProgressState.OVERDUE, null)))));
+        ClassDashboard dashboard = dashboard(
+                "2학년 3반",
+                List.of("lesson-a"),
+                List.of(
+                        row(
+                                1,
+                                "김민지",
+                                "demo-student01",
+                                Map.of("lesson-a", status("lesson-a", ProgressState.COMPLETED, 100))),
+                        row(
+                                2,
+                                "Zoë O'Brien",
+                                "zoe",
+                                Map.of("lesson-a", status("lesson-a", ProgressState.OVERDUE, null)))));
 
         String ko = text(ClassPdfServlet.render(dashboard, id -> "수업 A", "ko", TODAY));
-        assertThat(ko).contains("학급 현황판: 2학년 3반").contains("2026-12-04 기준").contains("김민지").contains("demo-student01")
-                .contains("수업 A").contains("완료 · 100%").contains("Zoë O'Brien");
+        assertThat(ko)
+                .contains("학급 현황판: 2학년 3반")
+                .contains("2026-12-04 기준")
+                .contains("김민지")
+                .contains("demo-student01")
+                .contains("수업 A")
+                .contains("완료 · 100%")
+                .contains("Zoë O'Brien");
         String en = text(ClassPdfServlet.render(dashboard, id -> "Lesson A", "en", TODAY));
-        assertThat(en).contains("Class dashboard: 2학년 3반").contains("Completed · 100%").contains("Missing").contains("Lesson A");
+        assertThat(en)
+                .contains("Class dashboard: 2학년 3반")
+                .contains("Completed · 100%")
+                .contains("Missing")
+                .contains("Lesson A");
     }
 
     @Test
     void aClassWithoutStudentsOrAssignmentsAndAVeryWideOneStillRender() throws Exception {
         assertThat(text(ClassPdfServlet.render(dashboard("Empty", List.of(), List.of()), id -> id, "en", TODAY)))
                 .contains("Class dashboard: Empty");
-        List<String> lessons = IntStream.rangeClosed(1, 32).mapToObj(i -> "lesson-" + i).toList();
+        List<String> lessons =
+                IntStream.rangeClosed(1, 32).mapToObj(i -> "lesson-" + i).toList();
         Map<String, LessonStatus> statuses = new LinkedHashMap<>();
         lessons.forEach(id -> statuses.put(id, status(id, ProgressState.IN_PROGRESS, 55)));
         List<ClassDashboard.StudentRow> rows = IntStream.rangeClosed(1, 60)
-                .mapToObj(i -> row(i, "학생 " + i, "student" + i, statuses)).toList();
-        try (PDDocument document = Loader.loadPDF(ClassPdfServlet.render(dashboard("Wide", lessons, rows), id -> id, "ko", TODAY))) {
+                .mapToObj(i -> row(i, "학생 " + i, "student" + i, statuses))
+                .toList();
+        try (PDDocument document =
+                Loader.loadPDF(ClassPdfServlet.render(dashboard("Wide", lessons, rows), id -> id, "ko", TODAY))) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
-            assertThat(new PDFTextStripper().getText(document)).contains("학생 60").contains("lesson-32");
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("학생 60")
+                    .contains("lesson-32");
         }
     }
 
     private static String text(byte[] pdf) throws Exception {
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }
@@ -59,7 +86,8 @@ class ClassPdfTest {
         return new ClassDashboard(name, lessons, rows, 50, List.of(), List.of());
     }
 
-    private static ClassDashboard.StudentRow row(long id, String name, String username, Map<String, LessonStatus> lessons) {
+    private static ClassDashboard.StudentRow row(
+            long id, String name, String username, Map<String, LessonStatus> lessons) {
         return new ClassDashboard.StudentRow(id, name, username, lessons);
     }
 

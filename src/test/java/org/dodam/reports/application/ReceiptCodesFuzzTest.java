@@ -19,7 +19,8 @@ class ReceiptCodesFuzzTest {
         code.ifPresent(plain -> {
             assertThat(plain).hasSize(ReceiptCodes.LENGTH);
             assertThat(plain.chars()).allMatch(c -> ReceiptCodes.ALPHABET.indexOf(c) >= 0);
-            String grouped = String.join("-", plain.substring(0, 4), plain.substring(4, 8), plain.substring(8, 12), plain.substring(12));
+            String grouped = String.join(
+                    "-", plain.substring(0, 4), plain.substring(4, 8), plain.substring(8, 12), plain.substring(12));
             assertThat(ReceiptCodes.normalize(grouped.toLowerCase(Locale.ROOT))).contains(plain);
             assertThat(ReceiptCodes.normalize(plain)).contains(plain);
         });
