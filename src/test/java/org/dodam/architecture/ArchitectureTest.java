@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
+import org.dodam.accounts.application.CurrentUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,15 @@ class ArchitectureTest {
             .should()
             .beFreeOfCycles()
             .because("a feature that reaches another which reaches it back cannot be read or changed alone");
+
+    static final ArchRule ONLY_ACCOUNTS_TAKE_THE_SIGNED_IN_ACCOUNT = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.dodam.accounts..")
+            .should()
+            .callMethod(CurrentUser.class, "require")
+            .because("CurrentUser.require() hands out the account entity, for accounts' own pages; every other feature"
+                    + " takes requireActor(), and passing require()'s result straight on would not show as a"
+                    + " dependency on the entity");
 
     static JavaClasses classes;
 
@@ -178,6 +188,18 @@ class ArchitectureTest {
                                 + " accounts by id for anything more: a detached entity would tie its code to accounts' tables and"
                                 + " let it read, or lazily load, what accounts never meant to hand out")
                 .check(classes);
+    }
+
+    @Test
+    void onlyAccountsOwnPagesTakeTheSignedInAccount() {
+        ONLY_ACCOUNTS_TAKE_THE_SIGNED_IN_ACCOUNT.check(classes);
+    }
+
+    @Test
+    void theAccountRuleCatchesAPlantedPageThatTakesTheAccount() {
+        JavaClasses planted = new ClassFileImporter().importPackages("org.dodam.architecture.planted.account");
+        assertThat(ONLY_ACCOUNTS_TAKE_THE_SIGNED_IN_ACCOUNT.evaluate(planted).hasViolation())
+                .isTrue();
     }
 
     @Test
