@@ -18,6 +18,7 @@ import org.dodam.testing.HttpSession;
 import org.dodam.testing.RawHttp;
 import org.dodam.testing.ReportForms;
 import org.dodam.testing.ServerDatabase;
+import org.dodam.testing.SessionCookies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,7 @@ class CrossSitePostIT {
                     .doesNotContain(marker)
                     .doesNotContain("Caused by")
                     .doesNotContain(".java:");
-            assertThat(refused.all("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+            assertThat(refused.all("Set-Cookie")).noneMatch(SessionCookies::isSession);
         }
         RawHttp.Response korean =
                 sendReport(Map.of("Sec-Fetch-Site", "cross-site", "Accept-Language", "ko"), "cross-site-ko");
@@ -159,7 +160,7 @@ class CrossSitePostIT {
             RawHttp.Response answer = signIn(UNTRUSTED, with(entry.getValue(), "Accept-Language", "en"));
             assertThat(answer.status()).as(entry.getKey()).isEqualTo(403);
             assertThat(answer.body()).as(entry.getKey()).contains("This form did not come from Dodam");
-            assertThat(answer.all("Set-Cookie")).as(entry.getKey()).noneMatch(c -> c.startsWith("JSESSIONID="));
+            assertThat(answer.all("Set-Cookie")).as(entry.getKey()).noneMatch(SessionCookies::isSession);
         }
         for (Map<String, String> ok : java.util.List.of(
                 Map.of("Sec-Fetch-Site", "same-origin"), Map.of("Origin", own), Map.of("Origin", PUBLIC))) {
@@ -329,7 +330,7 @@ class CrossSitePostIT {
 
     private static String sessionCookie(RawHttp.Response response) {
         String cookie = response.all("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
+                .filter(SessionCookies::isSession)
                 .findFirst()
                 .orElseThrow();
         return cookie.substring(0, cookie.indexOf(';'));

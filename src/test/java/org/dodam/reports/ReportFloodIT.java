@@ -20,6 +20,7 @@ import org.dodam.testing.Pages;
 import org.dodam.testing.RawHttp;
 import org.dodam.testing.ReportForms;
 import org.dodam.testing.Reporting;
+import org.dodam.testing.SessionCookies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,10 +154,16 @@ class ReportFloodIT {
                         .as("relative, or on the public address")
                         .matches("(/|https://" + PUBLIC_HOST + "/).*"));
         String session = signedIn.all("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
+                .filter(SessionCookies::isSession)
                 .findFirst()
                 .orElseThrow();
-        assertThat(session).contains("; Secure").contains("HttpOnly");
+        assertThat(session)
+                .as("ASVS 3.4.4: a __Host- cookie, which a browser keeps only from https, for the whole site")
+                .startsWith("__Host-JSESSIONID=")
+                .contains("; Secure")
+                .contains("HttpOnly")
+                .containsIgnoringCase("Path=/;")
+                .doesNotContainIgnoringCase("Domain=");
         String cookie = session.substring(0, session.indexOf(';'));
 
         Map<String, String> signedInProxy = new HashMap<>(PROXY);
