@@ -7,10 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.dodam.accounts.application.Actor;
 import org.dodam.accounts.application.CurrentUser;
 import org.dodam.content.application.Curriculum;
@@ -26,6 +30,10 @@ import org.dodam.progress.application.ClassProgress.LessonStatus;
  */
 @WebServlet("/teacher/class-export")
 public class ClassExportServlet extends HttpServlet {
+
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL).get();
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Inject
     ClassProgress progress;
@@ -71,15 +79,23 @@ public class ClassExportServlet extends HttpServlet {
         }
     }
 
+    /**
+     * One CSV record, every cell quoted (commons-csv), and a cell that starts like a formula ({@code = + - @}, a tab
+     * or a carriage return) led by an apostrophe, so a spreadsheet shows it as text instead of running it: a
+     * student's name is typed by a teacher or a class list, and would otherwise run on another teacher's computer.
+     */
     static String line(List<String> cells) {
-        List<String> escaped = new ArrayList<>();
-        for (String cell : cells) {
-            String value = cell == null ? "" : cell;
-            if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-                value = "'" + value;
-            }
-            escaped.add("\"" + value.replace("\"", "\"\"") + "\"");
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(cells.stream().map(ClassExportServlet::defused).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
-        return String.join(",", escaped) + "\r\n";
+        return out.toString();
+    }
+
+    static String defused(String cell) {
+        String value = cell == null ? "" : cell;
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }
