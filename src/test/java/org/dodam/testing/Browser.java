@@ -4,8 +4,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Headless Debian Chromium driven by Playwright, one per test class. Pages are opened in fresh
@@ -15,13 +19,14 @@ public final class Browser implements AutoCloseable {
 
     public static final int PHONE_WIDTH = 360;
     public static final int DESKTOP_WIDTH = 1280;
+    static final int TIMEOUT_MILLIS = 30_000;
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
 
     public Browser() {
         playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         chromium = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
@@ -31,51 +36,66 @@ public final class Browser implements AutoCloseable {
     }
 
     public Page open(String language, int width) {
-        return open(language, width, java.util.Map.of());
+        return open(language, width, Map.of());
     }
 
     /** A page whose requests carry these headers too: {@code X-Forwarded-For} to speak as a client of its own. */
-    public Page open(String language, int width, java.util.Map<String, String> headers) {
-        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
-        all.put("Accept-Language", language);
-        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale(language)
-                .setExtraHTTPHeaders(all)
-                .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
-        context.setDefaultTimeout(15_000);
-        return context.newPage();
+    public Page open(String language, int width, Map<String, String> headers) {
+        return context(language, width, headers, options -> {}).newPage();
     }
 
     /** A fresh context with its own user agent and extra request headers, for tests of what the server keeps. */
-    public BrowserContext context(String language, int width, String userAgent, java.util.Map<String, String> headers) {
-        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
-        all.put("Accept-Language", language);
-        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale(language)
-                .setUserAgent(userAgent)
-                .setExtraHTTPHeaders(all)
-                .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
-        context.setDefaultTimeout(15_000);
-        return context;
+    public BrowserContext context(String language, int width, String userAgent, Map<String, String> headers) {
+        return context(language, width, headers, options -> options.setUserAgent(userAgent));
     }
 
     /** A page in a browser with JavaScript turned off, as in Tor Browser's safest level. */
-    public Page openWithoutScripts(String language, int width, java.util.Map<String, String> headers) {
-        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
-        all.put("Accept-Language", language);
-        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale(language)
-                .setJavaScriptEnabled(false)
-                .setExtraHTTPHeaders(all)
-                .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900));
-        context.setDefaultTimeout(15_000);
-        return context.newPage();
+    public Page openWithoutScripts(String language, int width, Map<String, String> headers) {
+        return context(language, width, headers, options -> options.setJavaScriptEnabled(false))
+                .newPage();
     }
 
+    /**
+     * A fresh context (no cookies shared with any other) in that language, at that screen width (a phone's
+     * height at 360 px), sending {@code Accept-Language} and the extra headers with every request. Actions wait
+     * up to {@value #TIMEOUT_MILLIS} ms: a two-core machine running the whole suite is sometimes that slow.
+     */
+    private BrowserContext context(
+            String language,
+            int width,
+            Map<String, String> headers,
+            Consumer<com.microsoft.playwright.Browser.NewContextOptions> more) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Accept-Language", language);
+        var options = new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(language)
+                .setExtraHTTPHeaders(all)
+                .setViewportSize(width, width == PHONE_WIDTH ? 740 : 900);
+        more.accept(options);
+        BrowserContext context = chromium.newContext(options);
+        context.setDefaultTimeout(TIMEOUT_MILLIS);
+        return context;
+    }
+
+    /**
+     * Keeps a picture of the page under {@code target/screenshots/} for people to look at; no test reads it. A
+     * loaded Chromium sometimes cannot capture at once ("Unable to capture screenshot"): it tries again once,
+     * then goes on without the picture rather than fail a test over it.
+     */
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setFullPage(true)
-                .setPath(Path.of("target", "screenshots", name + ".png")));
+        Page.ScreenshotOptions options =
+                new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target", "screenshots", name + ".png"));
+        try {
+            page.screenshot(options);
+        } catch (PlaywrightException first) {
+            page.waitForTimeout(500);
+            try {
+                page.screenshot(options);
+            } catch (PlaywrightException again) {
+                System.err.println("No screenshot " + name + ": "
+                        + again.getMessage().lines().findFirst().orElse(""));
+            }
+        }
     }
 
     @Override
