@@ -6,14 +6,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Headless Debian Chromium driven by Playwright, one per test class. Pages are opened in fresh
- * contexts (no shared cookies) with a chosen language and screen width.
+ * Headless Debian Chromium driven by Playwright: one browser for the whole test JVM (started by the first test class
+ * that asks, again if it has died), and one {@code Browser} per test class, whose pages open in fresh contexts (no
+ * shared cookies) with a chosen language and screen width. Closing a {@code Browser} closes the contexts it opened,
+ * not the browser, which goes with the JVM.
  */
 public final class Browser implements AutoCloseable {
 
@@ -21,18 +24,42 @@ public final class Browser implements AutoCloseable {
     public static final int DESKTOP_WIDTH = 1280;
     static final int TIMEOUT_MILLIS = 30_000;
 
-    private final Playwright playwright;
+    private static Playwright playwright;
+    private static com.microsoft.playwright.Browser shared;
+
     private final com.microsoft.playwright.Browser chromium;
+    private final List<BrowserContext> opened = new ArrayList<>();
 
     public Browser() {
+        chromium = chromium();
+    }
+
+    private static synchronized com.microsoft.playwright.Browser chromium() {
+        if (shared != null && shared.isConnected()) {
+            return shared;
+        }
+        if (playwright != null) {
+            playwright.close();
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(Browser::quit, "close-chromium"));
+        }
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright
+        shared = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(Path.of(System.getProperty("dodam.chromium", "/usr/bin/chromium")))
                         .setHeadless(true)
                         .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        return shared;
+    }
+
+    private static synchronized void quit() {
+        try {
+            playwright.close();
+        } catch (RuntimeException gone) {
+            // the JVM is ending; the driver ends with it
+        }
     }
 
     public Page open(String language, int width) {
@@ -74,6 +101,7 @@ public final class Browser implements AutoCloseable {
         more.accept(options);
         BrowserContext context = chromium.newContext(options);
         context.setDefaultTimeout(TIMEOUT_MILLIS);
+        opened.add(context);
         return context;
     }
 
@@ -98,9 +126,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Closes every context this test class opened (those it closed itself are skipped); the browser stays. */
     @Override
     public void close() {
-        chromium.close();
-        playwright.close();
+        for (BrowserContext context : opened) {
+            try {
+                context.close();
+            } catch (PlaywrightException alreadyClosed) {
+                // closed by the test, or with a browser that died
+            }
+        }
+        opened.clear();
     }
 }
