@@ -276,6 +276,109 @@ class LtiLaunchIT {
         teacher.context().close();
     }
 
+    /**
+     * A platform that shows Dodam inside its course page (Moodle's "embed", Canvas): in that cross-site frame Dodam's
+     * session cookie would not be kept, so the frame shows one button (in the platform's language) that opens Dodam
+     * in a tab of its own with a one-time ticket, and only that page may be framed, by the platform alone. The frame
+     * signs nobody in; the tab does; the ticket works once. A teacher's deep linking request survives the same way.
+     */
+    @Test
+    void aLaunchInThePlatformsFrameOpensDodamInATabOfItsOwnWithAOneTimeTicket() throws Exception {
+        browser = browser == null ? new Browser() : browser;
+        Tenant moodle = registered("moodle-embedded");
+        moodle.launchesInFrame(true);
+        moodle.person(
+                "yuna",
+                new Person(
+                        "embedded-learner-1",
+                        "Yuna Seo",
+                        List.of(TestPlatform.LEARNER),
+                        "course-embedded",
+                        "Digital citizenship 9",
+                        server.uri("student/lesson.xhtml?id=" + LESSON).toString(),
+                        null,
+                        "ko-KR"));
+        Page course = browser.open("en", Browser.PHONE_WIDTH);
+        Map<String, String> launchHeaders = new java.util.concurrent.ConcurrentHashMap<>();
+        course.onResponse(r -> {
+            if (r.url().endsWith("/lti/launch")) {
+                launchHeaders.putAll(r.allHeaders());
+            }
+        });
+        course.navigate(moodle.framedCoursePage("yuna"));
+        var frame = course.frameLocator("iframe[name=tool]");
+        frame.locator("#openInNewTab").waitFor();
+        assertThat(frame.locator("h1").innerText())
+                .as("in the platform's language")
+                .isEqualTo("도담은 새 탭에서 열립니다");
+        String issuerOrigin =
+                URI.create(moodle.issuer()).resolve("/").toString().replaceAll("/$", "");
+        assertThat(launchHeaders.get("content-security-policy"))
+                .contains("frame-ancestors " + issuerOrigin)
+                .doesNotContain("frame-ancestors 'none'")
+                .contains("form-action 'self';");
+        assertThat(course.context().cookies(server.base().toString()))
+                .as("the frame signs nobody in")
+                .noneMatch(c -> SessionCookies.isSessionName(c.name));
+        String ticket = frame.locator("input[name=ticket]").getAttribute("value");
+        assertThat(count("select count(*) from lti_launch_ticket where ticket_hash = ?", ticket))
+                .as("only the ticket's hash is kept")
+                .isZero();
+
+        Page tab = course.waitForPopup(() -> frame.locator("#openInNewTab").click());
+        tab.waitForURL("**/student/lesson.xhtml?id=" + LESSON);
+        assertThat(tab.locator(".site-nav__who").innerText()).isEqualTo("Yuna Seo");
+        assertThat(tab.getAttribute("html", "lang")).isEqualTo("ko");
+        Browser.screenshot(tab, "lti-embedded-student-tab-ko-360");
+
+        HttpResponse<String> again = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri("lti/continue"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Origin", server.origin())
+                                .header("Accept-Language", "en")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as("a ticket works once").isEqualTo(400);
+        assertThat(again.body()).contains("expired or was already used");
+        assertThat(again.headers().allValues("Set-Cookie")).noneMatch(SessionCookies::isSession);
+        HttpResponse<String> forged = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri("lti/continue"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Origin", "http://evil.example")
+                                .POST(HttpRequest.BodyPublishers.ofString("ticket=" + "x".repeat(43)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("from another site").isEqualTo(403);
+        course.context().close();
+
+        moodle.person(
+                "mr-oh",
+                new Person(
+                        "embedded-teacher-1",
+                        "Mr Oh",
+                        List.of(TestPlatform.INSTRUCTOR),
+                        "course-embedded",
+                        "Digital citizenship 9",
+                        server.uri("lti/launch").toString(),
+                        null,
+                        "en"));
+        moodle.deepLinking(true, true);
+        Page teacherCourse = browser.open("en", Browser.DESKTOP_WIDTH);
+        teacherCourse.navigate(moodle.framedCoursePage("mr-oh"));
+        var teacherFrame = teacherCourse.frameLocator("iframe[name=tool]");
+        assertThat(teacherFrame.locator("h1").innerText()).isEqualTo("Dodam opens in a tab of its own");
+        Page picker = teacherCourse.waitForPopup(
+                () -> teacherFrame.locator("#openInNewTab").click());
+        picker.waitForURL("**/teacher/lti-pick.xhtml");
+        assertThat(Pages.heading(picker)).isEqualTo("Add Dodam lessons to your course");
+        assertThat(Accessibility.seriousViolations(picker)).isEmpty();
+        teacherCourse.context().close();
+    }
+
     @Test
     void theCoursesRosterJoinsTheClassWhenItsTeacherLaunchesSoTheDashboardListsStudentsWhoHaveNotYet()
             throws Exception {

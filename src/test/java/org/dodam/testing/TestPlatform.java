@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +105,7 @@ public final class TestPlatform implements AutoCloseable {
         private volatile UnaryOperator<JWTClaimsSet.Builder> tamper = UnaryOperator.identity();
         private volatile boolean gradesOffered;
         private volatile boolean deepLinking;
+        private volatile boolean framed;
         private volatile boolean acceptMultiple = true;
         private final List<JWTClaimsSet> deepLinkAnswers = new CopyOnWriteArrayList<>();
         private volatile int scoreStatus = 200;
@@ -218,6 +220,19 @@ public final class TestPlatform implements AutoCloseable {
             acceptMultiple = multiple;
         }
 
+        /**
+         * From now on launches say they open Dodam in the course page's frame ({@code document_target} iframe), as
+         * Moodle's "embed" and Canvas do; {@link #framedCoursePage} is such a page.
+         */
+        public void launchesInFrame(boolean on) {
+            framed = on;
+        }
+
+        /** A course page of the platform that holds the launch in an iframe. */
+        public String framedCoursePage(String loginHint) {
+            return issuer() + "/framed-course?user=" + loginHint;
+        }
+
         public String deepLinkReturnUrl() {
             return issuer() + "/deep-link-return";
         }
@@ -289,7 +304,15 @@ public final class TestPlatform implements AutoCloseable {
                     .claim(
                             LTI + "tool_platform",
                             Map.of("guid", name, "name", "Test platform " + name, "product_family_code", "moodle"))
-                    .claim(LTI + "launch_presentation", Map.of("document_target", "window", "locale", person.locale()));
+                    .claim(
+                            LTI + "launch_presentation",
+                            Map.of(
+                                    "document_target",
+                                    framed ? "iframe" : "window",
+                                    "locale",
+                                    person.locale(),
+                                    "return_url",
+                                    issuer() + "/course-home"));
             if (person.contextId() != null) {
                 claims.claim(LTI + "context", context);
             }
@@ -370,6 +393,15 @@ public final class TestPlatform implements AutoCloseable {
                                             clientId,
                                             "lti_deployment_id",
                                             deploymentId)));
+                case "framed-course" ->
+                    send(
+                            exchange,
+                            200,
+                            "text/html",
+                            "<!DOCTYPE html><html><head><title>Course</title></head><body><h1>Course</h1>"
+                                    + "<iframe name=\"tool\" title=\"Dodam\" width=\"900\" height=\"600\" src=\"course?user="
+                                    + URLEncoder.encode(query.get("user"), StandardCharsets.UTF_8)
+                                    + "\"></iframe></body></html>");
                 case "auth" -> authorize(exchange, query);
                 case "token" -> token(exchange);
                 case "deep-link-return" -> deepLinkReturn(exchange);

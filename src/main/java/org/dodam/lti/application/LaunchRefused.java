@@ -31,6 +31,7 @@ public class LaunchRefused extends DodamException {
         ROLE,
         DEEP_LINKING_ROLE,
         ACCOUNT,
+        TICKET,
         TRY_AGAIN;
 
         public String messageKey() {

@@ -57,6 +57,7 @@ public class LaunchVerifier {
     static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
     static final String GRADE_SERVICE = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    static final String LAUNCH_PRESENTATION = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation";
     static final String ROSTER_SERVICE = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
     static final String ROSTER_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 
@@ -85,7 +86,17 @@ public class LaunchVerifier {
             String customLesson,
             String lineItem,
             DeepLinkingSettings deepLinking,
-            String membershipsUrl) {}
+            String membershipsUrl,
+            Presentation presentation) {}
+
+    /**
+     * How the platform shows Dodam ({@code launch_presentation}): whether it opened the launch in a frame
+     * ({@code document_target} iframe or frame), and the address of its page to return to, whose origin is the page
+     * that holds the frame (null if absent or not an address Dodam would send a browser to).
+     */
+    public record Presentation(boolean framed, String returnUrl) {
+        static final Presentation NONE = new Presentation(false, null);
+    }
 
     /**
      * A deep linking request's settings (LTI Deep Linking 2.0): where to post the chosen links back, the platform's
@@ -164,7 +175,20 @@ public class LaunchVerifier {
                 custom == null ? null : string(custom.get("lesson")),
                 deepLinking ? null : lineItem(claims),
                 deepLinkingSettings,
-                membershipsUrl(claims));
+                membershipsUrl(claims),
+                presentation(claims));
+    }
+
+    static Presentation presentation(JWTClaimsSet claims) {
+        Map<String, Object> presentation = object(claims, LAUNCH_PRESENTATION);
+        if (presentation == null) {
+            return Presentation.NONE;
+        }
+        String target = string(presentation.get("document_target"));
+        String returnUrl = string(presentation.get("return_url"));
+        return new Presentation(
+                "iframe".equals(target) || "frame".equals(target),
+                returnUrl != null && PlatformRegistration.acceptableAddress(returnUrl) ? returnUrl.strip() : null);
     }
 
     /** The course's membership address, if the platform offers version 2.0 of the roster service at an acceptable one. */

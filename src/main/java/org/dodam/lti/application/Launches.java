@@ -2,13 +2,19 @@ package org.dodam.lti.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.dodam.lti.application.LaunchArrivals.Arrival;
 import org.dodam.lti.application.LaunchRefused.Reason;
 import org.dodam.lti.application.LaunchVerifier.LaunchClaims;
 import org.dodam.lti.application.LtiLogins.TakenLogin;
 import org.dodam.lti.application.PlatformRegistrations.Registration;
+import org.dodam.lti.domain.PlatformRegistration;
 
 /**
  * The second half of an LTI launch, the entry point of the launch address: the platform's form post with the
@@ -40,8 +46,41 @@ public class Launches {
     @Inject
     LaunchArrivals arrivals;
 
-    /** A launch that passed: who arrived, where they land, and the credential to sign them in with. */
-    public record Launched(Arrival arrival, LaunchCredential credential) {}
+    /**
+     * A launch that passed: who arrived, where they land, the credential to sign them in with, and how the platform
+     * showed it.
+     */
+    public record Launched(Arrival arrival, LaunchCredential credential, Frame frame) {}
+
+    /**
+     * Whether the platform said it opened the launch in a frame, and the origins that may hold Dodam's page in one:
+     * the platform's issuer, its authorization address and the page it returns to (for Canvas, the school's own
+     * site), all https (or loopback) addresses of the registration or of the verified launch.
+     */
+    public record Frame(boolean framed, Set<String> ancestors) {
+        public static final Frame NONE = new Frame(false, Set.of());
+
+        static Frame of(Registration registration, LaunchClaims claims) {
+            Set<String> origins = new LinkedHashSet<>();
+            Stream.of(
+                            registration.issuer(),
+                            registration.authUrl(),
+                            claims.presentation().returnUrl(),
+                            claims.deepLinking() == null
+                                    ? null
+                                    : claims.deepLinking().returnUrl())
+                    .filter(PlatformRegistration::acceptableAddress)
+                    .map(Frame::origin)
+                    .forEach(origins::add);
+            return new Frame(claims.presentation().framed(), Set.copyOf(origins));
+        }
+
+        static String origin(String address) {
+            URI uri = URI.create(address.strip());
+            return uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+                    + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public Launched launch(String idToken, String state) {
         TakenLogin login = logins.take(state).orElseThrow(() -> new LaunchRefused(Reason.STATE));
@@ -49,7 +88,8 @@ public class Launches {
                 registrations.byId(login.registrationId()).orElseThrow(() -> new LaunchRefused(Reason.STATE));
         LaunchClaims claims = verifier.verify(registration, idToken, login.sentNonce());
         Arrival arrival = arriveTwice(registration, claims);
-        return new Launched(arrival, new LaunchCredential(arrival.accountId(), arrival.username()));
+        return new Launched(
+                arrival, new LaunchCredential(arrival.accountId(), arrival.username()), Frame.of(registration, claims));
     }
 
     private Arrival arriveTwice(Registration registration, LaunchClaims claims) {

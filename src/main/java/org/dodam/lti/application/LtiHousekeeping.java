@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 import org.dodam.platform.ApplicationStartup.DatabaseReady;
 
 /**
- * At start-up, makes Dodam's first LTI signing key if there is none; then every minute deletes expired logins,
+ * At start-up, makes Dodam's first LTI signing key if there is none; then every minute deletes expired logins and
+ * launch tickets,
  * keeps one signing key (two instances may have rotated at once), replaces a signing key older than
  * DODAM_LTI_KEY_ROTATION_DAYS (the old one stays published for its grace period), and wraps the signing keys' data keys under the master key's current key once the operator has rotated it (the
  * same promise the README makes for the schools' report keys: the old master key can then leave the key file).
@@ -36,6 +37,9 @@ public class LtiHousekeeping {
     LtiLogins logins;
 
     @Inject
+    LaunchTickets tickets;
+
+    @Inject
     LtiSettings settings;
 
     private ScheduledFuture<?> task;
@@ -48,6 +52,7 @@ public class LtiHousekeeping {
     void tidy() {
         try {
             logins.purgeExpired();
+            tickets.purgeExpired();
             toolKeys.ensureSigningKey();
             settings.keyRotation()
                     .filter(toolKeys::rotateIfOlderThan)

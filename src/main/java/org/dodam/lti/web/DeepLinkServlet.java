@@ -6,7 +6,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
@@ -80,40 +79,12 @@ public class DeepLinkServlet extends HttpServlet {
         }
         session.removeAttribute(DeepLinkRequest.SESSION_KEY);
         request.setAttribute(ANSWER, answer);
-        request.getRequestDispatcher(RETURN_PAGE).forward(request, new FormsTo(response, origin(answer.returnUrl())));
+        request.getRequestDispatcher(RETURN_PAGE)
+                .forward(request, WidenedPolicy.formsTo(response, origin(answer.returnUrl())));
     }
 
     private static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
-    /** Adds the platform's origin to the policy's {@code form-action}, whoever sets the policy (the filter, PrimeFaces). */
-    static final class FormsTo extends HttpServletResponseWrapper {
-
-        private final String origin;
-
-        FormsTo(HttpServletResponse response, String origin) {
-            super(response);
-            this.origin = origin;
-            String policy = response.getHeader("Content-Security-Policy");
-            if (policy != null) {
-                super.setHeader("Content-Security-Policy", widen(policy));
-            }
-        }
-
-        private String widen(String policy) {
-            return policy.replace("form-action 'self'", "form-action 'self' " + origin);
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-            super.setHeader(name, "Content-Security-Policy".equalsIgnoreCase(name) ? widen(value) : value);
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            super.addHeader(name, "Content-Security-Policy".equalsIgnoreCase(name) ? widen(value) : value);
-        }
     }
 }

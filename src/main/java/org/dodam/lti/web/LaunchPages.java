@@ -17,6 +17,7 @@ final class LaunchPages {
     static final String LOGIN = "/lti/login";
     static final String LAUNCH = "/lti/launch";
     static final String KEY_SET = "/lti/jwks";
+    static final String CONTINUE = "/lti/continue";
 
     /** The request attribute the refusal page reads its message key from. */
     static final String REFUSAL = "dodam.lti.refusal";

@@ -36,7 +36,8 @@ import org.dodam.platform.PlatformSettings;
  * to the sign-in and join pages and the staff password pages ({@link #MUST_SAY_WHERE_FROM}): those pages
  * are served with {@code Referrer-Policy: same-origin}, so every browser that still runs Dodam's pages sends
  * their real origin there; a forged sign-in is the one attack that needs nothing else, and the password
- * pages, stateless like sign-in, carry no view state. Everywhere else silence
+ * pages, stateless like sign-in, carry no view state; nor does {@code /lti/continue}, which signs in whoever a
+ * launch ticket names (a launch that arrived in the platform's frame). Everywhere else silence
  * passes: a report from an old phone must never be refused (the report form also needs a token the server
  * issued, a follow-up needs the receipt code), a forged language switch or sign-out does no harm, and the
  * signed-in pages carry their view state.
@@ -62,7 +63,8 @@ public class CrossSitePostFilter extends HttpFilter {
             "/join.xhtml",
             "/teacher/password.xhtml",
             "/counsellor/password.xhtml",
-            "/admin/password.xhtml");
+            "/admin/password.xhtml",
+            "/lti/continue");
 
     @Inject
     PlatformSettings settings;

@@ -28,6 +28,9 @@ public class LocaleBacking {
     /** The session attribute holding a signed-in person's language. */
     static final String SESSION_KEY = "dodam.language";
 
+    /** The request attribute of {@link #useForRequest}. */
+    static final String REQUEST_KEY = "dodam.requestLanguage";
+
     /** The cookie a language switch leaves: only a supported language's code, nothing that tells visitors apart. */
     static final String COOKIE = "dodam-lang";
 
@@ -60,6 +63,16 @@ public class LocaleBacking {
         session.setAttribute(SESSION_KEY, known(language) ? language : Languages.DEFAULT);
     }
 
+    /**
+     * Renders this request's page in that language, for a page shown to someone known but not signed in here (a
+     * launch in a learning platform's frame, in the language the platform gave).
+     */
+    public static void useForRequest(HttpServletRequest request, String language) {
+        if (known(language)) {
+            request.setAttribute(REQUEST_KEY, language);
+        }
+    }
+
     /** Called at sign-in, when the session exists, with the account's saved language. */
     public void use(String language) {
         String known = known(language) ? language : Languages.DEFAULT;
@@ -84,6 +97,9 @@ public class LocaleBacking {
 
     private static String chosen(ExternalContext external) {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (request.getAttribute(REQUEST_KEY) instanceof String language) {
+            return language;
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_KEY) instanceof String language) {
             return language;

@@ -121,6 +121,48 @@ class LaunchVerifierTest {
     }
 
     @Test
+    void thePresentationSaysWhetherThePlatformFramesDodamAndWhereItsPageIs() {
+        Tenant canvas = platform.tenant("presentation");
+        String home = "https://school.instructure.com/courses/7/external_content/success/external_tool_redirect";
+        LaunchVerifier.Presentation framed = verify(
+                        canvas,
+                        c -> c.claim(
+                                LaunchVerifier.LAUNCH_PRESENTATION,
+                                Map.of("document_target", "iframe", "return_url", home)))
+                .presentation();
+        assertThat(framed.framed()).isTrue();
+        assertThat(framed.returnUrl()).isEqualTo(home);
+        assertThat(verify(canvas, c -> c.claim(LaunchVerifier.LAUNCH_PRESENTATION, Map.of("document_target", "window")))
+                        .presentation())
+                .isEqualTo(new LaunchVerifier.Presentation(false, null));
+        assertThat(verify(
+                                canvas,
+                                c -> c.claim(
+                                        LaunchVerifier.LAUNCH_PRESENTATION,
+                                        Map.of("document_target", "frame", "return_url", "javascript:alert(1)")))
+                        .presentation())
+                .as("an address Dodam would not send a browser to is dropped")
+                .isEqualTo(new LaunchVerifier.Presentation(true, null));
+        assertThat(verify(canvas, c -> c.claim(LaunchVerifier.LAUNCH_PRESENTATION, "not an object"))
+                        .presentation())
+                .isEqualTo(new LaunchVerifier.Presentation(false, null));
+    }
+
+    @Test
+    void theOriginsThatMayFrameDodamAreThePlatformsOwn() {
+        Tenant canvas = platform.tenant("frame-origins");
+        LaunchVerifier.LaunchClaims claims = verify(
+                canvas,
+                c -> c.claim(
+                        LaunchVerifier.LAUNCH_PRESENTATION,
+                        Map.of("document_target", "iframe", "return_url", "https://School.Instructure.com/courses/7")));
+        Launches.Frame frame = Launches.Frame.of(registration(canvas), claims);
+        String platformOrigin = canvas.issuer().replaceAll("^(https?://[^/]+).*$", "$1");
+        assertThat(frame.framed()).isTrue();
+        assertThat(frame.ancestors()).containsExactlyInAnyOrder(platformOrigin, "https://school.instructure.com");
+    }
+
+    @Test
     void aTokenSignedByAnotherKeyUnderAPublishedKidIsABadSignature() {
         Tenant moodle = platform.tenant("bad-signature");
         String good = moodle.sign(moodle.claims(person(), NONCE).build());
