@@ -379,6 +379,56 @@ class LtiLaunchIT {
         teacherCourse.context().close();
     }
 
+    /**
+     * The lesson picker and the deep linking answer are plain forms: a teacher whose browser runs no script, in
+     * Korean, on a phone, with a platform that takes one item, gets the same work done (radio buttons, the age
+     * filter by link, the signed answer posted by their own press of the button).
+     */
+    @Test
+    void aTeacherWithoutScriptsPicksOneLessonInKorean() throws Exception {
+        browser = browser == null ? new Browser() : browser;
+        Tenant schoology = registered("schoology-no-scripts");
+        schoology.person(
+                "ms-yoon",
+                new Person(
+                        "schoology-teacher-3",
+                        "윤선생",
+                        List.of(TestPlatform.INSTRUCTOR),
+                        "course-ns",
+                        "정보 윤리 8",
+                        server.uri("lti/launch").toString(),
+                        null,
+                        "ko-KR"));
+        schoology.deepLinking(true, false);
+        Page teacher = browser.openWithoutScripts("ko", Browser.PHONE_WIDTH, Map.of());
+        teacher.navigate(schoology.coursePage("ms-yoon"));
+        teacher.waitForNavigation(() -> teacher.click("button:has-text('Continue')"));
+        teacher.waitForNavigation(() -> teacher.click("button:has-text('Continue')"));
+        assertThat(teacher.url()).endsWith("/teacher/lti-pick.xhtml");
+        assertThat(Pages.heading(teacher)).isEqualTo("강좌에 도담 수업 추가하기");
+        assertThat(teacher.locator("input[name=lesson]").first().getAttribute("type"))
+                .as("the platform takes one item")
+                .isEqualTo("radio");
+        teacher.waitForNavigation(() -> teacher.click("#band-middle"));
+        assertThat(teacher.getAttribute("#band-middle", "aria-current")).isEqualTo("page");
+        teacher.waitForNavigation(() -> teacher.click("#pickSubmit"));
+        assertThat(teacher.locator("#pickNone").innerText()).contains("수업을 하나 이상 고르거나 취소하세요");
+        String lesson = teacher.locator("input[name=lesson]").first().getAttribute("value");
+        teacher.check("[id='pick-" + lesson + "']");
+        teacher.waitForNavigation(() -> teacher.click("#pickSubmit"));
+        assertThat(Pages.heading(teacher)).isEqualTo("강좌로 돌아가기");
+        assertThat(teacher.locator("#picked li").count()).isEqualTo(1);
+        Browser.screenshot(teacher, "lti-deep-link-return-ko-360-noscript");
+        teacher.waitForNavigation(() -> teacher.click("#returnSubmit"));
+        assertThat(teacher.locator("#added").innerText()).isEqualTo("Added 1");
+        List<?> items =
+                (List<?>) schoology.deepLinkAnswers().get(0).getClaim(TestPlatform.DEEP_LINKING + "content_items");
+        assertThat(items).hasSize(1);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) items.get(0)).get("custom")).get("lesson"))
+                .isEqualTo(lesson);
+        teacher.context().close();
+    }
+
     @Test
     void theCoursesRosterJoinsTheClassWhenItsTeacherLaunchesSoTheDashboardListsStudentsWhoHaveNotYet()
             throws Exception {
