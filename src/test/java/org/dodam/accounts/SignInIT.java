@@ -266,6 +266,9 @@ class SignInIT {
                 .as("no button that does nothing")
                 .isZero();
         assertThat(page.locator("[aria-controls]").count()).isZero();
+        assertThat(page.locator("[id='signin:password']").locator("xpath=..").getAttribute("data-show-text"))
+                .as("the button's text is there for the script, which does not run")
+                .isEqualTo("Show");
         Pages.signIn(page, server, "demo-student08", DodamServer.DEMO_PASSWORD);
         assertThat(page.url()).endsWith("/student/index.xhtml");
         page.context().close();

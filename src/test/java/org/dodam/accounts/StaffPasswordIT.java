@@ -27,6 +27,9 @@ class StaffPasswordIT {
     static final String FIRST = "harbour lanterns glow quietly";
     static final String SECOND = "orchard kettle drifts upward";
 
+    /** Exact labels: the field's show-password button is named after the field ("Show: Current password"). */
+    static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
     static DodamServer server;
     static Browser browser;
 
@@ -56,8 +59,9 @@ class StaffPasswordIT {
         page.waitForNavigation(() -> page.keyboard().press("Enter"));
         assertThat(page.url()).contains("/teacher/password.xhtml");
         assertThat(Pages.heading(page)).isEqualTo("Change your password");
-        assertThat(page.getByLabel("Current password").count()).isEqualTo(1);
-        assertThat(page.getByLabel("New password").getAttribute("autocomplete")).isEqualTo("new-password");
+        assertThat(page.getByLabel("Current password", EXACT).count()).isEqualTo(1);
+        assertThat(page.getByLabel("New password", EXACT).getAttribute("autocomplete"))
+                .isEqualTo("new-password");
 
         submit(page, "not-my-password-at-all", SECOND, SECOND);
         assertThat(page.textContent("[id='change:current-error']")).contains("This is not your current password");
@@ -155,7 +159,7 @@ class StaffPasswordIT {
         teacher.waitForNavigation(() -> teacher.click("#changePassword"));
         assertThat(teacher.url()).contains("/teacher/password.xhtml");
         assertThat(Pages.heading(teacher)).isEqualTo("비밀번호 바꾸기");
-        assertThat(teacher.getByLabel("지금 비밀번호").count()).isEqualTo(1);
+        assertThat(teacher.getByLabel("지금 비밀번호", EXACT).count()).isEqualTo(1);
         assertThat(Accessibility.seriousViolations(teacher)).isEmpty();
         submit(teacher, "틀린 비밀번호입니다", SECOND, SECOND);
         assertThat(teacher.textContent("[id='change:current-error']")).contains("지금 쓰는 비밀번호가 아니에요");
