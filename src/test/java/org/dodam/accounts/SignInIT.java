@@ -222,6 +222,9 @@ class SignInIT {
         page.fill("[id='signin:username']", "demo-student06");
         page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
         ShowPassword.toggleWithKeyboard(page, "signin:password", "Show: Password", "Show");
+        assertThat(page.locator("script[src*='show-password.js']").getAttribute("src"))
+                .as("once, at an address that changes with its content")
+                .matches(".*[?&]v=[0-9a-f]{12}");
         assertThat(page.inputValue("[id='signin:password']")).isEqualTo(DodamServer.DEMO_PASSWORD);
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
                 .isEqualTo(true);
