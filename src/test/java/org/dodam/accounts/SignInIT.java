@@ -8,17 +8,22 @@ import com.microsoft.playwright.options.Cookie;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.FormSignIn;
 import org.dodam.testing.Pages;
+import org.dodam.testing.ShowPassword;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Signing in, role homes, 404 for other roles' folders, throttling, language and signing out, in Chromium. */
+/**
+ * Signing in, role homes, 404 for other roles' folders, throttling, language, showing the typed password and
+ * signing out, in Chromium.
+ */
 class SignInIT {
 
     static DodamServer server;
@@ -201,6 +206,75 @@ class SignInIT {
         again.waitForNavigation(() -> again.click("[id='language:ko']"));
         assertThat(Pages.heading(again)).isEqualTo("나의 학습");
         again.context().close();
+    }
+
+    /**
+     * The password being typed can be shown (ASVS 2.1.12): a toggle button beside the field, reached and pressed
+     * with the keyboard on a phone; the form still signs in, and sends the password from a masked field. Nothing
+     * is refused by the Content-Security-Policy, and axe finds no serious problem with the password shown.
+     */
+    @Test
+    void thePasswordCanBeShownWithTheKeyboardAndTheFormStillSignsIn() {
+        Page page = browser.open("en", Browser.PHONE_WIDTH);
+        List<String> violations = Browser.policyViolations(page);
+        page.navigate(server.uri("login.xhtml?school=" + DodamServer.SCHOOL).toString());
+        assertThat(Pages.heading(page)).isEqualTo("Sign in");
+        page.fill("[id='signin:username']", "demo-student06");
+        page.fill("[id='signin:password']", DodamServer.DEMO_PASSWORD);
+        ShowPassword.toggleWithKeyboard(page, "signin:password", "Show: Password", "Show");
+        assertThat(page.locator("script[src*='show-password.js']").getAttribute("src"))
+                .as("once, at an address that changes with its content")
+                .matches(".*[?&]v=[0-9a-f]{12}");
+        assertThat(page.inputValue("[id='signin:password']")).isEqualTo(DodamServer.DEMO_PASSWORD);
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
+        assertThat(Accessibility.seriousViolations(page))
+                .as("with the password shown")
+                .isEmpty();
+        Browser.screenshot(page, "signin-password-shown-en-360");
+        ShowPassword.recordTypesOnSubmit(page, "signin");
+        page.waitForNavigation(() -> page.click("[id='signin:submit']"));
+        assertThat(page.url()).endsWith("/student/index.xhtml");
+        assertThat(ShowPassword.typesOnSubmit(page))
+                .as("the password was sent from a masked field")
+                .isEqualTo("password");
+        assertThat(violations).as("refused by the policy").isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void inKoreanTheShowPasswordButtonSaysSo() {
+        Page page = browser.open("ko", Browser.DESKTOP_WIDTH);
+        List<String> violations = Browser.policyViolations(page);
+        page.navigate(server.uri("login.xhtml").toString());
+        assertThat(Pages.heading(page)).isEqualTo("로그인");
+        page.fill("[id='signin:password']", "보라색 호랑이");
+        assertThat(ShowPassword.button(page, "비밀번호 보기").innerText().strip()).isEqualTo("보기");
+        ShowPassword.button(page, "비밀번호 보기").click();
+        assertThat(page.getAttribute("[id='signin:password']", "type")).isEqualTo("text");
+        assertThat(ShowPassword.button(page, "비밀번호 보기").getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(Accessibility.seriousViolations(page)).isEmpty();
+        Browser.screenshot(page, "signin-password-shown-ko-1280");
+        assertThat(violations).as("refused by the policy").isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void withoutScriptsThereIsNoShowPasswordButtonAndSigningInWorks() {
+        Page page = browser.openWithoutScripts("en", Browser.PHONE_WIDTH, Map.of());
+        page.navigate(server.uri("login.xhtml?school=" + DodamServer.SCHOOL).toString());
+        assertThat(page.locator("[id='signin:password']").getAttribute("type")).isEqualTo("password");
+        assertThat(page.locator("main button").count())
+                .as("no button that does nothing")
+                .isZero();
+        assertThat(page.locator("[aria-controls]").count()).isZero();
+        assertThat(page.locator("[id='signin:password']").locator("xpath=..").getAttribute("data-show-text"))
+                .as("the button's text is there for the script, which does not run")
+                .isEqualTo("Show");
+        Pages.signIn(page, server, "demo-student08", DodamServer.DEMO_PASSWORD);
+        assertThat(page.url()).endsWith("/student/index.xhtml");
+        page.context().close();
     }
 
     @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dodam.testing.Accessibility;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.Pages;
+import org.dodam.testing.ShowPassword;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,13 +19,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Staff change their own password: from the header's link, by keyboard, with JavaScript off; the current
  * password is asked for, the new one judged and typed twice, each refusal said on its field; afterwards the old
- * password and every other session stop working. The page in Korean has no serious accessibility problem, and
- * each staff folder has it while students get 404.
+ * password and every other session stop working. Each of its three passwords can be shown while typing, by keyboard.
+ * The page in Korean has no serious accessibility problem, and each staff folder has it while students get 404.
  */
 class StaffPasswordIT {
 
     static final String FIRST = "harbour lanterns glow quietly";
     static final String SECOND = "orchard kettle drifts upward";
+
+    /** Exact labels: the field's show-password button is named after the field ("Show: Current password"). */
+    static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
     static DodamServer server;
     static Browser browser;
@@ -54,8 +59,9 @@ class StaffPasswordIT {
         page.waitForNavigation(() -> page.keyboard().press("Enter"));
         assertThat(page.url()).contains("/teacher/password.xhtml");
         assertThat(Pages.heading(page)).isEqualTo("Change your password");
-        assertThat(page.getByLabel("Current password").count()).isEqualTo(1);
-        assertThat(page.getByLabel("New password").getAttribute("autocomplete")).isEqualTo("new-password");
+        assertThat(page.getByLabel("Current password", EXACT).count()).isEqualTo(1);
+        assertThat(page.getByLabel("New password", EXACT).getAttribute("autocomplete"))
+                .isEqualTo("new-password");
 
         submit(page, "not-my-password-at-all", SECOND, SECOND);
         assertThat(page.textContent("[id='change:current-error']")).contains("This is not your current password");
@@ -94,6 +100,55 @@ class StaffPasswordIT {
         elsewhere.context().close();
     }
 
+    /**
+     * Each password of the form has a show-password button named after its field; the new one, shown with the
+     * keyboard, is still sent from a masked field and becomes the password. Nothing is refused by the
+     * Content-Security-Policy, and axe finds no serious problem with a password shown.
+     */
+    @Test
+    void aTeacherShowsTheNewPasswordWhileTypingItAndItIsSentMasked() {
+        String username = "pw-show-" + UUID.randomUUID().toString().substring(0, 8);
+        addTeacher(username);
+        Page page = browser.open("en", Browser.PHONE_WIDTH);
+        List<String> violations = Browser.policyViolations(page);
+        Pages.signIn(page, server, username, FIRST);
+        Pages.useLanguage(page, "en"); // a new account starts in Korean
+        page.navigate(server.uri("teacher/password.xhtml").toString());
+        assertThat(Pages.heading(page)).isEqualTo("Change your password");
+        for (String field : new String[] {"Current password", "New password", "Type it again"}) {
+            assertThat(ShowPassword.button(page, "Show: " + field).count())
+                    .as(field)
+                    .isEqualTo(1);
+        }
+        page.fill("[id='change:current']", FIRST);
+        page.fill("[id='change:password']", SECOND);
+        page.fill("[id='change:repeat']", SECOND);
+        ShowPassword.toggleWithKeyboard(page, "change:password", "Show: New password", "Show");
+        assertThat(page.getAttribute("[id='change:current']", "type"))
+                .as("the other fields stay masked")
+                .isEqualTo("password");
+        assertThat(page.getAttribute("[id='change:repeat']", "type")).isEqualTo("password");
+        ShowPassword.button(page, "Show: Type it again").click();
+        assertThat(page.getAttribute("[id='change:repeat']", "type")).isEqualTo("text");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
+        assertThat(Accessibility.seriousViolations(page)).isEmpty();
+        Browser.screenshot(page, "staff-password-shown-360");
+        ShowPassword.recordTypesOnSubmit(page, "change");
+        page.waitForNavigation(() -> page.click("[id='change:save']"));
+        assertThat(Pages.messages(page)).contains("Your password is changed");
+        assertThat(ShowPassword.typesOnSubmit(page))
+                .as("every password was sent from a masked field")
+                .isEqualTo("password password password");
+        assertThat(violations).as("refused by the policy").isEmpty();
+        page.context().close();
+
+        Page again = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(again, server, username, SECOND);
+        assertThat(again.url()).as("the password typed while shown works").contains("/teacher/index.xhtml");
+        again.context().close();
+    }
+
     @Test
     void everyStaffFolderHasThePageInKoreanAndStudentsDoNot() {
         String username = "pw-ko-" + UUID.randomUUID().toString().substring(0, 8);
@@ -104,7 +159,7 @@ class StaffPasswordIT {
         teacher.waitForNavigation(() -> teacher.click("#changePassword"));
         assertThat(teacher.url()).contains("/teacher/password.xhtml");
         assertThat(Pages.heading(teacher)).isEqualTo("비밀번호 바꾸기");
-        assertThat(teacher.getByLabel("지금 비밀번호").count()).isEqualTo(1);
+        assertThat(teacher.getByLabel("지금 비밀번호", EXACT).count()).isEqualTo(1);
         assertThat(Accessibility.seriousViolations(teacher)).isEmpty();
         submit(teacher, "틀린 비밀번호입니다", SECOND, SECOND);
         assertThat(teacher.textContent("[id='change:current-error']")).contains("지금 쓰는 비밀번호가 아니에요");

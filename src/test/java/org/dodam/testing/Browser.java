@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -103,6 +104,25 @@ public final class Browser implements AutoCloseable {
         context.setDefaultTimeout(TIMEOUT_MILLIS);
         opened.add(context);
         return context;
+    }
+
+    /**
+     * Every refusal of the Content-Security-Policy in this page from now on, as Chromium reports it on the console
+     * and as the page's securitypolicyviolation event (passed to the console here) describes it. Call it before the
+     * page's first navigation.
+     */
+    public static List<String> policyViolations(Page page) {
+        List<String> violations = new CopyOnWriteArrayList<>();
+        page.addInitScript(
+                "document.addEventListener('securitypolicyviolation', e => console.error("
+                        + "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber))");
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")
+                    || message.text().contains("CSP violation")) {
+                violations.add(page.url() + ": " + message.text());
+            }
+        });
+        return violations;
     }
 
     /**
