@@ -43,6 +43,10 @@ class PlainStartIT {
             // The session ends 8 s after sign-in however busy it is (well inside the 30-minute idle time-out).
             HttpSession admin = HttpSession.signIn(server, "plain-admin", "Kestrel-harbour-93-lantern");
             long signedIn = System.nanoTime();
+            // The set-up password sits in the server's environment: the admin replaces it before anything else.
+            assertThat(admin.get("admin/index.xhtml").uri().getPath()).endsWith("/admin/password.xhtml");
+            assertThat(admin.chooseOwnPasswordIfAsked("admin", "plain admin picks quiet tulips"))
+                    .isTrue();
             assertThat(admin.get("admin/index.xhtml").body()).contains("Plain Start School");
             HttpResponse<String> page;
             do {
