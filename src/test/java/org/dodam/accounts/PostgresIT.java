@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
 class PostgresIT {
 
     static final String DATABASE = "dodam_it";
+    /** The set-up's passwords are start passwords: the admin and the counsellor choose these at first sign-in. */
+    static final String ADMIN_OWN = "copper tulips guard the gate";
+
+    static final String COUNSELLOR_OWN = "silver heron reads at dusk";
     static DodamServer server;
     static Browser browser;
     static String url;
@@ -55,6 +59,9 @@ class PostgresIT {
                         "DODAM_SETUP_COUNSELLOR", "pg-counsellor",
                         "DODAM_SETUP_COUNSELLOR_PASSWORD", "counsellor-pass-1",
                         "DODAM_LTI_PASSBACK_EVERY_SECONDS", "1"));
+        HttpSession.signIn(server, "hangang-admin", "first-admin-pass").chooseOwnPasswordIfAsked("admin", ADMIN_OWN);
+        HttpSession.signIn(server, "pg-counsellor", "counsellor-pass-1")
+                .chooseOwnPasswordIfAsked("counsellor", COUNSELLOR_OWN);
         browser = new Browser();
     }
 
@@ -110,7 +117,7 @@ class PostgresIT {
             moodle.roster(List.of(
                     Map.of("user_id", "pg-learner-1", "name", "Hana Yoon", "roles", List.of(TestPlatform.LEARNER)),
                     Map.of("user_id", "pg-learner-2", "name", "Minho Kang", "roles", List.of(TestPlatform.LEARNER))));
-            assertThat(moodle.registerIn(HttpSession.signIn(server, "hangang-admin", "first-admin-pass"), "Moodle"))
+            assertThat(moodle.registerIn(HttpSession.signIn(server, "hangang-admin", ADMIN_OWN), "Moodle"))
                     .containsAnyOf("is registered", "등록되었습니다");
             String target = server.uri("student/lesson.xhtml?id=" + lesson).toString();
             moodle.person(
@@ -168,7 +175,7 @@ class PostgresIT {
             assertThat(ServerDatabase.count(url, members))
                     .as("her launch found the person the roster made")
                     .isEqualTo(2);
-            assertThat(HttpSession.signIn(server, "hangang-admin", "first-admin-pass")
+            assertThat(HttpSession.signIn(server, "hangang-admin", ADMIN_OWN)
                             .get("admin/lti.xhtml")
                             .body())
                     .as("the grouped count of unsent scores")
@@ -181,7 +188,7 @@ class PostgresIT {
     @Test
     void theSetUpAdministratorAddsATeacherWhoCanSignIn() {
         Page page = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(page, server, "hangang-admin", "first-admin-pass");
+        Pages.signIn(page, server, "hangang-admin", ADMIN_OWN);
         assertThat(page.url()).endsWith("/admin/index.xhtml");
         Pages.addStaff(page, "TEACHER", "박지훈", "park-teacher", "park@hangang.example", "teacher-pass-1");
         assertThat(page.locator("[id='staffList'] tbody").innerText()).contains("park-teacher");
@@ -189,6 +196,9 @@ class PostgresIT {
 
         Page teacher = browser.open("ko", Browser.PHONE_WIDTH);
         Pages.signIn(teacher, server, "park-teacher", "teacher-pass-1");
+        assertThat(Pages.chooseOwnPassword(teacher, "pine heron sketches rivers"))
+                .as("the admin's password is a start password")
+                .isTrue();
         assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
         teacher.fill("[id='newClassForm:name']", "1학년 2반");
         teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
@@ -244,7 +254,7 @@ class PostgresIT {
 
         // The school's first counsellor came from DODAM_SETUP_COUNSELLOR: one the admin adds is only proposed.
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(counsellor, server, "pg-counsellor", "counsellor-pass-1");
+        Pages.signIn(counsellor, server, "pg-counsellor", COUNSELLOR_OWN);
         Pages.useLanguage(counsellor, "en");
         Reporting.openCase(counsellor, server, marker);
         counsellor.fill("[id='reply:text']", "Thank you. We are looking into it.");
@@ -259,12 +269,14 @@ class PostgresIT {
     @Test
     void theSchoolCannotPlaceAReportAmongAStudentsClicksOnPostgres() throws Exception {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(admin, server, "hangang-admin", "first-admin-pass");
+        Pages.signIn(admin, server, "hangang-admin", ADMIN_OWN);
         Pages.addStaff(
                 admin, "TEACHER", "Kim Adversary-Test", "pg-class-teacher", "kim@hangang.example", "teacher-pass-2");
         admin.context().close();
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(teacher, server, "pg-class-teacher", "teacher-pass-2");
+        assertThat(Pages.chooseOwnPassword(teacher, "pine heron sketches rivers"))
+                .isTrue();
         Pages.useLanguage(teacher, "en");
         teacher.fill("[id='newClassForm:name']", "Year 7 Consent");
         teacher.waitForNavigation(() -> teacher.click("[id='newClassForm:create']"));
@@ -297,7 +309,7 @@ class PostgresIT {
                         "pg-student-yuna",
                         "tiger ramen bicycle moon",
                         "pg-counsellor",
-                        "counsellor-pass-1",
+                        COUNSELLOR_OWN,
                         server.uri("report/index.xhtml?s=" + linkKey).toString(),
                         Map.of()),
                 () -> {});
@@ -321,7 +333,7 @@ class PostgresIT {
         reporter.navigate(server.uri("report/index.xhtml?s=" + linkKey).toString());
         String code = Reporting.send(reporter, 1, 4, false, "", description);
         Page counsellor = browser.open("en", Browser.DESKTOP_WIDTH);
-        Pages.signIn(counsellor, server, "pg-counsellor", "counsellor-pass-1");
+        Pages.signIn(counsellor, server, "pg-counsellor", COUNSELLOR_OWN);
         Reporting.openCase(counsellor, server, description);
         counsellor.fill("[id='reply:text']", reply);
         counsellor.waitForNavigation(() -> counsellor.click("[id='reply:send']"));

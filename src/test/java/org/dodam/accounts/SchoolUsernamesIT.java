@@ -57,6 +57,9 @@ class SchoolUsernamesIT {
 
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(teacher, server, CODE, "demo-teacher", TEACHER_PASSWORD);
+        assertThat(Pages.chooseOwnPassword(teacher, "namsan river rows slowly"))
+                .as("the admin's password is a start password")
+                .isTrue();
         assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
         assertThat(teacher.textContent("body")).contains("Namsan School").doesNotContain("Dodam Middle School");
         teacher.fill("[id='newClassForm:name']", "Namsan 1-1");

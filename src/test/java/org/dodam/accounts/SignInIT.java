@@ -315,6 +315,9 @@ class SignInIT {
 
         Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(teacher, server, "paused-teacher", "autumn kettle sings softly");
+        assertThat(Pages.chooseOwnPassword(teacher, "winter kettle hums loudly"))
+                .as("the admin's password is a start password")
+                .isTrue();
         assertThat(teacher.url()).endsWith("/teacher/index.xhtml");
         assertThat(teacher.navigate(server.uri("teacher/index.xhtml").toString())
                         .status())

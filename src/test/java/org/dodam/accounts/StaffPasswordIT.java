@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class StaffPasswordIT {
 
+    static final String GIVEN = "copper kites over the bay";
     static final String FIRST = "harbour lanterns glow quietly";
     static final String SECOND = "orchard kettle drifts upward";
 
@@ -193,6 +194,7 @@ class StaffPasswordIT {
         student.context().close();
     }
 
+    /** The admin adds a teacher, who replaces the admin's start password with {@link #FIRST} at first sign-in. */
     private static void addTeacher(String username) {
         Page admin = browser.open("en", Browser.DESKTOP_WIDTH);
         Pages.signIn(admin, server, "demo-admin", DodamServer.DEMO_PASSWORD);
@@ -200,10 +202,14 @@ class StaffPasswordIT {
         admin.fill("[id='add:username']", username);
         admin.fill("[id='add:email']", username + "@school.example");
         admin.selectOption("[id='add:role']", new SelectOption().setValue("TEACHER"));
-        admin.fill("[id='add:password']", FIRST);
+        admin.fill("[id='add:password']", GIVEN);
         admin.waitForNavigation(() -> admin.click("[id='add:submit']"));
         assertThat(Pages.messages(admin)).contains(username);
         admin.context().close();
+        Page teacher = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(teacher, server, username, GIVEN);
+        assertThat(Pages.chooseOwnPassword(teacher, FIRST)).isTrue();
+        teacher.context().close();
     }
 
     private static void submit(Page page, String current, String password, String repeat) {

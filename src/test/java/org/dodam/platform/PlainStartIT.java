@@ -44,6 +44,10 @@ class PlainStartIT {
             // Timed from before the sign-in: the session begins somewhere inside that call, never before it.
             long signedIn = System.nanoTime();
             HttpSession admin = HttpSession.signIn(server, "plain-admin", "Kestrel-harbour-93-lantern");
+            // The set-up password sits in the server's environment: the admin replaces it before anything else.
+            assertThat(admin.get("admin/index.xhtml").uri().getPath()).endsWith("/admin/password.xhtml");
+            assertThat(admin.chooseOwnPasswordIfAsked("admin", "plain admin picks quiet tulips"))
+                    .isTrue();
             assertThat(admin.get("admin/index.xhtml").body()).contains("Plain Start School");
             HttpResponse<String> page;
             do {

@@ -416,12 +416,26 @@ class ScriptsOffIT {
         Page member = page();
         List<String> memberFailures = serverErrors(member);
         signIn(member, staff, "lighthouse keeper reads maps");
+        // The admin's password is a start password: the page shows the form where the teacher chooses their own.
+        assertThat(member.url()).contains("/teacher/password.xhtml");
+        member.fill("[id='choose:password']", "amber compass hums softly");
+        member.fill("[id='choose:repeat']", "amber compass hums softly" + " x");
+        postWithNonce(member, "[id='choose:save']", "not-a-nonce");
+        assertThat(member.url()).contains("/teacher/password.xhtml");
+        assertThat(member.textContent("[id='choose:repeat-error']"))
+                .as("says why")
+                .contains("not the same");
+        member.fill("[id='choose:password']", "amber compass hums softly");
+        member.fill("[id='choose:repeat']", "amber compass hums softly");
+        postWithNonce(member, "[id='choose:save']", "not-a-nonce");
+        assertThat(Pages.messages(member)).contains("Your password is saved");
+        assertThat(member.url()).endsWith("/teacher/index.xhtml");
         member.navigate(server.uri("teacher/password.xhtml").toString());
         fillPasswordChange(member, "not the current one", "copper lantern drifts north");
         postWithNonce(member, "[id='change:save']", "not-a-nonce");
         assertThat(member.url()).contains("/teacher/password.xhtml");
         assertThat(member.locator(".field-error").count()).as("says why").isPositive();
-        fillPasswordChange(member, "lighthouse keeper reads maps", "copper lantern drifts north");
+        fillPasswordChange(member, "amber compass hums softly", "copper lantern drifts north");
         postWithNonce(member, "[id='change:save']", "not-a-nonce");
         assertThat(Pages.messages(member)).contains("Your password is changed");
         signOut(member);

@@ -193,9 +193,22 @@ class CounsellorAccessIT {
         Pages.signIn(withAdminsChoice, server, username, adminsChoice);
         assertThat(withAdminsChoice.url()).contains("login");
 
+        // The password the confirming counsellor handed over is a start password: the new counsellor chooses their own
+        // before any case, or anything else, opens.
         Page confirmed = browser.open("en", Browser.PHONE_WIDTH);
         Pages.signIn(confirmed, server, username, newPassword);
+        assertThat(confirmed.url()).contains("/counsellor/password.xhtml");
+        assertThat(confirmed.navigate(caseUrls.get(0)).url()).contains("/counsellor/password.xhtml");
+        assertThat(confirmed.locator("#caseDescription").count()).isZero();
+        String own = "quiet harbour counsel " + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(Pages.chooseOwnPassword(confirmed, own)).isTrue();
         assertThat(confirmed.url()).contains("/counsellor/index.xhtml");
+        assertThat((String) awaitMail(username + "@dodam.example", "was changed just now", "비밀번호가 방금 바뀌었습니다")
+                        .getContent())
+                .as("choosing it is told by e-mail like any change of one's own")
+                .contains(username)
+                .doesNotContain(own)
+                .doesNotContain(newPassword);
         assertThat(confirmed.locator(Reporting.INBOX).count()).isEqualTo(1);
         var caseResponse = confirmed.navigate(caseUrls.get(0));
         assertThat(caseResponse.status()).isEqualTo(200);
@@ -208,7 +221,7 @@ class CounsellorAccessIT {
                 .locator("input[value='Reset password']")
                 .click());
         String resetPassword = counsellor.textContent("#teamTemporaryPassword").strip();
-        assertThat(resetPassword).isNotEqualTo(newPassword);
+        assertThat(resetPassword).isNotEqualTo(newPassword).isNotEqualTo(own);
         assertThat(counsellor.textContent("#accessList")).contains("Reset a counsellor password · " + username);
         assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(404);
         assertThat((String) awaitMail(username + "@dodam.example", "new start password", "새 시작 비밀번호")
@@ -217,13 +230,17 @@ class CounsellorAccessIT {
                 .contains(username)
                 .doesNotContain(resetPassword);
         Pages.signIn(confirmed, server, username, resetPassword);
+        assertThat(confirmed.url()).as("a reset is a start password too").contains("/counsellor/password.xhtml");
+        String ownAgain =
+                "steady lantern counsel " + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(Pages.chooseOwnPassword(confirmed, ownAgain)).isTrue();
         assertThat(confirmed.navigate(caseUrls.get(0)).status()).isEqualTo(200);
 
         // Changing one's own password is told by e-mail too (ASVS 2.2.3), in the account's language.
         confirmed.navigate(server.uri("counsellor/password.xhtml").toString());
         String chosen =
                 "lantern harbour quietly " + UUID.randomUUID().toString().substring(0, 6);
-        confirmed.fill("[id='change:current']", resetPassword);
+        confirmed.fill("[id='change:current']", ownAgain);
         confirmed.fill("[id='change:password']", chosen);
         confirmed.fill("[id='change:repeat']", chosen);
         confirmed.waitForNavigation(() -> confirmed.click("[id='change:save']"));

@@ -12,7 +12,7 @@ class ReportFloodOnPostgresIT extends ReportFloodIT {
     @Override
     DodamServer server(GreenMail mail) throws Exception {
         assumeTrue(Postgres.available(), "no PostgreSQL server at 127.0.0.1:5432");
-        return DodamServer.start(
-                "report-flood-pg", environment(mail, Postgres.schoolLikeTheDemo("dodam_it_flood")), true);
+        return Postgres.chooseTheDemoPasswords(DodamServer.start(
+                "report-flood-pg", environment(mail, Postgres.schoolLikeTheDemo("dodam_it_flood")), true));
     }
 }

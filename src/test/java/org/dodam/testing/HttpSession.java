@@ -65,6 +65,42 @@ public final class HttpSession {
         return session;
     }
 
+    /**
+     * When this person must choose their own password (a start password someone else set), chooses
+     * {@code password} through the form, as a browser without JavaScript does, and returns true; otherwise false.
+     * {@code folder} is their role's page folder, e.g. {@code admin}.
+     */
+    public boolean chooseOwnPasswordIfAsked(String folder, String password) {
+        HttpResponse<String> page = get(folder + "/index.xhtml");
+        if (!page.uri().getPath().endsWith("/" + folder + "/password.xhtml")) {
+            return false;
+        }
+        PlainForm form;
+        try {
+            form = PlainForm.of(page.body(), "choose");
+        } catch (IllegalStateException changeFormOnly) {
+            return false;
+        }
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(form.hidden());
+        fields.add(Map.entry("choose:password", password));
+        fields.add(Map.entry("choose:repeat", password));
+        fields.add(Map.entry("choose:save", "x"));
+        // The staff password pages want to know where a post comes from (CrossSitePostFilter), as a browser says.
+        HttpResponse<String> home =
+                send(HttpRequest.newBuilder(server.uri(form.action().replaceFirst("^/", "")))
+                        .header("Origin", server.origin())
+                        .header("Accept-Language", "en")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
+                                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                                .collect(Collectors.joining("&")))));
+        if (!home.uri().getPath().endsWith("/" + folder + "/index.xhtml")) {
+            throw new IllegalStateException("choosing a password as " + folder + " failed: " + home.uri());
+        }
+        return true;
+    }
+
     /** The Faces view state of the (first) form on a page. */
     public static String viewState(String page) {
         Matcher viewState = VIEW_STATE.matcher(page);

@@ -45,11 +45,13 @@ public final class Pages {
     }
 
     /**
-     * On the page where a student whose password a teacher set must choose their own, chooses {@code password}
-     * and returns true; on any other page does nothing and returns false.
+     * On the page where someone whose password another person set must choose their own (a student's page, or a
+     * staff folder's password page showing the choose form), chooses {@code password} and returns true; on any
+     * other page does nothing and returns false.
      */
     public static boolean chooseOwnPassword(Page page, String password) {
-        if (!page.url().contains("/student/password.xhtml")) {
+        if (!page.url().contains("/password.xhtml")
+                || page.locator("[id='choose:save']").count() == 0) {
             return false;
         }
         page.fill("[id='choose:password']", password);

@@ -12,6 +12,13 @@ import java.sql.Statement;
 public final class Postgres {
 
     public static final String HOST = "127.0.0.1";
+
+    /**
+     * The set-up passwords of {@link #schoolLikeTheDemo}: start passwords (ASVS 2.3.1), which
+     * {@link #chooseTheDemoPasswords} replaces with the demo's.
+     */
+    static final String START_PASSWORD = "it-start-pass-2026";
+
     public static final int PORT = 5432;
 
     private Postgres() {}
@@ -31,8 +38,9 @@ public final class Postgres {
 
     /**
      * The settings for a server on a new database of that name whose set-up makes the school's administrator
-     * and counsellor under the demo school's names, passwords and address, so that a test written against the
-     * embedded demo runs unchanged on PostgreSQL (which never gets the demo school).
+     * and counsellor under the demo school's names and address, so that a test written against the embedded demo
+     * runs unchanged on PostgreSQL (which never gets the demo school). The set-up's passwords are start passwords:
+     * call {@link #chooseTheDemoPasswords} once the server runs, and both sign in with the demo's password.
      */
     public static java.util.Map<String, String> schoolLikeTheDemo(String database) throws SQLException {
         return java.util.Map.ofEntries(
@@ -42,10 +50,28 @@ public final class Postgres {
                 java.util.Map.entry("DODAM_SETUP_SCHOOL_CODE", DodamServer.SCHOOL),
                 java.util.Map.entry("DODAM_SETUP_COUNTRY", "KR"),
                 java.util.Map.entry("DODAM_SETUP_ADMIN", "demo-admin"),
-                java.util.Map.entry("DODAM_SETUP_ADMIN_PASSWORD", DodamServer.DEMO_PASSWORD),
+                java.util.Map.entry("DODAM_SETUP_ADMIN_PASSWORD", START_PASSWORD),
                 java.util.Map.entry("DODAM_SETUP_COUNSELLOR", "demo-counsellor"),
-                java.util.Map.entry("DODAM_SETUP_COUNSELLOR_PASSWORD", DodamServer.DEMO_PASSWORD),
+                java.util.Map.entry("DODAM_SETUP_COUNSELLOR_PASSWORD", START_PASSWORD),
                 java.util.Map.entry("DODAM_SETUP_COUNSELLOR_EMAIL", "counsellor@dodam.example"));
+    }
+
+    /**
+     * On a server started with {@link #schoolLikeTheDemo}: its admin and counsellor sign in once with the set-up's
+     * start password and choose the demo's password, as a school's first admin and counsellor choose their own.
+     * Returns the server; on a server where they already have, changes nothing.
+     */
+    public static DodamServer chooseTheDemoPasswords(DodamServer server) {
+        for (String[] staff : new String[][] {{"demo-admin", "admin"}, {"demo-counsellor", "counsellor"}}) {
+            HttpSession session;
+            try {
+                session = HttpSession.signIn(server, staff[0], START_PASSWORD);
+            } catch (IllegalStateException alreadyChosen) {
+                continue;
+            }
+            session.chooseOwnPasswordIfAsked(staff[1], DodamServer.DEMO_PASSWORD);
+        }
+        return server;
     }
 
     /** A new, empty database with the given name (dropped first if a previous run left it). */

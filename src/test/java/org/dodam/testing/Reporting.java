@@ -71,8 +71,8 @@ public final class Reporting {
      */
     public static synchronized DodamServer serverOnPostgres() throws SQLException {
         if (onPostgres == null) {
-            onPostgres = DodamServer.shared(
-                    "reporting-pg", environment(mailOnPostgres(), Postgres.schoolLikeTheDemo("dodam_it_reporting")));
+            onPostgres = Postgres.chooseTheDemoPasswords(DodamServer.shared(
+                    "reporting-pg", environment(mailOnPostgres(), Postgres.schoolLikeTheDemo("dodam_it_reporting"))));
         }
         return onPostgres;
     }

@@ -170,10 +170,13 @@ public class Accounts {
         return school.id();
     }
 
-    /** Used when a school is set up; not reachable from any page. */
+    /**
+     * Used when a school is set up; not reachable from any page. The password comes from the server's environment
+     * (DODAM_SETUP_ADMIN_PASSWORD), so the admin replaces it with their own at first sign-in.
+     */
     public Account createSchoolAdmin(
             long schoolId, String displayName, String username, String email, String password) {
-        return create(
+        Account admin = create(
                 em.find(School.class, schoolId),
                 displayName,
                 username,
@@ -181,9 +184,14 @@ public class Accounts {
                 Role.SCHOOL_ADMIN,
                 password,
                 Languages.DEFAULT);
+        admin.passwordGivenByAnother();
+        return admin;
     }
 
-    /** A teacher, or a counsellor who is only proposed until a counsellor of the school confirms it. */
+    /**
+     * A teacher, who replaces the admin's password with their own at first sign-in, or a counsellor who is only
+     * proposed until a counsellor of the school confirms it (which gives it a start password in turn).
+     */
     public Account createStaff(
             Account admin, String displayName, String username, String email, Role role, String password) {
         requireRole(admin, Role.SCHOOL_ADMIN);
@@ -208,13 +216,15 @@ public class Accounts {
             tell(admin, proposed, Change.PROPOSED);
             return proposed;
         }
-        return create(school, displayName, username, email, role, password, admin.locale());
+        Account teacher = create(school, displayName, username, email, role, password, admin.locale());
+        teacher.passwordGivenByAnother();
+        return teacher;
     }
 
     /**
      * A counsellor who reads reports confirms a proposed counsellor of the school. Returns the new account's
      * first password, shown once to the confirming counsellor, who hands it over in person: the password the
-     * admin chose stops working.
+     * admin chose stops working, and the new counsellor replaces this one with their own at next sign-in.
      */
     public String confirmCounsellor(Account counsellor, long accountId) {
         Account target = manageable(counsellor, accountId);
@@ -238,6 +248,7 @@ public class Accounts {
      * The operator's set-up of a counsellor for a school with no active counsellor (DODAM_SETUP_COUNSELLOR at
      * start-up): creates the account, or restores the school's existing counsellor account of that username
      * with the new password. Returns false, changing nothing, when the username belongs to anyone else there.
+     * The password sits in the server's environment, so the counsellor replaces it at next sign-in.
      */
     public boolean setUpCounsellor(School school, String username, String password, String email) {
         requirePassword(password);
@@ -252,6 +263,7 @@ public class Accounts {
             counsellor.restoreCounsellorByOperator(passwords.hash(password));
         } else {
             counsellor = create(managed, "Counsellor", username, email, Role.COUNSELLOR, password, Languages.DEFAULT);
+            counsellor.passwordGivenByAnother();
             em.flush();
         }
         counsellorAccess.fire(new CounsellorAccessChanged(
@@ -286,26 +298,35 @@ public class Accounts {
     }
 
     /**
-     * A student replaces the password a teacher gave them with one of their own, which must be hard enough to
-     * guess and not the teacher's. Returns the account, whose new credentials version the caller keeps in the
-     * student's own session; every other session ends.
+     * Someone whose password another person set (a student's teacher; for staff the admin, a counsellor or the
+     * operator) replaces it with one of their own, which must be hard enough to guess for their role and not the
+     * given one. The current password is not asked for again: a session in this state was begun with it, since
+     * setting it ended every older session. Returns the account, whose new credentials version the caller keeps in
+     * the person's own session; every other session ends. Staff are told by e-mail as after any change of their own.
      */
-    public Account chooseOwnPassword(Account student, String newPassword) {
-        Account account = em.find(Account.class, student.id());
-        if (account == null || !account.active() || account.role() != Role.STUDENT) {
+    public Account chooseOwnPassword(Account person, String newPassword) {
+        Account account = em.find(Account.class, person.id());
+        if (account == null || !account.active()) {
             throw DodamException.notFound();
+        }
+        if (!account.mustChoosePassword()) {
+            throw new DodamException("password.choose.notNeeded");
         }
         requirePassword(newPassword);
         if (passwords.matches(newPassword, account.passwordHash())) {
-            throw new DodamException("password.choose.sameAsTemporary");
+            throw new DodamException(
+                    account.role() == Role.STUDENT ? "password.choose.sameAsTemporary" : "password.choose.sameAsGiven");
         }
         strength.require(
                 newPassword,
-                Role.STUDENT,
+                account.role(),
                 account.username(),
                 account.displayName(),
                 account.school().name());
         account.chooseOwnPassword(passwords.hash(newPassword));
+        if (account.role() != Role.STUDENT) {
+            notices.tell(account, PasswordNotices.How.CHANGED_BY_OWNER);
+        }
         return account;
     }
 
@@ -317,8 +338,8 @@ public class Accounts {
      */
     public Account changeOwnPassword(Account staff, String currentPassword, String newPassword) {
         Account account = em.find(Account.class, staff.id());
-        if (account == null || !account.active() || !account.role().isStaff()) {
-            throw DodamException.notFound();
+        if (account == null || !account.active() || account.role() == Role.STUDENT) {
+            throw DodamException.notFound(); // school admins too: Role.isStaff names only those an admin adds
         }
         if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
             throw new DodamException("password.change.currentWrong");
@@ -405,8 +426,8 @@ public class Accounts {
     }
 
     /**
-     * Gives the account a new temporary password, returned once so the actor can pass it on; a student then
-     * chooses their own at next sign-in.
+     * Gives the account a new temporary password, returned once so the actor can pass it on; the person, student
+     * or staff, then chooses their own at next sign-in.
      */
     public TemporaryPassword resetPassword(Account actor, long accountId) {
         Account target = manageable(actor, accountId);

@@ -29,9 +29,11 @@ import org.dodam.platform.DodamException;
  * ({@link #requireGuardianOf}); suspending one takes access away and stays open to the admin. Every change of
  * password or confirmation raises {@link #credentialsVersion}, which ends the sessions begun before it.
  *
- * <p>A student's password that a teacher set (adding the student, importing a class list) or reset is only
- * temporary: the student must choose their own at next sign-in ({@link #mustChoosePassword}), and until then
- * their only page is {@link #CHOOSE_PASSWORD_PAGE}. The password they choose is never shown to anyone.
+ * <p>A password someone else set is only a start password (ASVS 2.3.1): a student's that a teacher set (adding the
+ * student, importing a class list) or reset, and a member of staff's that the school admin set (adding a teacher),
+ * an admin or counsellor reset, a counsellor gave at confirmation or the operator set at start-up. The person must
+ * choose their own at next sign-in ({@link #mustChoosePassword}), and until then their only page is their
+ * role's password page ({@link #choosePasswordPage}). The password they choose is never shown to anyone.
  */
 @Entity
 @Table(name = "account")
@@ -97,7 +99,7 @@ public class Account {
     @Column(name = "credentials_version", nullable = false)
     private int credentialsVersion;
 
-    /** A student whose password a teacher set or reset, who must choose their own before anything else. */
+    /** Someone whose password another person set or reset, who must choose their own before anything else. */
     @Column(name = "must_choose_password", nullable = false)
     private boolean mustChoosePassword;
 
@@ -106,6 +108,9 @@ public class Account {
 
     /** The home page, and the only page, of a student who must choose their own password. */
     public static final String CHOOSE_PASSWORD_PAGE = "/student/password.xhtml";
+
+    /** Where staff choose or change their own password: the page of the same name in each staff folder. */
+    private static final String PASSWORD_PAGE = "password.xhtml";
 
     protected Account() {}
 
@@ -169,6 +174,7 @@ public class Account {
         }
         awaitingConfirmation = false;
         changePassword(newHash);
+        mustChoosePassword = true; // the confirming counsellor saw it
     }
 
     /**
@@ -183,15 +189,13 @@ public class Account {
     }
 
     /**
-     * A new password chosen or reset by someone allowed to ({@link #requireGuardianOf} for counsellors). A student
-     * then chooses their own at next sign-in.
+     * A new password chosen or reset by someone allowed to ({@link #requireGuardianOf} for counsellors). Whoever
+     * it is, student or staff, then chooses their own at next sign-in.
      */
     public void resetPasswordBy(Account actor, String newHash) {
         requireGuardianOf(actor);
         changePassword(newHash);
-        if (role == Role.STUDENT) {
-            mustChoosePassword = true;
-        }
+        mustChoosePassword = true;
     }
 
     /** A teacher gave this new student their first password: the student replaces it at first sign-in. */
@@ -203,8 +207,19 @@ public class Account {
     }
 
     /**
-     * The student replaces the password a teacher gave them with one of their own. It raises the credentials
-     * version like every change, so any other session begun with the teacher's password ends.
+     * Someone else gave this new member of staff their first password: the school admin adding a teacher, or the
+     * operator's set-up at start-up (typed into the server's environment). They replace it at first sign-in.
+     */
+    public void passwordGivenByAnother() {
+        if (role == Role.STUDENT) {
+            throw new DodamException("accounts.roleNotAllowed"); // a student's comes from a teacher
+        }
+        mustChoosePassword = true;
+    }
+
+    /**
+     * The person replaces the password someone else gave them with one of their own. It raises the credentials
+     * version like every change, so any other session begun with the given password ends.
      */
     public void chooseOwnPassword(String newHash) {
         if (!mustChoosePassword) {
@@ -245,6 +260,7 @@ public class Account {
         this.active = true;
         this.awaitingConfirmation = false;
         changePassword(newHash);
+        mustChoosePassword = true; // it sits in the server's environment, which is no place for a password to stay
     }
 
     /** Whether this account may read its school's reports, cases, statistics and audit log. */
@@ -254,12 +270,20 @@ public class Account {
 
     /**
      * Where this person lands after signing in: their role's home, the waiting page of a proposed counsellor, or
-     * the page where a student chooses their own password.
+     * the page where they choose their own password ({@link #choosePasswordPage}).
      */
     public String homePath() {
         return awaitingConfirmation
                 ? AWAITING_CONFIRMATION_PAGE
-                : mustChoosePassword ? CHOOSE_PASSWORD_PAGE : role.homePath();
+                : mustChoosePassword ? choosePasswordPage() : role.homePath();
+    }
+
+    /**
+     * The page where this person chooses their own password: {@link #CHOOSE_PASSWORD_PAGE} for a student, their
+     * folder's password page for staff (where staff otherwise change it).
+     */
+    public String choosePasswordPage() {
+        return role == Role.STUDENT ? CHOOSE_PASSWORD_PAGE : "/" + role.folder() + "/" + PASSWORD_PAGE;
     }
 
     public boolean mustChoosePassword() {

@@ -17,10 +17,12 @@ import org.dodam.platform.DodamException;
 import org.dodam.platform.web.Texts;
 
 /**
- * A student whose password a teacher set or reset chooses their own ({@code student/password.xhtml}), before any
- * other page opens ({@link RoleFolderFilter}). A plain form: it works without JavaScript. The new password is
- * checked for strength and typed twice; it is hashed at once and never shown to anyone. The student's own
- * session carries on under the new credentials version; any other session begun with the teacher's password ends.
+ * Someone whose password another person set or reset chooses their own, before any other page opens
+ * ({@link RoleFolderFilter}): a student on {@code student/password.xhtml}, staff on their folder's password page,
+ * which shows this form instead of the change form until then ({@code WEB-INF/includes/choose-password.xhtml}).
+ * A plain form: it works without JavaScript. The new password is checked for strength (by role) and typed twice;
+ * it is hashed at once and never shown to anyone. The person's own session carries on under the new credentials
+ * version; any other session begun with the given password ends.
  */
 @Named
 @RequestScoped
@@ -42,26 +44,47 @@ public class ChoosePasswordBacking {
     @Inject
     CurrentUser currentUser;
 
+    /**
+     * Whether a staff password page shows this form rather than the change form: while the person must choose,
+     * and for this form's own post, so that a second click after the first one saved leads home instead of
+     * showing the change form.
+     */
+    public boolean isShown() {
+        return currentUser.account().map(Account::mustChoosePassword).orElse(false)
+                || FacesContext.getCurrentInstance()
+                        .getExternalContext()
+                        .getRequestParameterMap()
+                        .containsKey("choose");
+    }
+
     public void save() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
         if (!password.equals(repeat)) {
             PasswordAdvice.onField(REPEAT, Texts.text("password.choose.mismatch"));
             return;
         }
-        Account student;
+        Account chosen;
         try {
-            student = accounts.chooseOwnPassword(currentUser.require(), password);
+            chosen = accounts.chooseOwnPassword(currentUser.require(), password);
         } catch (WeakPassword weak) {
             PasswordAdvice.explain(FIELD, weak);
             return;
         } catch (DodamException e) {
+            if (e.messageKey().equals("password.choose.notNeeded")) {
+                // Sent twice: the first one saved it. Home, as after the first.
+                Texts.info("password.choose.done");
+                external.redirect(
+                        external.getRequestContextPath() + currentUser.require().homePath());
+                return;
+            }
             Texts.error(e);
             return;
         }
-        ExternalContext external = context.getExternalContext();
-        CurrentUser.remember(((HttpServletRequest) external.getRequest()).getSession(), student);
+        // The same session carries on (sign-in gave it a new id already): a second click finds it, and goes home.
+        CurrentUser.remember(((HttpServletRequest) external.getRequest()).getSession(), chosen);
         Texts.info("password.choose.done");
-        external.redirect(external.getRequestContextPath() + student.homePath());
+        external.redirect(external.getRequestContextPath() + chosen.homePath());
     }
 
     public String getPassword() {

@@ -21,9 +21,10 @@ import org.dodam.accounts.domain.Role;
  *
  * <p>A counsellor the admin proposed and no counsellor has confirmed yet reaches one page of the folder, the
  * waiting page, its home page ({@link Account#homePath}); the inbox and every case, statistics, audit or
- * curriculum page answer 404. A student whose password a teacher set or reset is sent from every page of the
- * folder to the one where they choose their own ({@link Account#CHOOSE_PASSWORD_PAGE}), which answers 404 to
- * everyone else.
+ * curriculum page answer 404. Someone whose password another person set or reset (a student's teacher; for staff
+ * the admin, a counsellor or the operator) is sent from every page of the folder to the one where they choose their
+ * own ({@link Account#choosePasswordPage}): a student's ({@link Account#CHOOSE_PASSWORD_PAGE}) answers 404 to
+ * everyone else, while staff's is their folder's password page, where they otherwise change it.
  */
 @WebFilter(urlPatterns = {"/student/*", "/teacher/*", "/counsellor/*", "/admin/*"})
 public class RoleFolderFilter extends HttpFilter {
@@ -43,9 +44,12 @@ public class RoleFolderFilter extends HttpFilter {
         String path = request.getServletPath();
         Account account = currentUser.account().orElse(null);
         Role role = account == null ? null : account.role();
-        if (account != null && account.mustChoosePassword() && !path.equals(CHOOSE_PASSWORD_PAGE)) {
-            // Nothing else opens until the student has chosen their own password: every page leads there.
-            response.sendRedirect(request.getContextPath() + CHOOSE_PASSWORD_PAGE);
+        if (account != null
+                && account.mustChoosePassword()
+                && !account.awaitingConfirmation() // a proposed counsellor has the waiting page only, as ever
+                && !path.equals(account.choosePasswordPage())) {
+            // Nothing else opens until they have chosen their own password: every page of theirs leads there.
+            response.sendRedirect(request.getContextPath() + account.choosePasswordPage());
         } else if (account != null && account.awaitingConfirmation()
                 ? path.equals(AWAITING_PAGE)
                 : role != null
