@@ -22,6 +22,22 @@ import java.util.stream.Collectors;
  */
 public final class HttpSession {
 
+    /**
+     * Cookies as the school's HTTPS proxy passes them on: a server whose public address is https marks its session
+     * cookie {@code Secure} (and names it {@code __Host-JSESSIONID}), which the JDK would send only over https; this
+     * client talks plain HTTP to Dodam from where the proxy stands, so it sends them as the proxy does.
+     */
+    private static final class BehindTheProxy extends CookieManager {
+        @Override
+        public java.util.Map<String, java.util.List<String>> get(
+                URI uri, java.util.Map<String, java.util.List<String>> requestHeaders) throws java.io.IOException {
+            URI asTheBrowserSawIt = "http".equalsIgnoreCase(uri.getScheme())
+                    ? URI.create("https" + uri.toString().substring("http".length()))
+                    : uri;
+            return super.get(asTheBrowserSawIt, requestHeaders);
+        }
+    }
+
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
 
@@ -31,7 +47,7 @@ public final class HttpSession {
     private HttpSession(DodamServer server) {
         this.server = server;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(new BehindTheProxy())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
