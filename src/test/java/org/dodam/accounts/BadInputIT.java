@@ -178,7 +178,8 @@ class BadInputIT {
                     .doesNotContain("Caused by")
                     .doesNotContain(".java:");
 
-            String form = "signin=signin&signin%3Ausername=demo-admin&signin%3Apassword=" + huge
+            String form = "signin=signin&signin%3Aschool=" + DodamServer.SCHOOL
+                    + "&signin%3Ausername=demo-admin&signin%3Apassword=" + huge
                     + "&signin%3Asubmit=x&jakarta.faces.ViewState=stateless";
             HttpResponse<String> signIn = HttpClient.newHttpClient()
                     .send(

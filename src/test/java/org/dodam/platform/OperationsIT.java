@@ -76,7 +76,8 @@ class OperationsIT {
                 .as("the sign-in page makes no session")
                 .isEmpty();
 
-        String form = "signin=signin&signin%3Ausername=demo-student21&signin%3Apassword=" + DodamServer.DEMO_PASSWORD
+        String form = "signin=signin&signin%3Aschool=" + DodamServer.SCHOOL
+                + "&signin%3Ausername=demo-student21&signin%3Apassword=" + DodamServer.DEMO_PASSWORD
                 + "&signin%3Asubmit=x&jakarta.faces.ViewState=" + HttpSession.viewState(response.body());
         HttpResponse<String> signedIn = HttpClient.newHttpClient()
                 .send(
@@ -379,7 +380,8 @@ class OperationsIT {
                 "en");
         RawHttp.Response login = RawHttp.get(server, UNTRUSTED, "login.xhtml", forged);
         assertThat(login.first("Strict-Transport-Security")).isEmpty();
-        String form = "signin=signin&signin%3Ausername=demo-counsellor&signin%3Apassword="
+        String form = "signin=signin&signin%3Aschool=" + DodamServer.SCHOOL
+                + "&signin%3Ausername=demo-counsellor&signin%3Apassword="
                 + URLEncoder.encode(DodamServer.DEMO_PASSWORD, StandardCharsets.UTF_8)
                 + "&signin%3Asubmit=x&jakarta.faces.ViewState="
                 + URLEncoder.encode(HttpSession.viewState(login.body()), StandardCharsets.UTF_8);
@@ -449,7 +451,8 @@ class OperationsIT {
     @Test
     void anExpiredFormSendsThePersonBackWithANoticeInsteadOfAnError() throws Exception {
         get(server.uri("login.xhtml"));
-        String form = "signin=signin&signin%3Ausername=demo-admin&signin%3Apassword=x&signin%3Asubmit=Sign+in"
+        String form = "signin=signin&signin%3Aschool=" + DodamServer.SCHOOL
+                + "&signin%3Ausername=demo-admin&signin%3Apassword=x&signin%3Asubmit=Sign+in"
                 + "&jakarta.faces.ViewState=-1234567890%3A987654321";
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(server.uri("login.xhtml"))
@@ -475,7 +478,8 @@ class OperationsIT {
     void theServerLogHoldsNoPasswordsOrFormInput() throws Exception {
         get(server.uri("login.xhtml"));
         String marker = "MarkerPassword" + System.nanoTime();
-        String form = "signin=signin&signin%3Ausername=demo-admin&signin%3Apassword=" + marker + "&signin%3Asubmit=x"
+        String form = "signin=signin&signin%3Aschool=" + DodamServer.SCHOOL
+                + "&signin%3Ausername=demo-admin&signin%3Apassword=" + marker + "&signin%3Asubmit=x"
                 + "&jakarta.faces.ViewState=stateless";
         http.send(
                 HttpRequest.newBuilder(server.uri("login.xhtml"))
