@@ -6,12 +6,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.FormSignIn;
 import org.dodam.testing.Pages;
+import org.dodam.testing.ServerDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,6 +282,65 @@ class SignInIT {
         assertThat(page.url()).endsWith("/student/index.xhtml");
         assertThat(sessionCookie(page)).isNotNull().isNotEqualTo(anonymous);
         page.context().close();
+    }
+
+    /**
+     * A hash the container's {@code Pbkdf2PasswordHash} made for {@link DodamServer#DEMO_PASSWORD} before Argon2id
+     * (PBKDF2-HMAC-SHA512, 210,000 iterations), as such hashes are still stored.
+     */
+    static final String PBKDF2_HASH =
+            "PBKDF2WithHmacSHA512:210000:HXfTJIy1jLniDeP1bD2hqQ==:" + "ss+46aVTUwIxe+WwOwTeVZ9rOp5kqL0WOV52aPKxMM8=";
+
+    @Test
+    void aPbkdf2HashIsReplacedByArgon2idAtSignInWithoutEndingTheOtherSessions() throws Exception {
+        String url = server.databaseUrl();
+        String username = "legacy-hash-student";
+        long id = ServerDatabase.addStudentWithHash(url, "demo-student01", username, PBKDF2_HASH);
+        String hashQuery = "select password_hash from account where id = ?";
+
+        // While another connection holds the account's row, the upgrade cannot write: the sign-in succeeds anyway.
+        Page first = browser.open("en", Browser.DESKTOP_WIDTH);
+        try (Connection db = ServerDatabase.open(url)) {
+            db.setAutoCommit(false);
+            try (PreparedStatement lock = db.prepareStatement("select id from account where id = ? for update")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+                Pages.signIn(first, server, username, DodamServer.DEMO_PASSWORD);
+            }
+            db.rollback();
+        }
+        assertThat(first.url()).endsWith("/student/index.xhtml");
+        assertThat(ServerDatabase.text(url, hashQuery, id))
+                .as("the upgrade failed, and the old hash stays")
+                .isEqualTo(PBKDF2_HASH);
+        assertThat(server.logText())
+                .contains("A password hash could not be upgraded at sign-in")
+                .doesNotContain(username)
+                .doesNotContain(DodamServer.DEMO_PASSWORD);
+
+        // The next sign-in replaces it, without raising the credentials version: the first session stays.
+        Page second = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(second, server, username, DodamServer.DEMO_PASSWORD);
+        assertThat(second.url()).endsWith("/student/index.xhtml");
+        String upgraded = ServerDatabase.text(url, hashQuery, id);
+        assertThat(upgraded).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(ServerDatabase.count(url, "select credentials_version from account where id = ?", id))
+                .isZero();
+        assertThat(first.navigate(server.uri("student/index.xhtml").toString()).status())
+                .isEqualTo(200);
+        assertThat(first.url()).as("the session from before the upgrade").endsWith("/student/index.xhtml");
+
+        // The password still works with the new hash, which now stays as it is.
+        Page third = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(third, server, username, DodamServer.DEMO_PASSWORD);
+        assertThat(third.url()).endsWith("/student/index.xhtml");
+        assertThat(ServerDatabase.text(url, hashQuery, id)).isEqualTo(upgraded);
+        assertThat(second.navigate(server.uri("student/index.xhtml").toString()).status())
+                .isEqualTo(200);
+        assertThat(second.url()).endsWith("/student/index.xhtml");
+        for (Page page : List.of(first, second, third)) {
+            page.context().close();
+        }
     }
 
     private static String sessionCookie(Page page) {
