@@ -19,7 +19,7 @@ DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
   java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
   --deploy target/dodam-bench.war --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$data/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cp "$data/server.log" target/bench-load-server.log; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; cp "$data/server.log" target/bench-load-server.log; rm -rf "$data"' EXIT
 for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.2; done
 mvn -q -Pbench-load gatling:test -Ddodam.url="http://127.0.0.1:$port" -Ddodam.students="$students" \
   -Ddodam.seconds="$seconds" -Ddodam.arrivalSeconds="${DODAM_BENCH_ARRIVAL:-20}" -Ddodam.warmUpSeconds="${DODAM_BENCH_WARMUP:-180}" > target/bench-load.log 2>&1
