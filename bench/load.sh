@@ -3,6 +3,7 @@
 # Starts its own server on port 8089 with 200 extra demo students, runs StudentLoad, prints the
 # per-request table (throughput, p50/p95/p99, errors) and stops the server.
 # Usage: bench/load.sh [students] [seconds]
+#   DODAM_BENCH_ARRIVAL seconds over which the students arrive and sign in (default 20)
 #   DODAM_BENCH_WARMUP  seconds of warm-up rounds before the measured ones (default 180: the JIT compiler
 #                       is still at work for minutes on two cores)
 set -euo pipefail
@@ -18,10 +19,10 @@ DODAM_SIGNIN_ACCOUNT_FAILURES=1000 DODAM_SIGNIN_CLIENT_FAILURES=100000 \
   java -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -jar target/payara-micro.jar \
   --deploy target/dodam-bench.war --contextroot / --port "$port" --nohazelcast --prebootcommandfile target/pre-boot-commands.txt > "$data/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cp "$data/server.log" target/bench-load-server.log; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; cp "$data/server.log" target/bench-load-server.log; rm -rf "$data"' EXIT
 for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.2; done
 mvn -q -Pbench-load gatling:test -Ddodam.url="http://127.0.0.1:$port" -Ddodam.students="$students" \
-  -Ddodam.seconds="$seconds" -Ddodam.warmUpSeconds="${DODAM_BENCH_WARMUP:-180}" > target/bench-load.log 2>&1
+  -Ddodam.seconds="$seconds" -Ddodam.arrivalSeconds="${DODAM_BENCH_ARRIVAL:-20}" -Ddodam.warmUpSeconds="${DODAM_BENCH_WARMUP:-180}" > target/bench-load.log 2>&1
 report=$(ls -d target/gatling/*/ | tail -1)
 echo "Full report: ${report}index.html"
 # The report's statistics table, as text (count, OK, KO, req/s, min, p50, p75, p95, p99, max, mean).

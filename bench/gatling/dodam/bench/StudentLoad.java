@@ -25,6 +25,8 @@ public class StudentLoad extends Simulation {
     static final String PASSWORD = System.getProperty("dodam.password", "bench-pass-2026");
     static final int STUDENTS = Integer.getInteger("dodam.students", 200);
     static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("dodam.seconds", 120));
+    /** The students arrive over this many seconds, evenly (35 of one class within 10 s, 200 within 20 s). */
+    static final Duration ARRIVAL = Duration.ofSeconds(Integer.getInteger("dodam.arrivalSeconds", 20));
     static final String LESSON = "consent-group-photos-and-screenshots";
 
     HttpProtocolBuilder protocol = http.baseUrl(BASE).acceptLanguageHeader("en").disableCaching();
@@ -80,8 +82,8 @@ public class StudentLoad extends Simulation {
     static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("dodam.warmUpSeconds", 60));
 
     /**
-     * Everyone signs in first (PBKDF2 is slow on purpose, and 200 sign-ins keep both cores busy for a
-     * while). Then the same rounds run for a warm-up, reported under "warm-up ..." names (the JIT compiler
+     * Everyone signs in first (a password hash is slow on purpose, and 200 sign-ins keep both cores busy
+     * for a while). Then the same rounds run for a warm-up, reported under "warm-up ..." names (the JIT compiler
      * is still at work on a fresh server), and then for the measured period. The framework floor is
      * requested inside each student's round, so it is measured at the same moments as the lesson pages.
      */
@@ -90,6 +92,6 @@ public class StudentLoad extends Simulation {
             .during(LENGTH).on(round(""));
 
     {
-        setUp(learners.injectOpen(rampUsers(STUDENTS).during(Duration.ofSeconds(20)))).protocols(protocol);
+        setUp(learners.injectOpen(rampUsers(STUDENTS).during(ARRIVAL))).protocols(protocol);
     }
 }

@@ -6,6 +6,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.dodam.testing.Accessibility;
@@ -13,6 +15,7 @@ import org.dodam.testing.Browser;
 import org.dodam.testing.DodamServer;
 import org.dodam.testing.FormSignIn;
 import org.dodam.testing.Pages;
+import org.dodam.testing.ServerDatabase;
 import org.dodam.testing.ShowPassword;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -356,6 +359,79 @@ class SignInIT {
         assertThat(page.url()).endsWith("/student/index.xhtml");
         assertThat(sessionCookie(page)).isNotNull().isNotEqualTo(anonymous);
         page.context().close();
+    }
+
+    /**
+     * A hash the container's {@code Pbkdf2PasswordHash} made for {@link DodamServer#DEMO_PASSWORD} before Argon2id
+     * (PBKDF2-HMAC-SHA512, 210,000 iterations), as such hashes are still stored.
+     */
+    static final String PBKDF2_HASH =
+            "PBKDF2WithHmacSHA512:210000:HXfTJIy1jLniDeP1bD2hqQ==:" + "ss+46aVTUwIxe+WwOwTeVZ9rOp5kqL0WOV52aPKxMM8=";
+
+    @Test
+    void aPbkdf2HashIsReplacedByArgon2idAtSignInWithoutEndingTheOtherSessions() throws Exception {
+        String url = server.databaseUrl();
+        String username = "legacy-hash-student";
+        long id = ServerDatabase.addStudentWithHash(url, "demo-student01", username, PBKDF2_HASH);
+        String hashQuery = "select password_hash from account where id = ?";
+
+        // While another connection holds the account's row, the upgrade cannot write: the sign-in succeeds anyway.
+        Page first = browser.open("en", Browser.DESKTOP_WIDTH);
+        try (Connection db = ServerDatabase.open(url)) {
+            db.setAutoCommit(false);
+            try (PreparedStatement lock = db.prepareStatement("select id from account where id = ? for update")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+                Pages.signIn(first, server, username, DodamServer.DEMO_PASSWORD);
+            }
+            db.rollback();
+        }
+        assertThat(first.url()).endsWith("/student/index.xhtml");
+        assertThat(ServerDatabase.text(url, hashQuery, id))
+                .as("the upgrade failed, and the old hash stays")
+                .isEqualTo(PBKDF2_HASH);
+        // Dodam's own line names no one. (EclipseLink logs the failed statement too, and H2's message for a lock
+        // timeout quotes the locked row: that is H2's, for any lock timeout, and not this feature's.)
+        assertThat(logLine("A password hash could not be upgraded at sign-in"))
+                .contains("DodamIdentityStore")
+                .doesNotContain(username)
+                .doesNotContain(DodamServer.DEMO_PASSWORD);
+
+        // The next sign-in replaces it, without raising the credentials version: the first session stays.
+        Page second = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(second, server, username, DodamServer.DEMO_PASSWORD);
+        assertThat(second.url()).endsWith("/student/index.xhtml");
+        String upgraded = ServerDatabase.text(url, hashQuery, id);
+        assertThat(upgraded).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(ServerDatabase.count(url, "select credentials_version from account where id = ?", id))
+                .isZero();
+        assertThat(first.navigate(server.uri("student/index.xhtml").toString()).status())
+                .isEqualTo(200);
+        assertThat(first.url()).as("the session from before the upgrade").endsWith("/student/index.xhtml");
+
+        // The password still works with the new hash, which now stays as it is.
+        Page third = browser.open("en", Browser.DESKTOP_WIDTH);
+        Pages.signIn(third, server, username, DodamServer.DEMO_PASSWORD);
+        assertThat(third.url()).endsWith("/student/index.xhtml");
+        assertThat(ServerDatabase.text(url, hashQuery, id)).isEqualTo(upgraded);
+        assertThat(second.navigate(server.uri("student/index.xhtml").toString()).status())
+                .isEqualTo(200);
+        assertThat(second.url()).endsWith("/student/index.xhtml");
+        for (Page page : List.of(first, second, third)) {
+            page.context().close();
+        }
+    }
+
+    /** The first line of the server's log that contains the text, waiting a little for the log to be written. */
+    private static String logLine(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            var line = server.logText().lines().filter(l -> l.contains(text)).findFirst();
+            if (line.isPresent() || System.nanoTime() > deadline) {
+                return line.orElse("(no line with " + text + ")");
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static String sessionCookie(Page page) {

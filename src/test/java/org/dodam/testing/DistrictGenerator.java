@@ -21,15 +21,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import org.dodam.accounts.application.Passwords;
 import org.dodam.content.application.CourseContentReader;
 import org.dodam.content.domain.ContentModel.ContentSet;
 import org.dodam.content.domain.ContentModel.LessonDoc;
@@ -47,8 +45,8 @@ import org.postgresql.PGConnection;
  * {@code id_generator} in large blocks first, exactly as the application reserves its blocks of 50, so a
  * running server and the generator never hand out the same id.
  *
- * <p>Every account shares one password, hashed once in the application's format (PBKDF2-HMAC-SHA512,
- * 210,000 iterations). The first class belongs to the known teacher {@code <prefix>-teacher} and has
+ * <p>Every account shares one password, hashed once in the application's format (Argon2id, OWASP's
+ * parameters, by {@link Passwords}). The first class belongs to the known teacher {@code <prefix>-teacher} and has
  * exactly 35 students, for the dashboard benchmark. The same seed gives the same district.
  *
  * <p>Run it with {@code mvn -Pdistrict test-compile exec:java} (see bench/README.md), or call
@@ -555,19 +553,9 @@ public final class DistrictGenerator {
         }
     }
 
-    /** The application's password format: Soteria's PBKDF2 hash, "algorithm:iterations:salt:hash". */
+    /** The application's password format: an Argon2id PHC string, made by the application's own Passwords. */
     static String hash(String password) {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        try {
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 210_000, 32 * 8))
-                    .getEncoded();
-            return "PBKDF2WithHmacSHA512:210000:" + Base64.getEncoder().encodeToString(salt) + ":"
-                    + Base64.getEncoder().encodeToString(key);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Passwords(new SecureRandom()).hash(password);
     }
 
     // ---------------------------------------------------------------- writing rows

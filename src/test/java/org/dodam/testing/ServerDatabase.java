@@ -63,6 +63,65 @@ public final class ServerDatabase {
         }
     }
 
+    /**
+     * Adds a student to the demo school, in the first class of {@code like}, whose password hash is stored as given
+     * (a hash in a format of before, say), and returns the account's id. Nothing has read the new row yet, so the
+     * server's cache of accounts does not hold it.
+     */
+    public static long addStudentWithHash(String jdbcUrl, String like, String username, String passwordHash)
+            throws SQLException {
+        try (Connection db = open(jdbcUrl)) {
+            db.setAutoCommit(false);
+            try (PreparedStatement reserve =
+                    db.prepareStatement("update id_generator set next_value = next_value + 50 where name = 'dodam'")) {
+                reserve.executeUpdate();
+            }
+            long last;
+            try (ResultSet rs =
+                    db.createStatement().executeQuery("select next_value from id_generator where name = 'dodam'")) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            long accountId = last - 1;
+            try (PreparedStatement account = db.prepareStatement("insert into account (id, school_id, username,"
+                    + " password_hash, role, display_name, email, locale, active, created_at) select ?, school_id, ?, ?,"
+                    + " role, 'Legacy Hash', null, locale, true, created_at from account where username = ?")) {
+                account.setLong(1, accountId);
+                account.setString(2, username);
+                account.setString(3, passwordHash);
+                account.setString(4, like);
+                if (account.executeUpdate() != 1) {
+                    throw new IllegalStateException("no account " + like);
+                }
+            }
+            try (PreparedStatement member = db.prepareStatement("insert into class_membership (id, class_id,"
+                    + " student_id, joined_at) select ?, min(m.class_id), ?, ? from class_membership m"
+                    + " join account a on a.id = m.student_id where a.username = ? and m.removed_at is null")) {
+                member.setLong(1, last);
+                member.setLong(2, accountId);
+                member.setTimestamp(3, Timestamp.from(Instant.now()));
+                member.setString(4, like);
+                member.executeUpdate();
+            }
+            db.commit();
+            return accountId;
+        }
+    }
+
+    /** One text from the database, such as a stored password hash. */
+    public static String text(String jdbcUrl, String sql, Object... parameters) throws SQLException {
+        try (Connection db = open(jdbcUrl);
+                PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** A connection to a test server's database: H2 beside the server, or the local PostgreSQL. */
     public static Connection open(String jdbcUrl) throws SQLException {
         return jdbcUrl.startsWith("jdbc:postgresql:")

@@ -7,6 +7,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.dodam.accounts.domain.Account;
 
 /**
@@ -14,6 +16,11 @@ import org.dodam.accounts.domain.Account;
  * one group is its role, which the container maps to the role of the same name; the caller's name is the
  * account's id ({@link #callerName}), since a username is unique only within its school. An unknown school or
  * username costs as much time as a wrong password, so that timing does not reveal which usernames exist.
+ *
+ * <p>After a successful check, a hash made with an older algorithm or weaker parameters ({@link
+ * Passwords#needsRehash}) is replaced by a current one ({@link PasswordUpgrades}), without raising the credentials
+ * version, so the person's other sessions stay. That replacement cannot make the sign-in fail: if it does not
+ * work, the old hash stays, the next sign-in tries again, and the log says only that it failed (no username).
  */
 @ApplicationScoped
 public class DodamIdentityStore implements IdentityStore {
@@ -21,8 +28,13 @@ public class DodamIdentityStore implements IdentityStore {
     @Inject
     Accounts accounts;
 
+    private static final Logger LOG = Logger.getLogger(DodamIdentityStore.class.getName());
+
     @Inject
     Passwords passwords;
+
+    @Inject
+    PasswordUpgrades upgrades;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -34,11 +46,27 @@ public class DodamIdentityStore implements IdentityStore {
             passwords.spendTimeOnUnknownUser(login.getPasswordAsString());
             return CredentialValidationResult.INVALID_RESULT;
         }
-        if (!passwords.matches(login.getPasswordAsString(), account.get().passwordHash())) {
+        String storedHash = account.get().passwordHash();
+        if (!passwords.matches(login.getPasswordAsString(), storedHash)) {
             return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (passwords.needsRehash(storedHash)) {
+            upgrade(account.get().id(), login.getPasswordAsString(), storedHash);
         }
         return new CredentialValidationResult(
                 callerName(account.get()), Set.of(account.get().role().name()));
+    }
+
+    private void upgrade(long accountId, String password, String checkedHash) {
+        try {
+            upgrades.replace(accountId, checkedHash, passwords.hash(password));
+        } catch (RuntimeException failed) {
+            // Only the kind of failure: a persistence exception's message can quote the statement and its values.
+            LOG.log(
+                    Level.WARNING,
+                    "A password hash could not be upgraded at sign-in ({0}); the sign-in goes on with the old hash",
+                    failed.getClass().getName());
+        }
     }
 
     /** The name the container knows a signed-in account by. */

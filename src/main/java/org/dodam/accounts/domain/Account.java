@@ -234,6 +234,19 @@ public class Account {
         this.credentialsVersion++;
     }
 
+    /**
+     * Replaces the stored hash with a stronger hash of the same password, made at a sign-in that checked
+     * {@code checkedHash}, if that is still the stored one. The password is the same, so the credentials version
+     * stays and no session ends. False when the hash changed meanwhile (a new password wins).
+     */
+    public boolean rehashPassword(String checkedHash, String strongerHash) {
+        if (!passwordHash.equals(checkedHash)) {
+            return false;
+        }
+        this.passwordHash = Objects.requireNonNull(strongerHash, "strongerHash");
+        return true;
+    }
+
     public void preferLocale(String newLocale) {
         this.locale = Objects.requireNonNull(newLocale, "newLocale");
     }
