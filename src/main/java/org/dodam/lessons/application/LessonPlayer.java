@@ -94,10 +94,22 @@ public class LessonPlayer {
                 progress.completed());
     }
 
-    /** Records a finished quiz attempt on the student's progress (the best score counts). */
+    /**
+     * Records a finished quiz attempt on the student's progress (the best score counts), inside the answer's
+     * transaction. A progress row that does not exist yet is made in that transaction too, not in one of its own
+     * ({@link #start}): the answer's transaction may hold the id generator's row (it takes a new block of ids every
+     * fifty), and a transaction of its own would wait for it until the database gave up (seen on H2: "Timeout trying
+     * to lock table ID_GENERATOR"). Should a first visit of the lesson make the row at that very moment, the answer
+     * fails whole and nothing of it is saved.
+     */
     void onQuizFinished(@Observes QuizFinished finished) {
         LessonEntry lesson = curriculum.studentLesson(finished.lessonId()).orElseThrow(DodamException::notFound);
-        LessonProgress progress = progress(finished.studentId(), lesson, studentSections(lesson));
+        LessonProgress progress = find(finished.studentId(), lesson).orElseGet(() -> {
+            LessonProgress made =
+                    new LessonProgress(finished.studentId(), lesson.id(), studentSections(lesson), clock.instant());
+            em.persist(made);
+            return made;
+        });
         lockForChange(progress);
         progress.quizFinished(finished.score(), finished.passed(), clock.instant());
     }
