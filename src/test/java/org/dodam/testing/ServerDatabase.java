@@ -85,22 +85,26 @@ public final class ServerDatabase {
             long accountId = last - 1;
             try (PreparedStatement account = db.prepareStatement("insert into account (id, school_id, username,"
                     + " password_hash, role, display_name, email, locale, active, created_at) select ?, school_id, ?, ?,"
-                    + " role, 'Legacy Hash', null, locale, true, created_at from account where username = ?")) {
+                    + " role, 'Legacy Hash', null, locale, true, created_at from account where username = ?"
+                    + " and school_id = (select id from school where code = ?)")) {
                 account.setLong(1, accountId);
                 account.setString(2, username);
                 account.setString(3, passwordHash);
                 account.setString(4, like);
+                account.setString(5, DodamServer.SCHOOL); // another school may have a student of that name
                 if (account.executeUpdate() != 1) {
                     throw new IllegalStateException("no account " + like);
                 }
             }
             try (PreparedStatement member = db.prepareStatement("insert into class_membership (id, class_id,"
                     + " student_id, joined_at) select ?, min(m.class_id), ?, ? from class_membership m"
-                    + " join account a on a.id = m.student_id where a.username = ? and m.removed_at is null")) {
+                    + " join account a on a.id = m.student_id where a.username = ? and m.removed_at is null"
+                    + " and a.school_id = (select id from school where code = ?)")) {
                 member.setLong(1, last);
                 member.setLong(2, accountId);
                 member.setTimestamp(3, Timestamp.from(Instant.now()));
                 member.setString(4, like);
+                member.setString(5, DodamServer.SCHOOL);
                 member.executeUpdate();
             }
             db.commit();
